@@ -1,0 +1,88 @@
+from django.contrib import admin
+
+from .models import (
+    AwardForm, Campaign, CampaignHistory, CampaignPeriod, Criterion, EligibleSubject, Report, Task,
+)
+
+
+class PeriodInline(admin.TabularInline):
+    model = CampaignPeriod
+    extra = 0
+
+
+class SubjectInline(admin.StackedInline):
+    model = EligibleSubject
+    extra = 0
+
+
+class AwardFormInline(admin.StackedInline):
+    model = AwardForm
+    extra = 0
+    autocomplete_fields = ["granting_organization"]
+
+
+class HistoryInline(admin.TabularInline):
+    model = CampaignHistory
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "actor", "note", "created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "kind", "status", "issuing_organization", "issue_date", "nomination_deadline"]
+    list_filter = ["status", "kind", "issuing_organization__province", "issue_date"]
+    search_fields = ["number", "title", "search_text"]
+    date_hierarchy = "issue_date"
+    autocomplete_fields = ["issuing_organization", "implements"]
+    readonly_fields = ["status"]
+    inlines = [PeriodInline, SubjectInline, AwardFormInline, HistoryInline]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ["number", "campaign", "text", "target"]
+    list_filter = ["campaign"]
+    search_fields = ["number", "text"]
+    autocomplete_fields = ["campaign", "parent"]
+
+
+@admin.register(AwardForm)
+class AwardFormAdmin(admin.ModelAdmin):
+    list_display = ["name", "campaign", "kind", "recipients", "quota_type", "vote_threshold_percent"]
+    list_filter = ["kind", "recipients", "quota_type"]
+    search_fields = ["name", "campaign__number", "signer_title"]
+    autocomplete_fields = ["campaign", "granting_organization"]
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ["number", "campaign", "title", "lead_organization", "is_ongoing", "due_date"]
+    list_filter = ["campaign", "is_ongoing"]
+    search_fields = ["number", "title", "lead_text", "coordinating_text"]
+    autocomplete_fields = ["campaign", "lead_organization", "coordinating_organizations"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["title", "campaign", "organization", "kind", "due_date"]
+    list_filter = ["kind", "campaign"]
+    search_fields = ["title", "organization__name"]
+    autocomplete_fields = ["campaign", "organization", "period", "task"]
+
+
+@admin.register(CampaignPeriod)
+class CampaignPeriodAdmin(admin.ModelAdmin):
+    list_display = ["name", "campaign", "starts_on", "ends_on"]
+    list_filter = ["campaign"]
+    search_fields = ["name", "campaign__number"]
+
+
+@admin.register(EligibleSubject)
+class EligibleSubjectAdmin(admin.ModelAdmin):
+    list_display = ["campaign", "kind", "description"]
+    list_filter = ["kind", "campaign"]
+    search_fields = ["description"]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CampaignsConfig(AppConfig):
+    name = "campaigns"
+    verbose_name = "Phong trào thi đua"
+
+    def ready(self):
+        from . import permissions  # noqa: F401, PLC0415  registers the rules

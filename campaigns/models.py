@@ -1,0 +1,453 @@
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organization, Searchable, SearchableQuerySet
+
+# "67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "234/KH-HĐPH": number, slash, type, hyphen, body.
+NUMBER_SYMBOL = re.compile(r"^\d{1,5}/[A-ZĐ]{1,6}(-[A-ZĐ0-9]{1,12})+$")
+
+
+def validate_number_symbol(value):
+    if not NUMBER_SYMBOL.match(value):
+        raise ValidationError(
+            _("Số, ký hiệu phải có dạng số/loại văn bản-cơ quan ban hành, ví dụ 67/KH-UBND."),
+            code="bad_number_symbol",
+        )
+
+
+class CampaignError(ValidationError):
+    pass
+
+
+class CampaignQuerySet(SearchableQuerySet):
+    def visible_to(self, user):
+        """Units see campaigns once launched; the office, council and leaders see drafts too."""
+        if user.has_perm("campaigns.view_draft_campaigns"):
+            return self
+        return self.exclude(status=Campaign.Status.DRAFT)
+
+
+class Campaign(Searchable):
+    class Kind(models.TextChoices):
+        ANNUAL = "annual", _("Thường xuyên, hằng năm")
+        THEMATIC = "thematic", _("Chuyên đề, cao điểm")
+        MULTI_YEAR = "multi_year", _("Nhiều năm")
+        REVIEW = "review", _("Tổng kết")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        LAUNCHED = "launched", _("Đã phát động")
+        CLOSED = "closed", _("Hết hạn nhận hồ sơ")
+        REVIEWING = "reviewing", _("Đang xét duyệt")
+        CONCLUDED = "concluded", _("Đã kết thúc")
+
+    number = models.CharField(
+        _("số, ký hiệu"), max_length=40, validators=[validate_number_symbol],
+        help_text=_("Ví dụ: 67/KH-UBND"),
+    )
+    title = models.TextField(_("trích yếu"))
+    kind = models.CharField(_("loại phong trào"), max_length=20, choices=Kind.choices, default=Kind.ANNUAL)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    issuing_organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="campaigns"
+    )
+    issue_place = models.CharField(_("địa danh"), max_length=100, help_text=_("Ví dụ: Cần Thơ"))
+    issue_date = models.DateField(_("ngày ban hành"))
+    signing_authority = models.CharField(
+        _("thẩm quyền ký"), max_length=255, blank=True,
+        help_text=_("Mỗi dòng một cấp, ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"),
+    )
+    signer_name = models.CharField(_("người ký"), max_length=150, blank=True)
+    implements = models.ForeignKey(
+        "self", verbose_name=_("thực hiện kế hoạch cấp trên"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="implementations",
+    )
+    legal_bases = models.TextField(_("căn cứ"), blank=True, help_text=_("Mỗi căn cứ một dòng."))
+    purposes = models.TextField(_("mục đích"), blank=True)
+    requirements = models.TextField(_("yêu cầu"), blank=True)
+    starts_on = models.DateField(_("bắt đầu"))
+    ends_on = models.DateField(_("kết thúc"))
+    nomination_deadline = models.DateField(_("hạn nộp hồ sơ"), null=True, blank=True)
+    award_deadline = models.DateField(_("hạn khen thưởng"), null=True, blank=True)
+    funding = models.TextField(_("kinh phí"), blank=True)
+    implementation = models.TextField(_("tổ chức thực hiện"), blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng."))
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
+        ordering = ["-issue_date", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuing_organization", "number"], name="campaign_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.number} – {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:detail", args=[self.pk])
+
+    def searchable_values(self):
+        return [self.number, self.title]
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = ValidationError(
+                _("Ngày kết thúc phải sau ngày bắt đầu."), code="ends_before_start"
+            )
+        if self.nomination_deadline and self.award_deadline and self.award_deadline < self.nomination_deadline:
+            errors["award_deadline"] = ValidationError(
+                _("Hạn khen thưởng phải sau hạn nộp hồ sơ."), code="award_before_nomination"
+            )
+        if self.nomination_deadline and self.starts_on and self.nomination_deadline < self.starts_on:
+            errors["nomination_deadline"] = ValidationError(
+                _("Hạn nộp hồ sơ phải sau ngày bắt đầu phong trào."), code="nomination_before_start"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def legal_basis_lines(self):
+        return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
+
+    @property
+    def recipient_lines(self):
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    @property
+    def signing_authority_lines(self):
+        return [line.strip() for line in self.signing_authority.split("/") if line.strip()]
+
+    def launch(self, *, by):
+        """Announce the campaign: units may now see it and nominate."""
+        if self.status != self.Status.DRAFT:
+            raise CampaignError(_("Chỉ phát động được phong trào đang ở dạng dự thảo."), code="not_draft")
+        if not self.award_forms.exists():
+            raise CampaignError(
+                _("Phong trào chưa có hình thức khen thưởng nào: hãy thêm trước khi phát động."),
+                code="no_award_form",
+            )
+        self._move_to(self.Status.LAUNCHED, by=by)
+
+    launch.alters_data = True
+
+    def close_nominations(self, *, by):
+        """Stop accepting nominations."""
+        if self.status != self.Status.LAUNCHED:
+            raise CampaignError(_("Chỉ đóng nhận hồ sơ của phong trào đang phát động."), code="not_launched")
+        self._move_to(self.Status.CLOSED, by=by)
+
+    close_nominations.alters_data = True
+
+    def _move_to(self, status, *, by, note=""):
+        with transaction.atomic():
+            # Conditional update: loses cleanly to a concurrent change.
+            moved = Campaign.objects.filter(pk=self.pk, status=self.status).update(status=status)
+            if not moved:
+                raise CampaignError(_("Phong trào vừa được cập nhật, vui lòng tải lại."), code="stale")
+            self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
+            self.status = status
+
+    def days_left(self, deadline):
+        """Days from today (Asia/Ho_Chi_Minh) until the deadline; negative once past."""
+        return (deadline - timezone.localdate()).days if deadline else None
+
+
+class CampaignHistory(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("từ"), max_length=20, choices=Campaign.Status.choices)
+    to_status = models.CharField(_("sang"), max_length=20, choices=Campaign.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.SET_NULL
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lịch sử phong trào")
+        verbose_name_plural = _("lịch sử phong trào")
+        ordering = ["-created_at", "-pk"]
+
+
+class CampaignPeriod(models.Model):
+    """An evaluation period: a year of a multi-year campaign, a stage of a review."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="periods")
+    name = models.CharField(_("tên giai đoạn"), max_length=150)
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến ngày"))
+    description = models.TextField(_("mô tả"), blank=True)
+
+    class Meta:
+        verbose_name = _("giai đoạn đánh giá")
+        verbose_name_plural = _("giai đoạn đánh giá")
+        ordering = ["starts_on"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "name"], name="period_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."), code="ends_before_start")}
+            )
+
+
+def numbering_key(number):
+    """Sort "1.10" after "1.9": the number read as a tuple of integers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"[.\s]+", number.strip(". ")) if part]
+
+
+class Criterion(models.Model):
+    """A numbered content item of the campaign (nội dung thi đua), nested by its number."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="criteria")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    number = models.CharField(_("số thứ tự"), max_length=20, help_text=_("Ví dụ: 1.2"))
+    text = models.TextField(_("nội dung"))
+    target = models.CharField(
+        _("chỉ tiêu"), max_length=255, blank=True, help_text=_("Ví dụ: đạt mức chỉ tiêu từ khá trở lên")
+    )
+    target_value = models.DecimalField(_("giá trị chỉ tiêu"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_unit = models.CharField(_("đơn vị tính"), max_length=50, blank=True)
+    sort_key = models.JSONField(editable=False, default=list)
+
+    class Meta:
+        verbose_name = _("nội dung thi đua")
+        verbose_name_plural = _("nội dung thi đua")
+        ordering = ["campaign", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "number"], name="criterion_unique_number")]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:80]}"
+
+    @property
+    def has_target(self):
+        return bool(self.target or self.target_value is not None)
+
+    @property
+    def depth(self):
+        return len(self.sort_key) - 1
+
+    def save(self, *args, **kwargs):
+        self.sort_key = numbering_key(self.number)
+        super().save(*args, **kwargs)
+
+
+class EligibleSubject(models.Model):
+    """Who may compete: collectives of some organization kinds, or individuals of some titles."""
+
+    class Kind(models.TextChoices):
+        COLLECTIVE = "collective", _("Tập thể")
+        INDIVIDUAL = "individual", _("Cá nhân")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="subjects")
+    kind = models.CharField(_("đối tượng"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("mô tả"))
+    organization_kinds = models.JSONField(
+        _("loại đơn vị"), default=list, blank=True,
+        help_text=_("Loại đơn vị được tham gia; để trống là mọi loại."),
+    )
+    position_titles = models.JSONField(
+        _("chức danh"), default=list, blank=True,
+        help_text=_("Chức danh của cá nhân được tham gia; để trống là mọi chức danh."),
+    )
+
+    class Meta:
+        verbose_name = _("đối tượng thi đua")
+        verbose_name_plural = _("đối tượng thi đua")
+        ordering = ["campaign", "kind", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description[:80]}"
+
+    @property
+    def organization_kind_labels(self):
+        labels = dict(Organization.Kind.choices)
+        return [labels.get(kind, kind) for kind in self.organization_kinds]
+
+
+class AwardForm(models.Model):
+    """An award the plan offers, with its authority, quota and vote threshold."""
+
+    class Kind(models.TextChoices):
+        CERTIFICATE_OF_MERIT = "bang_khen", _("Bằng khen")
+        COMMENDATION = "giay_khen", _("Giấy khen")
+        EMULATION_FLAG = "co_thi_dua", _("Cờ thi đua")
+        EMULATION_SOLDIER = "chien_si_thi_dua", _("Chiến sĩ thi đua")
+        EMULATION_TITLE = "danh_hieu", _("Danh hiệu thi đua khác")
+        PRAISE = "bieu_duong", _("Biểu dương")
+
+    class Recipients(models.TextChoices):
+        COLLECTIVES = "collectives", _("Tập thể")
+        INDIVIDUALS = "individuals", _("Cá nhân")
+        BOTH = "both", _("Tập thể và cá nhân")
+
+    class QuotaType(models.TextChoices):
+        NONE = "none", _("Không giới hạn")
+        COUNT = "count", _("Số lượng")
+        SHARE = "share", _("Tỷ lệ % người tham gia")
+
+    class QuotaScope(models.TextChoices):
+        TOTAL = "total", _("Toàn phong trào")
+        PER_UNIT = "per_unit", _("Mỗi đơn vị")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")
+    name = models.CharField(_("tên hình thức"), max_length=255, help_text=_("Ví dụ: Bằng khen của Chủ tịch UBND thành phố"))
+    kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices)
+    granting_organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan có thẩm quyền"), on_delete=models.PROTECT, related_name="+"
+    )
+    signer_title = models.CharField(_("chức danh người ký"), max_length=255, help_text=_("Ví dụ: Chủ tịch UBND thành phố"))
+    recipients = models.CharField(_("khen cho"), max_length=20, choices=Recipients.choices, default=Recipients.BOTH)
+    quota_type = models.CharField(_("chỉ tiêu"), max_length=10, choices=QuotaType.choices, default=QuotaType.NONE)
+    quota_scope = models.CharField(_("phạm vi chỉ tiêu"), max_length=10, choices=QuotaScope.choices, default=QuotaScope.TOTAL)
+    collective_quota = models.DecimalField(
+        _("chỉ tiêu tập thể"), max_digits=7, decimal_places=2, null=True, blank=True,
+        help_text=_("Số lượng, hoặc % số tập thể tham gia."),
+    )
+    individual_quota = models.DecimalField(
+        _("chỉ tiêu cá nhân"), max_digits=7, decimal_places=2, null=True, blank=True,
+        help_text=_("Số lượng, hoặc % số cá nhân tham gia."),
+    )
+    quota_note = models.TextField(_("ghi chú chỉ tiêu"), blank=True)
+    # Law on Emulation and Commendation 2022: a share of all council members, not of those present.
+    vote_threshold_percent = models.DecimalField(
+        _("ngưỡng biểu quyết (%)"), max_digits=5, decimal_places=2, default=50,
+        help_text=_("Tỷ lệ trên tổng số thành viên Hội đồng."),
+    )
+    vote_threshold_exclusive = models.BooleanField(
+        _("phải vượt ngưỡng"), default=True,
+        help_text=_("Đánh dấu khi cần “trên” ngưỡng (ví dụ: trên 50%); bỏ đánh dấu khi “từ” ngưỡng trở lên (90%)."),
+    )
+    required_documents = models.JSONField(_("thành phần hồ sơ"), default=list, blank=True)
+    reward_note = models.TextField(_("tiền thưởng, kinh phí"), blank=True)
+
+    class Meta:
+        verbose_name = _("hình thức khen thưởng")
+        verbose_name_plural = _("hình thức khen thưởng")
+        ordering = ["campaign", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "name"], name="award_form_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        for field in ("collective_quota", "individual_quota"):
+            value = getattr(self, field)
+            if value is not None and value < 0:
+                errors[field] = ValidationError(_("Chỉ tiêu không được âm."), code="negative_quota")
+            elif value is not None and self.quota_type == self.QuotaType.SHARE and value > 100:
+                errors[field] = ValidationError(_("Tỷ lệ không được quá 100%."), code="share_over_100")
+        if not 0 < self.vote_threshold_percent <= 100:
+            errors["vote_threshold_percent"] = ValidationError(
+                _("Ngưỡng biểu quyết phải lớn hơn 0 và không quá 100%."), code="bad_threshold"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_for_collectives(self):
+        return self.recipients in (self.Recipients.COLLECTIVES, self.Recipients.BOTH)
+
+    @property
+    def is_for_individuals(self):
+        return self.recipients in (self.Recipients.INDIVIDUALS, self.Recipients.BOTH)
+
+    @property
+    def threshold_label(self):
+        percent = f"{floatformat(self.vote_threshold_percent, -2)}%"
+        if self.vote_threshold_exclusive:
+            return _("trên %(percent)s") % {"percent": percent}
+        return _("từ %(percent)s trở lên") % {"percent": percent}
+
+
+class Task(models.Model):
+    """A task of an implementation plan, with its lead and coordinating units and timing."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="tasks")
+    number = models.CharField(_("số thứ tự"), max_length=20)
+    title = models.TextField(_("nhiệm vụ"))
+    lead_organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị chủ trì"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="led_tasks",
+    )
+    lead_text = models.CharField(
+        _("đơn vị chủ trì (ghi chú)"), max_length=255, blank=True,
+        help_text=_("Khi đơn vị chủ trì là một nhóm, ví dụ: các sở, ban, ngành."),
+    )
+    coordinating_organizations = models.ManyToManyField(
+        Organization, verbose_name=_("đơn vị phối hợp"), blank=True, related_name="coordinated_tasks"
+    )
+    coordinating_text = models.CharField(_("đơn vị phối hợp (ghi chú)"), max_length=500, blank=True)
+    is_ongoing = models.BooleanField(_("thường xuyên"), default=False)
+    due_date = models.DateField(_("thời hạn"), null=True, blank=True)
+    timing_text = models.CharField(_("thời gian thực hiện"), max_length=255, blank=True)
+    sort_key = models.JSONField(editable=False, default=list)
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["campaign", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "number"], name="task_unique_number")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title[:80]}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = numbering_key(self.number)
+        super().save(*args, **kwargs)
+
+    @property
+    def lead_label(self):
+        return self.lead_organization.name if self.lead_organization else self.lead_text
+
+    @property
+    def timing_label(self):
+        if self.timing_text:
+            return self.timing_text
+        return _("Thường xuyên") if self.is_ongoing else ""
+
+
+class Report(models.Model):
+    """A results report a unit owes the campaign: yearly, per period, or on a task."""
+
+    class Kind(models.TextChoices):
+        YEARLY = "yearly", _("Báo cáo đánh giá hằng năm")
+        PERIOD = "period", _("Báo cáo đánh giá giai đoạn")
+        TASK = "task", _("Báo cáo tiến độ nhiệm vụ")
+        SUMMARY = "summary", _("Báo cáo tổng kết")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reports")
+    kind = models.CharField(_("loại báo cáo"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("tên báo cáo"), max_length=255)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="reports_owed"
+    )
+    period = models.ForeignKey(CampaignPeriod, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
+    due_date = models.DateField(_("hạn báo cáo"))
+
+    class Meta:
+        verbose_name = _("báo cáo")
+        verbose_name_plural = _("báo cáo")
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "organization", "title"], name="report_unique_title"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} – {self.organization}"

@@ -1,0 +1,17 @@
+import rules
+
+from accounts.predicates import is_council_member, is_leader, is_staff_of_office
+
+
+@rules.predicate
+def is_visible_campaign(user, campaign):
+    return campaign is None or campaign.status != campaign.Status.DRAFT
+
+
+can_view_drafts = is_staff_of_office | is_council_member | is_leader
+
+rules.add_perm("campaigns.view_campaign", rules.is_authenticated & (can_view_drafts | is_visible_campaign))
+rules.add_perm("campaigns.view_draft_campaigns", can_view_drafts)
+rules.add_perm("campaigns.add_campaign", is_staff_of_office)
+rules.add_perm("campaigns.change_campaign", is_staff_of_office)
+rules.add_perm("campaigns.launch_campaign", is_staff_of_office)

@@ -1,0 +1,52 @@
+"""Project-level pages that draw on several apps: the home page per role and the health check."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from campaigns.models import Campaign
+
+
+@login_required
+def home(request):
+    """What is waiting for this user: open campaigns with days left, drafts for the office."""
+    campaigns = Campaign.objects.visible_to(request.user).select_related("issuing_organization")
+    context = {
+        "open_campaigns": campaigns.filter(status=Campaign.Status.LAUNCHED).order_by("nomination_deadline")[:10],
+        "draft_campaigns": campaigns.filter(status=Campaign.Status.DRAFT)[:10],
+    }
+    return render(request, "home.html", context)
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return "ok"
+
+
+def _check_redis():
+    import redis  # noqa: PLC0415  only needed when Redis is configured
+
+    redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
+    return "ok"
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Answer the state of the database and, when configured, Redis."""
+    checks = {"database": _check_database}
+    if settings.REDIS_URL:
+        checks["redis"] = _check_redis
+    states = {}
+    for name, check in checks.items():
+        try:
+            states[name] = check()
+        except Exception as error:  # noqa: BLE001  any failure is the state to report
+            states[name] = f"error: {error.__class__.__name__}"
+    healthy = all(state == "ok" for state in states.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **states}, status=200 if healthy else 503)

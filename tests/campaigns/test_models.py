@@ -1,0 +1,124 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from campaigns.models import Campaign, CampaignError, validate_number_symbol
+from tests.factories import AwardFormFactory, CampaignFactory, CriterionFactory
+
+
+@pytest.mark.parametrize("number", ["67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "78/KH-STP", "234/KH-HĐPH"])
+def test_campaign_number_symbol_accepts_the_usual_forms(number):
+    validate_number_symbol(number)
+
+
+@pytest.mark.parametrize("number", ["67 /KH-UBND", "KH-UBND", "67/KH", "67-KH-UBND", "67/kh-ubnd", ""])
+def test_campaign_number_symbol_refuses_other_forms(number):
+    with pytest.raises(ValidationError) as error:
+        validate_number_symbol(number)
+
+    assert error.value.code == "bad_number_symbol"
+
+
+@pytest.mark.django_db
+def test_campaign_ending_before_it_starts_is_refused():
+    campaign = CampaignFactory.build(starts_on=datetime.date(2025, 5, 1), ends_on=datetime.date(2025, 4, 30))
+
+    with pytest.raises(ValidationError) as error:
+        campaign.clean()
+
+    assert error.value.error_dict["ends_on"][0].code == "ends_before_start"
+
+
+@pytest.mark.django_db
+def test_campaign_award_deadline_before_nomination_deadline_is_refused():
+    campaign = CampaignFactory.build(
+        nomination_deadline=datetime.date(2025, 11, 30), award_deadline=datetime.date(2025, 11, 1)
+    )
+
+    with pytest.raises(ValidationError) as error:
+        campaign.clean()
+
+    assert error.value.error_dict["award_deadline"][0].code == "award_before_nomination"
+
+
+@pytest.mark.django_db
+def test_award_form_negative_quota_is_refused():
+    award_form = AwardFormFactory.build(campaign=CampaignFactory(), quota_type="count", individual_quota=-1)
+
+    with pytest.raises(ValidationError) as error:
+        award_form.clean()
+
+    assert error.value.error_dict["individual_quota"][0].code == "negative_quota"
+
+
+@pytest.mark.django_db
+def test_award_form_share_over_100_percent_is_refused():
+    award_form = AwardFormFactory.build(campaign=CampaignFactory(), quota_type="share", collective_quota=120)
+
+    with pytest.raises(ValidationError) as error:
+        award_form.clean()
+
+    assert error.value.error_dict["collective_quota"][0].code == "share_over_100"
+
+
+@pytest.mark.django_db
+def test_award_form_threshold_label_reads_more_than_half():
+    award_form = AwardFormFactory(vote_threshold_percent=50, vote_threshold_exclusive=True)
+
+    assert str(award_form.threshold_label) == "trên 50%"
+
+
+@pytest.mark.django_db
+def test_campaign_launch_records_history(office_user):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.DRAFT).campaign
+
+    campaign.launch(by=office_user)
+
+    campaign.refresh_from_db()
+    entry = campaign.history.get()
+    assert campaign.status == Campaign.Status.LAUNCHED
+    assert (entry.from_status, entry.to_status, entry.actor) == ("draft", "launched", office_user)
+
+
+@pytest.mark.django_db
+def test_campaign_launch_without_award_form_is_refused(office_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+
+    with pytest.raises(CampaignError) as error:
+        campaign.launch(by=office_user)
+
+    assert error.value.code == "no_award_form"
+    assert not campaign.history.exists()
+
+
+@pytest.mark.django_db
+def test_campaign_launched_twice_is_refused(office_user):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.LAUNCHED).campaign
+
+    with pytest.raises(CampaignError) as error:
+        campaign.launch(by=office_user)
+
+    assert error.value.code == "not_draft"
+
+
+@pytest.mark.django_db
+def test_campaign_launch_loses_cleanly_to_a_concurrent_change(office_user):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.DRAFT).campaign
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.LAUNCHED)
+
+    with pytest.raises(CampaignError) as error:
+        campaign.launch(by=office_user)
+
+    assert error.value.code == "stale"
+
+
+@pytest.mark.django_db
+def test_criteria_sort_by_their_numbers_as_integers():
+    campaign = CampaignFactory()
+    for number in ["1.10", "2", "1.9", "1"]:
+        CriterionFactory(campaign=campaign, number=number)
+
+    numbers = [c.number for c in sorted(campaign.criteria.all(), key=lambda c: c.sort_key)]
+
+    assert numbers == ["1", "1.9", "1.10", "2"]

@@ -1,0 +1,216 @@
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from campaigns.models import Campaign
+from tests.factories import AwardFormFactory, CampaignFactory, CriterionFactory, TaskFactory, UserFactory
+
+ALL_ROLES = [User.Role.STAFF, User.Role.UNIT, User.Role.COUNCIL_MEMBER, User.Role.LEADER, User.Role.ADMINISTRATOR]
+
+
+def campaign_data(campaign=None, **changes):
+    organization = campaign.issuing_organization if campaign else CampaignFactory().issuing_organization
+    data = {
+        "number": "12/KH-STP", "title": "Phát động phong trào thi đua năm 2026", "kind": "annual",
+        "issuing_organization": organization.pk, "issue_place": "Cần Thơ", "issue_date": "2026-01-05",
+        "starts_on": "2026-01-01", "ends_on": "2026-10-31", "nomination_deadline": "2026-11-10",
+        "award_deadline": "2026-11-30", "legal_bases": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    }
+    return data | changes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 5])
+def test_campaign_list_query_count_does_not_grow_with_rows(client_of, office_user, django_assert_num_queries, rows):
+    for _ in range(rows):
+        AwardFormFactory()
+    client = client_of(office_user)
+
+    with django_assert_num_queries(6):
+        response = client.get(reverse("campaigns:list"))
+
+    assert len(response.context["page"]) == rows
+
+
+@pytest.mark.django_db
+def test_campaign_list_search_ignores_diacritics(client_of, unit_user):
+    CampaignFactory(title="Phong trào thi đua về Trợ giúp pháp lý trong hoạt động tố tụng")
+    CampaignFactory(title="Ngành Tư pháp chung tay vì người nghèo")
+
+    response = client_of(unit_user).get(reverse("campaigns:list"), {"q": "tro giup phap ly to tung"})
+
+    assert [c.title for c in response.context["page"]] == ["Phong trào thi đua về Trợ giúp pháp lý trong hoạt động tố tụng"]
+
+
+@pytest.mark.django_db
+def test_campaign_list_filters_by_status_year_and_issuing_body(client_of, office_user):
+    wanted = CampaignFactory(status=Campaign.Status.LAUNCHED)
+    CampaignFactory(status=Campaign.Status.DRAFT, issuing_organization=wanted.issuing_organization)
+    CampaignFactory(status=Campaign.Status.LAUNCHED, issue_date=wanted.issue_date.replace(year=2022))
+
+    response = client_of(office_user).get(
+        reverse("campaigns:list"),
+        {"status": "launched", "year": wanted.issue_date.year, "issuing_organization": wanted.issuing_organization_id},
+    )
+
+    assert list(response.context["page"]) == [wanted]
+
+
+@pytest.mark.django_db
+def test_campaign_list_paginates_and_keeps_the_search_on_the_next_page(client_of, unit_user):
+    for _ in range(25):
+        CampaignFactory(title="Phong trào trợ giúp pháp lý")
+
+    response = client_of(unit_user).get(reverse("campaigns:list"), {"q": "tro giup"})
+
+    assert len(response.context["page"]) == 20
+    assert "q=tro+giup&amp;page=2" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_campaign_list_htmx_request_renders_only_the_rows(client_of, unit_user):
+    CampaignFactory()
+
+    response = client_of(unit_user).get(reverse("campaigns:list"), HTTP_HX_REQUEST="true")
+
+    assert [t.name for t in response.templates][0] == "campaigns/_campaign_rows.html"
+
+
+@pytest.mark.django_db
+def test_campaign_list_hides_drafts_from_units(client_of, unit_user):
+    CampaignFactory(status=Campaign.Status.DRAFT)
+
+    response = client_of(unit_user).get(reverse("campaigns:list"))
+
+    assert list(response.context["page"]) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_campaign_detail_shows_the_plan_to_every_role(client_of, role):
+    award_form = AwardFormFactory(name="Bằng khen của Chủ tịch UBND thành phố", signer_title="Chủ tịch UBND thành phố")
+    CriterionFactory(campaign=award_form.campaign, number="4", target="Đạt mức chỉ tiêu từ khá trở lên")
+    TaskFactory(campaign=award_form.campaign, lead_text="Sở Tư pháp", title="Tổ chức tuyên truyền")
+
+    page = client_of(UserFactory(role=role)).get(award_form.campaign.get_absolute_url()).content.decode()
+
+    assert "Bằng khen của Chủ tịch UBND thành phố" in page
+    assert "Đạt mức chỉ tiêu từ khá trở lên" in page
+    assert "Tổ chức tuyên truyền" in page
+    assert "31/10/2025" in page
+
+
+@pytest.mark.django_db
+def test_campaign_detail_of_a_draft_is_forbidden_to_a_unit(client_of, unit_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+
+    response = client_of(unit_user).get(campaign.get_absolute_url())
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role,status", [(User.Role.STAFF, 302), (User.Role.ADMINISTRATOR, 302), (User.Role.UNIT, 403),
+                    (User.Role.COUNCIL_MEMBER, 403), (User.Role.LEADER, 403)],
+)
+def test_campaign_create_is_for_the_office_only(client_of, role, status):
+    response = client_of(UserFactory(role=role)).post(reverse("campaigns:create"), campaign_data())
+
+    assert response.status_code == status
+    assert Campaign.objects.filter(number="12/KH-STP").exists() == (status == 302)
+
+
+@pytest.mark.django_db
+def test_campaign_create_form_creates_a_draft(client_of, office_user):
+    response = client_of(office_user).post(reverse("campaigns:create"), campaign_data())
+
+    campaign = Campaign.objects.get(number="12/KH-STP")
+    assert response.url == campaign.get_absolute_url()
+    assert campaign.status == Campaign.Status.DRAFT
+
+
+@pytest.mark.django_db
+def test_campaign_form_with_bad_dates_shows_the_message_and_keeps_what_was_typed(client_of, office_user):
+    data = campaign_data(ends_on="2025-12-01", award_deadline="2026-11-01", title="Tiêu đề đã gõ")
+
+    response = client_of(office_user).post(reverse("campaigns:create"), data)
+
+    form = response.context["form"]
+    assert response.status_code == 200
+    assert form.has_error("ends_on", code="ends_before_start")
+    assert form.has_error("award_deadline", code="award_before_nomination")
+    assert "Ngày kết thúc phải sau ngày bắt đầu." in response.content.decode()
+    assert "Tiêu đề đã gõ" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_campaign_form_with_bad_number_symbol_is_refused(client_of, office_user):
+    response = client_of(office_user).post(reverse("campaigns:create"), campaign_data(number="12 KH STP"))
+
+    assert response.context["form"].has_error("number", code="bad_number_symbol")
+    assert not Campaign.objects.exists() or not Campaign.objects.filter(number="12 KH STP").exists()
+
+
+@pytest.mark.django_db
+def test_campaign_edit_is_forbidden_to_a_unit(client_of, unit_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+
+    response = client_of(unit_user).post(reverse("campaigns:edit", args=[campaign.pk]), campaign_data(campaign))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_campaign_edit_saves_changes(client_of, office_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+
+    client_of(office_user).post(
+        reverse("campaigns:edit", args=[campaign.pk]), campaign_data(campaign, title="Tiêu đề mới")
+    )
+
+    campaign.refresh_from_db()
+    assert campaign.title == "Tiêu đề mới"
+
+
+@pytest.mark.django_db
+def test_campaign_launch_by_the_office_shows_success(client_of, office_user):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.DRAFT).campaign
+
+    response = client_of(office_user).post(reverse("campaigns:launch", args=[campaign.pk]), follow=True)
+
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.LAUNCHED
+    assert "Đã phát động phong trào." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_campaign_launch_without_award_form_shows_the_reason(client_of, office_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+
+    response = client_of(office_user).post(reverse("campaigns:launch", args=[campaign.pk]), follow=True)
+
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DRAFT
+    assert "Phong trào chưa có hình thức khen thưởng nào" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [User.Role.UNIT, User.Role.COUNCIL_MEMBER, User.Role.LEADER])
+def test_campaign_launch_is_forbidden_outside_the_office(client_of, role):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.DRAFT).campaign
+
+    response = client_of(UserFactory(role=role)).post(reverse("campaigns:launch", args=[campaign.pk]))
+
+    campaign.refresh_from_db()
+    assert response.status_code == 403
+    assert campaign.status == Campaign.Status.DRAFT
+
+
+@pytest.mark.django_db
+def test_campaign_launch_by_get_is_not_allowed(client_of, office_user):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.DRAFT).campaign
+
+    response = client_of(office_user).get(reverse("campaigns:launch", args=[campaign.pk]))
+
+    assert response.status_code == 405

@@ -1,0 +1,53 @@
+import pytest
+
+from accounts.models import Organization, User
+
+from .factories import OrganizationFactory, UserFactory
+
+
+@pytest.fixture
+def office(db):
+    return OrganizationFactory(name="Sở Tư pháp thành phố Cần Thơ", kind=Organization.Kind.JUSTICE_DEPARTMENT)
+
+
+@pytest.fixture
+def office_user(office):
+    return UserFactory(username="sotuphap_test", role=User.Role.STAFF, organization=office)
+
+
+@pytest.fixture
+def unit_user(db):
+    return UserFactory(username="trungtam_test", role=User.Role.UNIT)
+
+
+@pytest.fixture
+def other_unit_user(db):
+    return UserFactory(username="donvikhac_test", role=User.Role.UNIT)
+
+
+@pytest.fixture
+def council_member(db):
+    return UserFactory(username="hoidong_test", role=User.Role.COUNCIL_MEMBER)
+
+
+@pytest.fixture
+def leader(office):
+    return UserFactory(username="lanhdao_test", role=User.Role.LEADER, organization=office)
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(
+        username="admin_test", role=User.Role.ADMINISTRATOR, is_staff=True, is_superuser=True, organization=None
+    )
+
+
+@pytest.fixture
+def client_of(client):
+    """A test client logged in as the given user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
