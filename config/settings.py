@@ -33,8 +33,12 @@ INSTALLED_APPS = [
     "django_filters",
     "django_celery_beat",
     "rules",
+    "documents",
+    "notifications",
     "accounts",
     "campaigns",
+    "nominations",
+    "awards",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifications.context_processors.unread_count",
             ],
             "builtins": ["rules.templatetags.rules"],
         },

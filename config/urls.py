@@ -15,5 +15,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("phong-trao/", include("campaigns.urls")),
+    path("ho-so/", include("nominations.urls")),
+    path("khen-thuong/", include("awards.urls")),
+    path("thong-bao/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,33 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install messages migrate worker beat
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --upgrade pip
+	$(PYTHON) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(PYTHON) manage.py compilemessages --ignore=.venv -v 0
+
+migrate: messages
+	$(PYTHON) manage.py migrate -v 0
+
+run: migrate
+	$(PYTHON) manage.py seed_demo
+	$(PYTHON) manage.py runserver $(HOST)
+
+test: messages
+	$(VENV)/bin/pytest
+
+worker: install
+	$(VENV)/bin/celery -A config worker -P prefork -c 2 --without-mingle --without-gossip -l info
+
+beat: install
+	$(VENV)/bin/celery -A config beat --pidfile= -l info

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NominationsConfig(AppConfig):
+    name = "nominations"
+    verbose_name = "Hồ sơ đề nghị khen thưởng"
+
+    def ready(self):
+        from . import permissions  # noqa: F401, PLC0415  registers the rules

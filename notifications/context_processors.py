@@ -1,0 +1,3 @@
+def unread_count(request):
+    """The number of unread in-app notifications, for the header badge."""
+    return {}
