@@ -35,10 +35,10 @@ def is_leader(user):
 
 @rules.predicate
 def belongs_to(user, obj):
-    """The object is the user's own organization, or is owned by it."""
+    """The object is the user's own organization, or a unit-owned object (`owner_organization_id`) of it."""
     if getattr(user, "organization_id", None) is None or obj is None:
         return False
-    owner_id = obj.pk if obj._meta.model_name == "organization" else obj.organization_id
+    owner_id = obj.pk if obj._meta.model_name == "organization" else obj.owner_organization_id
     return owner_id == user.organization_id
 
 

@@ -440,6 +440,14 @@ class Report(models.Model):
     period = models.ForeignKey(CampaignPeriod, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
     due_date = models.DateField(_("hạn báo cáo"))
+    content = models.TextField(_("nội dung báo cáo"), blank=True)
+    figures = models.TextField(_("số liệu"), blank=True, help_text=_("Mỗi chỉ số một dòng, ví dụ: Số vụ việc tham gia tố tụng: 45"))
+    attachment = models.FileField(_("tệp đính kèm"), upload_to="reports/%Y/", blank=True)
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nộp"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     class Meta:
         verbose_name = _("báo cáo")
@@ -451,3 +459,82 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.title} – {self.organization}"
+
+    @property
+    def owner_organization_id(self):
+        return self.organization_id
+
+    @property
+    def is_submitted(self):
+        return self.submitted_at is not None
+
+    @property
+    def days_overdue(self):
+        """Days past the due date: until today while unsubmitted, until submission once sent."""
+        reference = timezone.localtime(self.submitted_at).date() if self.submitted_at else timezone.localdate()
+        return max((reference - self.due_date).days, 0)
+
+    def submit(self, *, by, content, figures="", attachment=None):
+        """Send the report to the office; a late report is accepted and shown as late."""
+        if self.is_submitted:
+            raise CampaignError(_("Báo cáo này đã được nộp."), code="already_submitted")
+        if not content.strip():
+            raise CampaignError(_("Hãy nhập nội dung báo cáo."), code="empty_report")
+        self.content, self.figures, self.submitted_by = content, figures, by
+        if attachment:
+            self.attachment = attachment
+        self.submitted_at = timezone.now()
+        self.save()
+
+    submit.alters_data = True
+
+
+class Participation(models.Model):
+    """How many collectives and individuals of a unit take part: the base of quotas given as a share."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participations")
+    organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    collective_count = models.PositiveIntegerField(_("số tập thể tham gia"), default=1)
+    individual_count = models.PositiveIntegerField(_("số cá nhân tham gia"), default=0)
+
+    class Meta:
+        verbose_name = _("đơn vị tham gia")
+        verbose_name_plural = _("đơn vị tham gia")
+        constraints = [models.UniqueConstraint(fields=["campaign", "organization"], name="participation_unique_unit")]
+
+    def __str__(self):
+        return f"{self.organization} – {self.campaign.number}"
+
+
+class Extension(models.Model):
+    """A later nomination deadline granted to one unit."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="extensions")
+    organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    deadline = models.DateField(_("gia hạn đến"))
+    reason = models.TextField(_("lý do"), blank=True)
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    granted_at = models.DateTimeField(_("lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("gia hạn nộp hồ sơ")
+        verbose_name_plural = _("gia hạn nộp hồ sơ")
+        constraints = [models.UniqueConstraint(fields=["campaign", "organization"], name="extension_unique_unit")]
+
+    def __str__(self):
+        return f"{self.organization} → {self.deadline:%d/%m/%Y}"
+
+
+class DayOff(models.Model):
+    """An extra day off the government announces (public holidays themselves come from `holidays`)."""
+
+    date = models.DateField(_("ngày nghỉ"), unique=True)
+    name = models.CharField(_("lý do"), max_length=150)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ bổ sung")
+        verbose_name_plural = _("ngày nghỉ bổ sung")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} – {self.name}"

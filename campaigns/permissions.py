@@ -1,6 +1,6 @@
 import rules
 
-from accounts.predicates import is_council_member, is_leader, is_staff_of_office
+from accounts.predicates import belongs_to, is_council_member, is_leader, is_staff_of_office, is_unit_user
 
 
 @rules.predicate
@@ -15,3 +15,8 @@ rules.add_perm("campaigns.view_draft_campaigns", can_view_drafts)
 rules.add_perm("campaigns.add_campaign", is_staff_of_office)
 rules.add_perm("campaigns.change_campaign", is_staff_of_office)
 rules.add_perm("campaigns.launch_campaign", is_staff_of_office)
+rules.add_perm("campaigns.grant_extension", is_staff_of_office)
+rules.add_perm("campaigns.view_report", is_staff_of_office | is_leader | belongs_to)
+rules.add_perm("campaigns.submit_report", is_unit_user & belongs_to)
+rules.add_perm("campaigns.track_reports", is_staff_of_office | is_leader)
+rules.add_perm("campaigns.request_reports", is_staff_of_office)

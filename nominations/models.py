@@ -1,0 +1,479 @@
+import math
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organization, Person, Searchable, SearchableQuerySet
+from accounts.text import fold
+from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation
+from campaigns.workdays import add_working_days, working_days_between
+
+# Statutory processing times (Law on Emulation and Commendation 2022; Decree 152/2025): settings, not law in code.
+RETURN_INCOMPLETE_WORKING_DAYS = getattr(settings, "RETURN_INCOMPLETE_WORKING_DAYS", 5)
+APPRAISE_COMPLETE_WORKING_DAYS = getattr(settings, "APPRAISE_COMPLETE_WORKING_DAYS", 20)
+
+
+class NominationError(ValidationError):
+    pass
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Nháp")
+    SUBMITTED = "submitted", _("Đã nộp")
+    RETURNED = "returned", _("Trả lại để bổ sung")
+    IN_REVIEW = "in_review", _("Đang xét")
+    APPROVED = "approved", _("Được đề nghị khen")
+    REJECTED = "rejected", _("Không được đề nghị")
+    AWARDED = "awarded", _("Đã khen thưởng")
+    WITHDRAWN = "withdrawn", _("Đã rút")
+
+
+EDITABLE = (Status.DRAFT, Status.RETURNED)
+WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+# Nominations that count against a quota and block a duplicate.
+ACTIVE = (Status.SUBMITTED, Status.RETURNED, Status.IN_REVIEW, Status.APPROVED, Status.AWARDED)
+GRANTED = (Status.APPROVED, Status.AWARDED)
+
+
+class NominationQuerySet(SearchableQuerySet):
+    def visible_to(self, user):
+        """The office, council members and leaders see every dossier; a unit sees its own."""
+        if user.has_perm("nominations.view_all_nominations"):
+            return self
+        return self.filter(submitting_unit_id=user.organization_id)
+
+    def active(self):
+        return self.filter(status__in=ACTIVE)
+
+
+class Nomination(Searchable):
+    """A dossier proposing one collective or one person for one award form of a campaign."""
+
+    Status = Status
+
+    campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="nominations")
+    period = models.ForeignKey(
+        CampaignPeriod, verbose_name=_("giai đoạn"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    award_form = models.ForeignKey(AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.PROTECT, related_name="nominations")
+    nominee_organization = models.ForeignKey(
+        Organization, verbose_name=_("tập thể được đề nghị"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="nominations",
+    )
+    nominee_person = models.ForeignKey(
+        Person, verbose_name=_("cá nhân được đề nghị"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="nominations",
+    )
+    submitting_unit = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị đề nghị"), on_delete=models.PROTECT, related_name="submitted_nominations"
+    )
+    achievement_report = models.TextField(_("báo cáo thành tích"), blank=True)
+    letter_number = models.CharField(_("số tờ trình"), max_length=40, blank=True)
+    letter_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
+    letter_signer = models.CharField(_("người ký tờ trình"), max_length=150, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    forwarded_from = models.OneToOneField(
+        "self", verbose_name=_("chuyển tiếp từ hồ sơ"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="forwarded_to",
+    )
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = NominationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hồ sơ đề nghị khen thưởng")
+        verbose_name_plural = _("hồ sơ đề nghị khen thưởng")
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nominee_organization__isnull=True, nominee_person__isnull=False)
+                | models.Q(nominee_organization__isnull=False, nominee_person__isnull=True),
+                name="nomination_one_nominee",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nominee} – {self.award_form}"
+
+    def get_absolute_url(self):
+        return reverse("nominations:detail", args=[self.pk])
+
+    def searchable_values(self):
+        return [self.nominee, self.submitting_unit, self.award_form, self.letter_number]
+
+    @property
+    def nominee(self):
+        return self.nominee_person or self.nominee_organization
+
+    @property
+    def is_individual(self):
+        return self.nominee_person_id is not None
+
+    @property
+    def nominee_kind(self):
+        return EligibleSubject.Kind.INDIVIDUAL if self.is_individual else EligibleSubject.Kind.COLLECTIVE
+
+    @property
+    def owner_organization_id(self):
+        return self.submitting_unit_id
+
+    @property
+    def is_editable(self):
+        return self.status in EDITABLE
+
+    # Checks, each raising NominationError with the message a unit reads.
+
+    def check_eligibility(self):
+        """The nominee matches an eligible subject, and the award form is open to its kind."""
+        if self.is_individual and not self.award_form.is_for_individuals:
+            raise NominationError(_("Hình thức khen thưởng này không dành cho cá nhân."), code="form_not_for_kind")
+        if not self.is_individual and not self.award_form.is_for_collectives:
+            raise NominationError(_("Hình thức khen thưởng này không dành cho tập thể."), code="form_not_for_kind")
+        subjects = self.campaign.subjects.filter(kind=self.nominee_kind)
+        if not any(self._matches(subject) for subject in subjects):
+            raise NominationError(
+                _("Đối tượng được đề nghị không thuộc đối tượng thi đua của phong trào."), code="not_eligible"
+            )
+
+    def _matches(self, subject):
+        if self.is_individual:
+            titles = {fold(title) for title in subject.position_titles}
+            person = self.nominee_person
+            return not titles or fold(person.title) in titles or fold(person.position) in titles
+        return not subject.organization_kinds or self.nominee_organization.kind in subject.organization_kinds
+
+    def check_not_duplicate(self):
+        """The same nominee is not proposed twice for the same form in the same period."""
+        duplicates = Nomination.objects.active().filter(
+            award_form=self.award_form, period=self.period,
+            nominee_person=self.nominee_person, nominee_organization=self.nominee_organization,
+        ).exclude(pk=self.pk)
+        if duplicates.exists():
+            raise NominationError(
+                _("Đối tượng này đã được đề nghị hình thức khen thưởng này trong cùng đợt."), code="duplicate"
+            )
+
+    def check_window(self):
+        """The campaign accepts nominations from this unit today."""
+        if self.campaign.status != Campaign.Status.LAUNCHED:
+            raise NominationError(_("Phong trào không còn nhận hồ sơ."), code="not_accepting")
+        deadline = self.deadline
+        if deadline and timezone.localdate() > deadline:
+            raise NominationError(
+                _("Đã quá hạn nộp hồ sơ (%(date)s).") % {"date": deadline.strftime("%d/%m/%Y")}, code="past_deadline"
+            )
+
+    @property
+    def deadline(self):
+        """The nomination deadline for this unit, with its extension if one was granted."""
+        extension = self.campaign.extensions.filter(organization=self.submitting_unit_id).first()
+        return extension.deadline if extension else self.campaign.nomination_deadline
+
+    def check_documents(self):
+        """Every document the award form requires is attached."""
+        missing = self.missing_documents()
+        if missing:
+            raise NominationError(
+                _("Hồ sơ còn thiếu: %(documents)s.") % {"documents": "; ".join(missing)}, code="missing_documents"
+            )
+
+    def missing_documents(self):
+        attached = set(self.attachments.values_list("document_type", flat=True))
+        return [document for document in self.award_form.required_documents if document not in attached]
+
+    def check_unit_quota(self):
+        """The unit has not used up its per-unit quota for this form."""
+        quota = QuotaCounter(self.award_form, unit=self.submitting_unit, period=self.period)
+        limit = quota.limit(self.nominee_kind)
+        if limit is not None and quota.used(self.nominee_kind, exclude=self) >= limit:
+            raise NominationError(
+                _("Đơn vị đã dùng hết chỉ tiêu %(limit)s hồ sơ cho hình thức này.") % {"limit": limit},
+                code="over_unit_quota",
+            )
+
+    def check_total_quota(self):
+        """Approvals never exceed the form's total quota."""
+        quota = QuotaCounter(self.award_form, period=self.period)
+        limit = quota.limit(self.nominee_kind)
+        if limit is not None and quota.granted(self.nominee_kind) >= limit:
+            raise NominationError(
+                _("Đã đủ chỉ tiêu %(limit)s của hình thức khen thưởng này.") % {"limit": limit}, code="over_quota"
+            )
+
+    def was_awarded_before(self):
+        """The nominee received this form in an earlier period of the same campaign (flagged to reviewers)."""
+        return Nomination.objects.filter(
+            award_form=self.award_form, status=Status.AWARDED,
+            nominee_person=self.nominee_person, nominee_organization=self.nominee_organization,
+        ).exclude(pk=self.pk).exists()
+
+    # Transitions.
+
+    def submit(self, *, by):
+        """Send the dossier to the standing office."""
+        if self.status not in EDITABLE:
+            raise NominationError(_("Chỉ nộp được hồ sơ nháp hoặc bị trả lại."), code="not_submittable")
+        if not self.achievement_report.strip():
+            raise NominationError(_("Hãy nhập báo cáo thành tích trước khi nộp."), code="no_report")
+        self.check_window()
+        self.check_eligibility()
+        self.check_not_duplicate()
+        self.check_documents()
+        self.check_unit_quota()
+        self._move_to(Status.SUBMITTED, by=by, submitted_at=timezone.now())
+
+    submit.alters_data = True
+
+    def return_for_revision(self, *, by, reasons):
+        """Send the dossier back to its unit with the reviewer's reasons."""
+        if self.status != Status.SUBMITTED:
+            raise NominationError(_("Chỉ trả lại được hồ sơ vừa nộp, chưa đưa vào xét."), code="not_returnable")
+        if not reasons.strip():
+            raise NominationError(_("Hãy ghi rõ lý do trả lại hồ sơ."), code="no_reasons")
+        self._move_to(Status.RETURNED, by=by, note=reasons)
+
+    return_for_revision.alters_data = True
+
+    def withdraw(self, *, by):
+        """The unit takes the dossier back before review."""
+        if self.status not in WITHDRAWABLE:
+            raise NominationError(_("Không thể rút hồ sơ đã đưa vào xét."), code="not_withdrawable")
+        self._move_to(Status.WITHDRAWN, by=by)
+
+    withdraw.alters_data = True
+
+    def accept_for_review(self, *, by):
+        """Put an appraised, complete dossier before the council."""
+        if self.status != Status.SUBMITTED:
+            raise NominationError(_("Chỉ đưa vào xét được hồ sơ đã nộp."), code="not_acceptable")
+        appraisal = self.appraisals.first()
+        if appraisal is None or not appraisal.is_complete:
+            raise NominationError(
+                _("Hồ sơ chưa được thẩm định đầy đủ: hãy thẩm định trước khi đưa vào xét."), code="not_appraised"
+            )
+        self._move_to(Status.IN_REVIEW, by=by)
+
+    accept_for_review.alters_data = True
+
+    def approve(self, *, by, note=""):
+        """Record the council's approval, within the form's total quota."""
+        if self.status != Status.IN_REVIEW:
+            raise NominationError(_("Chỉ phê duyệt được hồ sơ đang xét."), code="not_in_review")
+        self.check_total_quota()
+        self._move_to(Status.APPROVED, by=by, note=note)
+
+    approve.alters_data = True
+
+    def reject(self, *, by, note=""):
+        """Record that the dossier is not proposed for the award."""
+        if self.status != Status.IN_REVIEW:
+            raise NominationError(_("Chỉ không phê duyệt được hồ sơ đang xét."), code="not_in_review")
+        self._move_to(Status.REJECTED, by=by, note=note)
+
+    reject.alters_data = True
+
+    def mark_awarded(self, *, by, note=""):
+        """The dossier is granted by a signed decision."""
+        if self.status != Status.APPROVED:
+            raise NominationError(_("Chỉ khen thưởng được hồ sơ đã được phê duyệt."), code="not_approved")
+        self._move_to(Status.AWARDED, by=by, note=note)
+
+    mark_awarded.alters_data = True
+
+    def forward(self, *, by, award_form):
+        """Propose an approved dossier upward: a new linked dossier in the higher authority's campaign."""
+        if self.status not in GRANTED:
+            raise NominationError(_("Chỉ chuyển lên cấp trên hồ sơ đã được phê duyệt."), code="not_forwardable")
+        if Nomination.objects.filter(forwarded_from=self).exists():
+            raise NominationError(_("Hồ sơ này đã được chuyển lên cấp trên."), code="already_forwarded")
+        if award_form.campaign_id != self.campaign.implements_id:
+            raise NominationError(
+                _("Chỉ chuyển được lên phong trào cấp trên mà phong trào này thực hiện."), code="not_higher_campaign"
+            )
+        with transaction.atomic():
+            copy = Nomination.objects.create(
+                campaign=award_form.campaign, award_form=award_form, nominee_person=self.nominee_person,
+                nominee_organization=self.nominee_organization, submitting_unit=self.submitting_unit,
+                achievement_report=self.achievement_report, letter_number=self.letter_number,
+                letter_date=self.letter_date, letter_signer=self.letter_signer, forwarded_from=self,
+                status=Status.SUBMITTED, submitted_at=timezone.now(), created_by=by,
+            )
+            for attachment in self.attachments.all():
+                attachment.pk = None
+                attachment.nomination = copy
+                attachment.save()
+            copy.history.create(
+                from_status=Status.DRAFT, to_status=Status.SUBMITTED, actor=by,
+                note=_("Chuyển tiếp từ hồ sơ #%(pk)s của %(campaign)s") % {"pk": self.pk, "campaign": self.campaign.number},
+            )
+        return copy
+
+    forward.alters_data = True
+
+    def record_edit(self, *, by, changes):
+        """Keep what the unit changed, field by field (before and after), in the history."""
+        if changes:
+            self.history.create(from_status=self.status, to_status=self.status, actor=by, changes=changes)
+
+    def _move_to(self, status, *, by, note="", **fields):
+        with transaction.atomic():
+            # Conditional update: loses cleanly to a concurrent change.
+            moved = Nomination.objects.filter(pk=self.pk, status=self.status).update(
+                status=status, updated_at=timezone.now(), **fields
+            )
+            if not moved:
+                raise NominationError(_("Hồ sơ vừa được cập nhật, vui lòng tải lại."), code="stale")
+            self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
+            self.status = status
+            for name, value in fields.items():
+                setattr(self, name, value)
+
+    # Statutory processing times, in working days from submission.
+
+    @property
+    def processing_deadlines(self):
+        """(return-if-incomplete deadline, appraisal deadline), or None before submission."""
+        if self.submitted_at is None or self.status != Status.SUBMITTED:
+            return None
+        received = timezone.localtime(self.submitted_at).date()
+        return (
+            add_working_days(received, RETURN_INCOMPLETE_WORKING_DAYS),
+            add_working_days(received, APPRAISE_COMPLETE_WORKING_DAYS),
+        )
+
+    @property
+    def working_days_left(self):
+        """Working days left to return an incomplete dossier and to appraise a complete one."""
+        deadlines = self.processing_deadlines
+        if deadlines is None:
+            return None
+        today = timezone.localdate()
+        return tuple(working_days_between(today, deadline) for deadline in deadlines)
+
+
+class NominationHistory(models.Model):
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("từ"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("sang"), max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.TextField(_("ghi chú"), blank=True)
+    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lịch sử hồ sơ")
+        verbose_name_plural = _("lịch sử hồ sơ")
+        ordering = ["created_at", "pk"]
+
+    @property
+    def is_edit(self):
+        return bool(self.changes)
+
+
+class CriterionAssessment(models.Model):
+    """The unit's self-assessment of the nominee against one criterion."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="assessments")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+")
+    is_met = models.BooleanField(_("đạt"), null=True)
+    figure = models.DecimalField(_("kết quả đạt được"), max_digits=12, decimal_places=2, null=True, blank=True)
+    remarks = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("tự đánh giá")
+        verbose_name_plural = _("tự đánh giá")
+        constraints = [models.UniqueConstraint(fields=["nomination", "criterion"], name="assessment_unique")]
+
+
+def attachment_path(attachment, filename):
+    return f"nominations/{attachment.nomination_id}/{filename}"
+
+
+class Attachment(models.Model):
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="attachments")
+    document_type = models.CharField(_("loại giấy tờ"), max_length=255, blank=True)
+    file = models.FileField(_("tệp"), upload_to=attachment_path)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(_("định dạng"), max_length=100)
+    size = models.PositiveBigIntegerField(_("dung lượng"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class Appraisal(models.Model):
+    """The office's check (thẩm định) of a dossier's conditions and documents."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="appraisals")
+    checklist = models.JSONField(_("danh mục kiểm tra"), default=dict)
+    is_complete = models.BooleanField(_("hồ sơ đầy đủ, hợp lệ"))
+    remarks = models.TextField(_("nhận xét"), blank=True)
+    appraised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    appraised_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thẩm định")
+        verbose_name_plural = _("thẩm định")
+        ordering = ["-appraised_at", "-pk"]
+
+
+class QuotaCounter:
+    """Used and remaining places of an award form, in total or for one unit, per nominee kind."""
+
+    def __init__(self, award_form, *, unit=None, period=None):
+        self.award_form, self.unit, self.period = award_form, unit, period
+
+    def limit(self, kind):
+        """The number of places, or None when the form has no quota for this scope."""
+        form = self.award_form
+        if form.quota_type == AwardForm.QuotaType.NONE:
+            return None
+        if (form.quota_scope == AwardForm.QuotaScope.PER_UNIT) != (self.unit is not None):
+            return None
+        value = form.individual_quota if kind == EligibleSubject.Kind.INDIVIDUAL else form.collective_quota
+        if value is None:
+            return None
+        if form.quota_type == AwardForm.QuotaType.COUNT:
+            return int(value)
+        return math.floor(value * self._participants(kind) / 100)
+
+    def _participants(self, kind):
+        participations = Participation.objects.filter(campaign=self.award_form.campaign_id)
+        if self.unit is not None:
+            participations = participations.filter(organization=self.unit)
+        field = "individual_count" if kind == EligibleSubject.Kind.INDIVIDUAL else "collective_count"
+        return participations.aggregate(total=models.Sum(field))["total"] or 0
+
+    def _nominations(self, kind):
+        nominations = Nomination.objects.filter(
+            award_form=self.award_form, period=self.period,
+            nominee_person__isnull=kind != EligibleSubject.Kind.INDIVIDUAL,
+        )
+        return nominations.filter(submitting_unit=self.unit) if self.unit is not None else nominations
+
+    def used(self, kind, *, exclude=None):
+        nominations = self._nominations(kind).active()
+        return nominations.exclude(pk=exclude.pk).count() if exclude else nominations.count()
+
+    def granted(self, kind):
+        return self._nominations(kind).filter(status__in=GRANTED).count()
+
+    def summary(self, kind):
+        """(limit, counted, remaining) for display; counted is submissions per unit, approvals in total."""
+        limit = self.limit(kind)
+        counted = self.used(kind) if self.unit is not None else self.granted(kind)
+        return limit, counted, None if limit is None else max(limit - counted, 0)
