@@ -125,8 +125,22 @@ class Nomination(Searchable):
         return self.submitting_unit_id
 
     @property
+    def return_reasons(self):
+        """The reviewer's reasons of the latest return, shown to the unit."""
+        entry = self.history.filter(to_status=Status.RETURNED).exclude(from_status=Status.RETURNED).last()
+        return entry.note if entry else ""
+
+    @property
     def is_editable(self):
         return self.status in EDITABLE
+
+    @property
+    def is_withdrawable(self):
+        return self.status in WITHDRAWABLE
+
+    @property
+    def is_granted(self):
+        return self.status in GRANTED
 
     # Checks, each raising NominationError with the message a unit reads.
 
@@ -248,6 +262,16 @@ class Nomination(Searchable):
         self._move_to(Status.WITHDRAWN, by=by)
 
     withdraw.alters_data = True
+
+    def appraise(self, *, by, checklist, remarks=""):
+        """Record the office's check of a submitted dossier: complete when every item holds."""
+        if self.status != Status.SUBMITTED:
+            raise NominationError(_("Chỉ thẩm định được hồ sơ đã nộp, chưa đưa vào xét."), code="not_appraisable")
+        return self.appraisals.create(
+            checklist=checklist, is_complete=all(checklist.values()), remarks=remarks, appraised_by=by
+        )
+
+    appraise.alters_data = True
 
     def accept_for_review(self, *, by):
         """Put an appraised, complete dossier before the council."""

@@ -3,4 +3,19 @@ from django.urls import path
 from . import views
 
 app_name = "nominations"
-urlpatterns = []
+urlpatterns = [
+    path("", views.nomination_list, name="list"),
+    path("hang-loat/", views.nomination_bulk, name="bulk"),
+    path("tao-moi/<int:campaign_pk>/", views.nomination_create, name="create"),
+    path("<int:pk>/", views.nomination_detail, name="detail"),
+    path("<int:pk>/sua/", views.nomination_edit, name="edit"),
+    path("<int:pk>/tep/", views.attachment_upload, name="upload"),
+    path("<int:pk>/tep/<int:attachment_pk>/xoa/", views.attachment_delete, name="delete_attachment"),
+    path("<int:pk>/tep/<int:attachment_pk>/", views.attachment_download, name="download"),
+    path("<int:pk>/nop/", views.nomination_submit, name="submit"),
+    path("<int:pk>/rut/", views.nomination_withdraw, name="withdraw"),
+    path("<int:pk>/tra-lai/", views.nomination_return, name="return"),
+    path("<int:pk>/tham-dinh/", views.nomination_appraise, name="appraise"),
+    path("<int:pk>/dua-vao-xet/", views.nomination_accept, name="accept"),
+    path("<int:pk>/chuyen-cap-tren/", views.nomination_forward, name="forward"),
+]

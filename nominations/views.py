@@ -1,0 +1,244 @@
+from functools import partial
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.forms import modelformset_factory
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.models import Campaign
+
+from .filters import NominationFilter
+from .forms import (
+    AppraisalForm, AssessmentForm, AttachmentForm, ForwardForm, NominationCreateForm, NominationForm, ReturnForm,
+)
+from .models import CriterionAssessment, Nomination, NominationError, QuotaCounter
+
+PAGE_SIZE = 20
+AssessmentFormSet = modelformset_factory(CriterionAssessment, form=AssessmentForm, extra=0)
+
+
+def _get_nomination(request, pk, perm):
+    nomination = get_object_or_404(
+        Nomination.objects.select_related(
+            "campaign", "award_form", "period", "submitting_unit", "nominee_person", "nominee_organization",
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm(perm, nomination):
+        raise PermissionDenied
+    return nomination
+
+
+def _act(request, nomination, act, success):
+    """Run one transition; its refusal is shown as the message the model gave."""
+    try:
+        act()
+    except NominationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect(nomination)
+
+
+@login_required
+def nomination_list(request):
+    nominations = Nomination.objects.visible_to(request.user).select_related(
+        "campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization",
+    )
+    nomination_filter = NominationFilter(request.GET, queryset=nominations)
+    page = Paginator(nomination_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"filter": nomination_filter, "page": page, "return_form": ReturnForm()}
+    template = "nominations/_nomination_rows.html" if request.htmx else "nominations/nomination_list.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def nomination_bulk(request):
+    """Accept for review, or return with one reason, every ticked dossier; report each refusal."""
+    if not request.user.has_perm("nominations.accept_nomination"):
+        raise PermissionDenied
+    nominations = Nomination.objects.filter(pk__in=request.POST.getlist("selected"))
+    reasons = request.POST.get("reasons", "")
+    done = 0
+    for nomination in nominations:
+        try:
+            if request.POST.get("action") == "return":
+                nomination.return_for_revision(by=request.user, reasons=reasons)
+            else:
+                nomination.accept_for_review(by=request.user)
+        except NominationError as error:
+            messages.warning(request, f"{nomination.nominee}: {error.message}")
+        else:
+            done += 1
+    messages.success(request, _("Đã xử lý %(count)d hồ sơ.") % {"count": done})
+    return redirect(request.POST.get("next") or "nominations:list")
+
+
+@login_required
+def nomination_create(request, campaign_pk):
+    campaign = get_object_or_404(Campaign, pk=campaign_pk)
+    if not request.user.has_perm("nominations.add_nomination", campaign) or request.user.organization is None:
+        raise PermissionDenied
+    form = NominationCreateForm(request.POST or None, campaign=campaign, unit=request.user.organization)
+    if form.is_valid():
+        nomination = form.build(by=request.user)
+        try:
+            nomination.check_window()
+            nomination.check_eligibility()
+            nomination.check_not_duplicate()
+        except NominationError as error:
+            form.add_error(None, error)
+        else:
+            with transaction.atomic():
+                if nomination.nominee_person and nomination.nominee_person.pk is None:
+                    nomination.nominee_person.save()
+                nomination.save()
+            messages.success(request, _("Đã tạo hồ sơ nháp. Hãy nhập báo cáo thành tích và đính kèm giấy tờ."))
+            return redirect("nominations:edit", nomination.pk)
+    return render(request, "nominations/nomination_create.html", {"form": form, "campaign": campaign})
+
+
+@login_required
+def nomination_detail(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.view_nomination")
+    context = {
+        "nomination": nomination,
+        "assessments": nomination.assessments.select_related("criterion"),
+        "attachments": nomination.attachments.all(),
+        "history": nomination.history.select_related("actor"),
+        "appraisal": nomination.appraisals.select_related("appraised_by").first(),
+        "unit_quota": QuotaCounter(nomination.award_form, unit=nomination.submitting_unit, period=nomination.period).summary(nomination.nominee_kind),
+        "total_quota": QuotaCounter(nomination.award_form, period=nomination.period).summary(nomination.nominee_kind),
+        "attachment_form": AttachmentForm(award_form=nomination.award_form),
+        "return_form": ReturnForm(),
+        "forward_form": ForwardForm(nomination=nomination) if nomination.campaign.implements_id else None,
+        "forwarded_to": Nomination.objects.filter(forwarded_from=nomination).first(),
+        "return_reasons": nomination.return_reasons,
+    }
+    return render(request, "nominations/nomination_detail.html", context)
+
+
+@login_required
+def nomination_edit(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.change_nomination")
+    if not nomination.is_editable:
+        messages.error(request, _("Hồ sơ đã nộp: chỉ sửa được khi còn nháp hoặc bị trả lại."))
+        return redirect(nomination)
+    for criterion in nomination.campaign.criteria.all():
+        CriterionAssessment.objects.get_or_create(nomination=nomination, criterion=criterion)
+    form = NominationForm(request.POST or None, instance=nomination, prefix="dossier")
+    assessments = AssessmentFormSet(
+        request.POST or None, prefix="assessment",
+        queryset=nomination.assessments.select_related("criterion").order_by("criterion__pk"),
+    )
+    if form.is_valid() and assessments.is_valid():
+        with transaction.atomic():
+            changes = form.changes()
+            form.save()
+            assessments.save()
+            if nomination.status == Nomination.Status.RETURNED:
+                nomination.record_edit(by=request.user, changes=changes)
+        messages.success(request, _("Đã lưu hồ sơ."))
+        return redirect(nomination)
+    return render(request, "nominations/nomination_edit.html", {"nomination": nomination, "form": form, "assessments": assessments})
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.change_nomination")
+    form = AttachmentForm(request.POST, request.FILES, award_form=nomination.award_form)
+    if not nomination.is_editable:
+        messages.error(request, _("Hồ sơ đã nộp: không thể thêm tệp."))
+    elif form.is_valid():
+        form.save(nomination, by=request.user)
+        messages.success(request, _("Đã đính kèm tệp."))
+    else:
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+    return redirect(nomination)
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    nomination = _get_nomination(request, pk, "nominations.change_nomination")
+    attachment = get_object_or_404(nomination.attachments, pk=attachment_pk)
+    if not nomination.is_editable:
+        messages.error(request, _("Hồ sơ đã nộp: không thể xóa tệp."))
+    else:
+        attachment.file.delete(save=False)
+        attachment.delete()
+        messages.success(request, _("Đã xóa tệp."))
+    return redirect(nomination)
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    nomination = _get_nomination(request, pk, "nominations.view_nomination")
+    attachment = get_object_or_404(nomination.attachments, pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@login_required
+@require_POST
+def nomination_submit(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.submit_nomination")
+    return _act(request, nomination, partial(nomination.submit, by=request.user), _("Đã nộp hồ sơ."))
+
+
+@login_required
+@require_POST
+def nomination_withdraw(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.withdraw_nomination")
+    return _act(request, nomination, partial(nomination.withdraw, by=request.user), _("Đã rút hồ sơ."))
+
+
+@login_required
+@require_POST
+def nomination_return(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.return_nomination")
+    act = partial(nomination.return_for_revision, by=request.user, reasons=request.POST.get("reasons", ""))
+    return _act(request, nomination, act, _("Đã trả lại hồ sơ cho đơn vị."))
+
+
+@login_required
+@require_POST
+def nomination_accept(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.accept_nomination")
+    act = partial(nomination.accept_for_review, by=request.user)
+    return _act(request, nomination, act, _("Đã đưa hồ sơ vào xét."))
+
+
+@login_required
+def nomination_appraise(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.appraise_nomination")
+    form = AppraisalForm(request.POST or None, nomination=nomination)
+    if form.is_valid():
+        act = partial(nomination.appraise, by=request.user, checklist=form.checklist(), remarks=form.cleaned_data["remarks"])
+        return _act(request, nomination, act, _("Đã ghi kết quả thẩm định."))
+    return render(request, "nominations/nomination_appraise.html", {"nomination": nomination, "form": form})
+
+
+@login_required
+@require_POST
+def nomination_forward(request, pk):
+    nomination = _get_nomination(request, pk, "nominations.forward_nomination")
+    form = ForwardForm(request.POST, nomination=nomination)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn hình thức khen thưởng của cấp trên."))
+        return redirect(nomination)
+    try:
+        forwarded = nomination.forward(by=request.user, award_form=form.cleaned_data["award_form"])
+    except NominationError as error:
+        messages.error(request, error.message)
+        return redirect(nomination)
+    messages.success(request, _("Đã chuyển hồ sơ lên cấp trên."))
+    return redirect(forwarded)

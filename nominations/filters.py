@@ -1,0 +1,34 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organization
+from campaigns.models import AwardForm, Campaign, EligibleSubject
+
+from .models import Nomination, Status
+
+
+class NominationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm theo tên, đơn vị"), method="search")
+    campaign = django_filters.ModelChoiceFilter(label=_("Phong trào"), queryset=Campaign.objects.all())
+    submitting_unit = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị đề nghị"), queryset=Organization.objects.filter(submitted_nominations__isnull=False).distinct()
+    )
+    award_form = django_filters.ModelChoiceFilter(label=_("Hình thức"), queryset=AwardForm.objects.all())
+    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Status.choices)
+    kind = django_filters.ChoiceFilter(label=_("Tập thể/cá nhân"), choices=EligibleSubject.Kind.choices, method="by_kind")
+
+    class Meta:
+        model = Nomination
+        fields = ["q", "campaign", "submitting_unit", "award_form", "status", "kind"]
+
+    def __init__(self, *args, campaign=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        campaign_id = self.data.get("campaign")
+        if campaign_id and str(campaign_id).isdigit():
+            self.filters["award_form"].queryset = AwardForm.objects.filter(campaign_id=campaign_id)
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def by_kind(self, queryset, name, value):
+        return queryset.filter(nominee_person__isnull=value != EligibleSubject.Kind.INDIVIDUAL)

@@ -1,0 +1,154 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import StyledFormMixin
+from accounts.models import Organization, Person
+from campaigns.forms import DateInput, validate_upload
+from campaigns.models import AwardForm, EligibleSubject
+
+from .models import Attachment, CriterionAssessment, Nomination
+
+
+class NominationCreateForm(StyledFormMixin, forms.Form):
+    """Start a dossier: which award, for whom (a collective of the unit, or one of its people, or a new person)."""
+
+    error_messages = {
+        "no_nominee": _("Hãy chọn cá nhân có sẵn hoặc nhập họ tên cá nhân mới."),
+        "no_collective": _("Hãy chọn tập thể được đề nghị."),
+        "no_gender": _("Hãy chọn giới tính của cá nhân mới."),
+        "no_period": _("Hãy chọn giai đoạn đánh giá."),
+    }
+
+    award_form = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=AwardForm.objects.none())
+    period = forms.ModelChoiceField(label=_("Giai đoạn"), queryset=None, required=False)
+    nominee_kind = forms.ChoiceField(
+        label=_("Đề nghị cho"), choices=EligibleSubject.Kind.choices, widget=forms.RadioSelect,
+        initial=EligibleSubject.Kind.INDIVIDUAL,
+    )
+    nominee_organization = forms.ModelChoiceField(label=_("Tập thể"), queryset=Organization.objects.none(), required=False)
+    nominee_person = forms.ModelChoiceField(label=_("Cá nhân có sẵn"), queryset=Person.objects.none(), required=False)
+    full_name = forms.CharField(label=_("Họ và tên (cá nhân mới)"), max_length=150, required=False)
+    gender = forms.ChoiceField(label=_("Giới tính"), choices=[("", "—"), *Person.Gender.choices], required=False)
+    date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False, widget=DateInput())
+    position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
+    title = forms.CharField(label=_("Chức danh"), max_length=150, required=False)
+
+    def __init__(self, *args, campaign, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign, self.unit = campaign, unit
+        self.fields["award_form"].queryset = campaign.award_forms.all()
+        self.fields["period"].queryset = campaign.periods.all()
+        self.fields["period"].required = campaign.periods.exists()
+        self.fields["nominee_organization"].queryset = Organization.objects.filter(pk=unit.pk) | unit.children.all()
+        self.fields["nominee_person"].queryset = unit.people.all()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("nominee_kind") == EligibleSubject.Kind.COLLECTIVE:
+            if not data.get("nominee_organization"):
+                self.add_error("nominee_organization", forms.ValidationError(self.error_messages["no_collective"], code="no_collective"))
+        elif not data.get("nominee_person") and not data.get("full_name"):
+            self.add_error("nominee_person", forms.ValidationError(self.error_messages["no_nominee"], code="no_nominee"))
+        elif not data.get("nominee_person") and not data.get("gender"):
+            self.add_error("gender", forms.ValidationError(self.error_messages["no_gender"], code="no_gender"))
+        return data
+
+    def build(self, *, by):
+        """An unsaved dossier for the chosen nominee (a new person is saved with it)."""
+        data = self.cleaned_data
+        nomination = Nomination(
+            campaign=self.campaign, period=data.get("period"), award_form=data["award_form"],
+            submitting_unit=self.unit, created_by=by,
+        )
+        if data["nominee_kind"] == EligibleSubject.Kind.COLLECTIVE:
+            nomination.nominee_organization = data["nominee_organization"]
+        else:
+            nomination.nominee_person = data["nominee_person"] or Person(
+                full_name=data["full_name"], gender=data["gender"], date_of_birth=data["date_of_birth"],
+                position=data["position"], title=data["title"], organization=self.unit,
+            )
+        return nomination
+
+
+class NominationForm(StyledFormMixin, forms.ModelForm):
+    """What the unit writes: the achievement report and its proposal letter (tờ trình)."""
+
+    class Meta:
+        model = Nomination
+        fields = ["achievement_report", "letter_number", "letter_date", "letter_signer"]
+        widgets = {"achievement_report": forms.Textarea(attrs={"rows": 16}), "letter_date": DateInput()}
+
+    def changes(self):
+        """What changed, field by field, as text before and after (kept in the dossier's history)."""
+        return {
+            str(self.fields[name].label): [str(self.initial.get(name) or ""), str(self.cleaned_data.get(name) or "")]
+            for name in self.changed_data
+        }
+
+
+class AssessmentForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = CriterionAssessment
+        fields = ["is_met", "figure", "remarks"]
+        widgets = {
+            "is_met": forms.Select(choices=[("", _("Chưa đánh giá")), (True, _("Đạt")), (False, _("Chưa đạt"))]),
+        }
+
+
+class AttachmentForm(StyledFormMixin, forms.Form):
+    document_type = forms.ChoiceField(label=_("Loại giấy tờ"), required=False)
+    file = forms.FileField(label=_("Tệp"), validators=[validate_upload])
+
+    def __init__(self, *args, award_form, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document_type"].choices = [
+            *[(document, document) for document in award_form.required_documents], ("", _("Tài liệu khác")),
+        ]
+
+    def save(self, nomination, *, by):
+        upload = self.cleaned_data["file"]
+        return Attachment.objects.create(
+            nomination=nomination, document_type=self.cleaned_data["document_type"], file=upload,
+            original_name=upload.name, content_type=upload.detected_type, size=upload.size, uploaded_by=by,
+        )
+
+
+class ReturnForm(StyledFormMixin, forms.Form):
+    reasons = forms.CharField(
+        label=_("Lý do trả lại, nội dung cần bổ sung"), widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Hãy ghi rõ lý do trả lại hồ sơ.")},
+    )
+
+
+class AppraisalForm(StyledFormMixin, forms.Form):
+    """The office's checklist: every condition and required document of the form, ticked, with remarks."""
+
+    remarks = forms.CharField(label=_("Nhận xét"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, nomination, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = appraisal_items(nomination)
+        for index, item in enumerate(self.items):
+            self.fields[f"item_{index}"] = forms.BooleanField(label=item, required=False)
+
+    def checklist(self):
+        return {item: self.cleaned_data[f"item_{index}"] for index, item in enumerate(self.items)}
+
+
+def appraisal_items(nomination):
+    """What the office checks: eligibility, the form's documents, the criteria self-assessed."""
+    return [
+        str(_("Đối tượng thuộc diện được khen theo kế hoạch")),
+        str(_("Hình thức khen thưởng đúng thẩm quyền, đúng đối tượng")),
+        *[str(_("Có %(document)s")) % {"document": document} for document in nomination.award_form.required_documents],
+        str(_("Tự đánh giá đủ các nội dung thi đua")),
+        str(_("Thành tích phù hợp tiêu chuẩn khen thưởng")),
+    ]
+
+
+class ForwardForm(StyledFormMixin, forms.Form):
+    award_form = forms.ModelChoiceField(label=_("Hình thức khen thưởng của cấp trên"), queryset=AwardForm.objects.none())
+
+    def __init__(self, *args, nomination, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=nomination.campaign.implements_id)
