@@ -8,16 +8,31 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from campaigns.models import Campaign
+from campaigns.models import Campaign, Report
+from nominations.models import Nomination
+
+HOME_LIST_SIZE = 10
 
 
 @login_required
 def home(request):
-    """What is waiting for this user: open campaigns with days left, drafts for the office."""
-    campaigns = Campaign.objects.visible_to(request.user).select_related("issuing_organization")
+    """What is waiting for this user: open campaigns with days left, then the dossiers and reports of the role."""
+    user = request.user
+    campaigns = Campaign.objects.visible_to(user).select_related("issuing_organization")
+    nominations = Nomination.objects.visible_to(user).select_related(
+        "campaign", "award_form", "nominee_person", "nominee_organization", "submitting_unit"
+    )
+    Status = Nomination.Status
     context = {
-        "open_campaigns": campaigns.filter(status=Campaign.Status.LAUNCHED).order_by("nomination_deadline")[:10],
-        "draft_campaigns": campaigns.filter(status=Campaign.Status.DRAFT)[:10],
+        "open_campaigns": campaigns.filter(status=Campaign.Status.LAUNCHED).order_by("nomination_deadline")[:HOME_LIST_SIZE],
+        "draft_campaigns": campaigns.filter(status=Campaign.Status.DRAFT)[:HOME_LIST_SIZE],
+        "returned": nominations.filter(status=Status.RETURNED)[:HOME_LIST_SIZE],
+        "drafts": nominations.filter(status=Status.DRAFT)[:HOME_LIST_SIZE],
+        "to_process": nominations.filter(status=Status.SUBMITTED).order_by("submitted_at")[:HOME_LIST_SIZE],
+        "in_review": nominations.filter(status=Status.IN_REVIEW)[:HOME_LIST_SIZE],
+        "approved": nominations.filter(status=Status.APPROVED)[:HOME_LIST_SIZE],
+        "reports_due": Report.objects.filter(organization_id=user.organization_id, submitted_at=None)
+        .select_related("campaign").order_by("due_date")[:HOME_LIST_SIZE],
     }
     return render(request, "home.html", context)
 

@@ -109,7 +109,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
         upload = self.cleaned_data["file"]
         return Attachment.objects.create(
             nomination=nomination, document_type=self.cleaned_data["document_type"], file=upload,
-            original_name=upload.name, content_type=upload.detected_type, size=upload.size, uploaded_by=by,
+            original_name=upload.name, content_type=upload.content_type, size=upload.size, uploaded_by=by,
         )
 
 

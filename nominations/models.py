@@ -114,7 +114,8 @@ class Nomination(Searchable):
 
     @property
     def is_individual(self):
-        return self.nominee_person_id is not None
+        # A collective is always an existing organization; a person may be new and unsaved yet.
+        return self.nominee_organization_id is None
 
     @property
     def nominee_kind(self):
@@ -165,6 +166,8 @@ class Nomination(Searchable):
 
     def check_not_duplicate(self):
         """The same nominee is not proposed twice for the same form in the same period."""
+        if self.nominee.pk is None:
+            return  # a person entered with this dossier has no earlier one
         duplicates = Nomination.objects.active().filter(
             award_form=self.award_form, period=self.period,
             nominee_person=self.nominee_person, nominee_organization=self.nominee_organization,

@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+from campaigns.seed import DEMO_PASSWORD, DEMO_URL, create_demo, load_seed_data, summary_line
+
+
+class Command(BaseCommand):
+    help = "Load the real plans, then the demo people and accounts (password “demo”; safe to run again)."
+
+    def handle(self, *args, **options):
+        for campaign, created in load_seed_data():
+            self.stdout.write(summary_line(campaign, created))
+        rows = [
+            (user.username, DEMO_PASSWORD, str(user.get_role_display()), str(user.organization or "—"), note)
+            for user, note in create_demo()
+        ]
+        self.write_table([("Tài khoản", "Mật khẩu", "Vai trò", "Đơn vị", "Ghi chú"), *rows])
+        self.stdout.write(f"\n{DEMO_URL}")
+
+    def write_table(self, rows):
+        """Write rows as left-aligned columns."""
+        widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+        for row in rows:
+            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -1,0 +1,229 @@
+"""Enter the real plans of seed_data/ as campaigns, and create the demo accounts on top of them."""
+
+import datetime
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import transaction
+
+from accounts.models import Organization, Person, User
+from accounts.text import normalize
+
+from .models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Report, Task, numbering_key
+
+SEED_DIR = Path(__file__).resolve().parent / "seed_data"
+IMPORT_NOTE = "Nhập từ văn bản gốc"
+CHILDREN = ("periods", "criteria", "subjects", "award_forms", "tasks", "reports")
+DEMO_PASSWORD = "demo"
+DEMO_URL = "http://127.0.0.1:8000/"
+
+OFFICE = "Sở Tư pháp thành phố Cần Thơ"
+CENTRE = "Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ"
+POLICE = "Công an thành phố Cần Thơ"
+COURT = "Tòa án nhân dân thành phố Cần Thơ"
+PROCURACY = "Viện kiểm sát nhân dân thành phố Cần Thơ"
+
+# username, full name, role, organization, note. The Director of the Sở Tư pháp chairs the
+# inter-agency council (plan 67/KH-UBND) and signs: one person, two accounts, one role each.
+DEMO_ACCOUNTS = [
+    ("admin", "Lê Minh Tâm", User.Role.ADMINISTRATOR, None, "Trang quản trị /admin/"),
+    ("sotuphap", "Nguyễn Thị Thu Hà", User.Role.STAFF, OFFICE, "Chuyên viên, Thường trực Hội đồng"),
+    ("trungtam", "Trần Quốc Bảo", User.Role.UNIT, CENTRE, "Phó Giám đốc Trung tâm"),
+    ("hoidong1", "Phạm Văn Lộc", User.Role.COUNCIL_MEMBER, OFFICE, "Chủ tịch Hội đồng"),
+    ("hoidong2", "Huỳnh Thanh Phong", User.Role.COUNCIL_MEMBER, POLICE, "Ủy viên Hội đồng"),
+    ("hoidong3", "Võ Thị Ngọc Hân", User.Role.COUNCIL_MEMBER, COURT, "Ủy viên Hội đồng"),
+    ("hoidong4", "Đặng Minh Trí", User.Role.COUNCIL_MEMBER, PROCURACY, "Ủy viên Hội đồng"),
+    ("hoidong5", "Lâm Thị Kim Ngân", User.Role.COUNCIL_MEMBER, CENTRE, "Thư ký Hội đồng"),
+    ("lanhdao", "Phạm Văn Lộc", User.Role.LEADER, OFFICE, "Giám đốc Sở Tư pháp"),
+]
+
+# full name, gender, date of birth, position, title, organization
+DEMO_PEOPLE = [
+    ("Nguyễn Thị Mỹ Linh", Person.Gender.FEMALE, datetime.date(1984, 3, 12), "Trưởng phòng Nghiệp vụ",
+     "Trợ giúp viên pháp lý", CENTRE),
+    ("Lê Hoàng Nam", Person.Gender.MALE, datetime.date(1990, 9, 2), "",
+     "Trợ giúp viên pháp lý", CENTRE),
+    ("Trương Văn Khải", Person.Gender.MALE, datetime.date(1978, 11, 20), "",
+     "Luật sư ký hợp đồng thực hiện trợ giúp pháp lý", CENTRE),
+    ("Nguyễn Thanh Tùng", Person.Gender.MALE, datetime.date(1976, 5, 8), "Phó Chánh tòa Hình sự",
+     "Thẩm phán", COURT),
+    ("Trần Thị Bích Ngọc", Person.Gender.FEMALE, datetime.date(1986, 1, 25), "",
+     "Thẩm phán", COURT),
+    ("Phan Thị Thu Trang", Person.Gender.FEMALE, datetime.date(1982, 7, 14), "Phó Trưởng phòng",
+     "Kiểm sát viên", PROCURACY),
+    ("Đỗ Quang Vinh", Person.Gender.MALE, datetime.date(1980, 12, 3), "Đội trưởng",
+     "Điều tra viên", POLICE),
+    ("Châu Ngọc Diễm", Person.Gender.FEMALE, datetime.date(1993, 4, 30), "",
+     "Cán bộ điều tra", POLICE),
+]
+
+
+def read_yaml(path):
+    """Read a data file with every string in NFC and the mistaken ƣ letters mended."""
+    with open(path, encoding="utf-8") as file:
+        return _normalized(yaml.safe_load(file))
+
+
+def _normalized(value):
+    if isinstance(value, str):
+        return normalize(value)
+    if isinstance(value, list):
+        return [_normalized(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _normalized(item) for key, item in value.items()}
+    return value
+
+
+def find(queryset, **lookup):
+    """Return the one row a data file names, or refuse the file."""
+    try:
+        return queryset.get(**lookup)
+    except ObjectDoesNotExist:
+        raise ValidationError(f"{queryset.model.__name__} not found: {lookup}") from None
+
+
+def save_valid(model, lookup, values):
+    """Create or update the row found by its natural key, refusing invalid data; return (row, created)."""
+    unknown = set(values) - {field.name for field in model._meta.concrete_fields}
+    if unknown:
+        raise ValidationError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")
+    row = model.objects.filter(**lookup).first()
+    created = row is None
+    if created:
+        row = model(**lookup)
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    return row, created
+
+
+def load_seed_data(directory=SEED_DIR):
+    """Load organizations.yaml, then each campaign file in name order; return (campaign, created) pairs."""
+    directory = Path(directory)
+    load_organizations(directory / "organizations.yaml")
+    return [load_campaign(path) for path in sorted((directory / "campaigns").glob("*.yaml"))]
+
+
+@transaction.atomic
+def load_organizations(path):
+    """Create or update the organizations of a data file, each listed after its parent."""
+    for item in read_yaml(path):
+        parent = item.pop("parent", None)
+        item["parent"] = find(Organization.objects, name=parent) if parent else None
+        save_valid(Organization, {"name": item.pop("name", "")}, item)
+
+
+@transaction.atomic
+def load_campaign(path):
+    """Create or update one plan and everything it defines; return (campaign, created)."""
+    data = read_yaml(path)
+    children = {key: data.pop(key, []) for key in CHILDREN}
+    campaign, created = save_campaign(data)
+    for item in children["periods"]:
+        save_valid(CampaignPeriod, {"campaign": campaign, "name": item.pop("name", "")}, item)
+    save_criteria(campaign, children["criteria"])
+    for item in children["subjects"]:
+        lookup = {"campaign": campaign, "kind": item.pop("kind", ""), "description": item.pop("description", "")}
+        save_valid(EligibleSubject, lookup, item)
+    for item in children["award_forms"]:
+        item["granting_organization"] = find(Organization.objects, name=item.get("granting_organization"))
+        save_valid(AwardForm, {"campaign": campaign, "name": item.pop("name", "")}, item)
+    for item in children["tasks"]:
+        save_task(campaign, item)
+    for item in children["reports"]:
+        save_report(campaign, item)
+    return campaign, created
+
+
+def save_campaign(data):
+    """Create or update the plan itself; a new one enters its stated status with one history row."""
+    issuer = find(Organization.objects, name=data.pop("issuing_organization", None))
+    lookup = {"issuing_organization": issuer, "number": data.pop("number", "")}
+    status = data.pop("status", Campaign.Status.DRAFT)
+    # The file gives the status at import; later moves are made in the portal, and a reload keeps them.
+    if not Campaign.objects.filter(**lookup).exists():
+        data["status"] = status
+    if "implements" in data:
+        data["implements"] = find(Campaign.objects, number=data["implements"])
+    campaign, created = save_valid(Campaign, lookup, data)
+    if created and campaign.status != Campaign.Status.DRAFT:
+        campaign.history.create(
+            from_status=Campaign.Status.DRAFT, to_status=campaign.status, actor=None, note=IMPORT_NOTE
+        )
+    return campaign, created
+
+
+def save_criteria(campaign, items):
+    """Save criteria parents first: "1.2" is a child of "1"."""
+    saved = {}
+    for item in sorted(items, key=lambda item: numbering_key(item["number"])):
+        number = item.pop("number")
+        parent_number = number.rpartition(".")[0]
+        if parent_number and parent_number not in saved:
+            raise ValidationError(f"Criterion {number} of {campaign.number} has no criterion {parent_number}")
+        item["parent"] = saved.get(parent_number)
+        saved[number], _created = save_valid(Criterion, {"campaign": campaign, "number": number}, item)
+
+
+def save_task(campaign, item):
+    """Save a task with its lead unit and exactly the coordinating units the file names."""
+    coordinating = [find(Organization.objects, name=name) for name in item.pop("coordinating_organizations", [])]
+    if item.get("lead_organization"):
+        item["lead_organization"] = find(Organization.objects, name=item["lead_organization"])
+    task, _created = save_valid(Task, {"campaign": campaign, "number": item.pop("number", "")}, item)
+    task.coordinating_organizations.set(coordinating)
+
+
+def save_report(campaign, item):
+    """Save a report a unit owes, tied to a period or a task when the file names one."""
+    organization = find(Organization.objects, name=item.pop("organization", None))
+    if "period" in item:
+        item["period"] = find(campaign.periods, name=item["period"])
+    if "task" in item:
+        item["task"] = find(campaign.tasks, number=item["task"])
+    save_valid(Report, {"campaign": campaign, "organization": organization, "title": item.pop("title", "")}, item)
+
+
+def summary_line(campaign, created):
+    """Describe a loaded campaign in one line."""
+    counts = ", ".join(
+        f"{manager.count()} {label}"
+        for label, manager in [
+            ("periods", campaign.periods), ("criteria", campaign.criteria), ("subjects", campaign.subjects),
+            ("award forms", campaign.award_forms), ("tasks", campaign.tasks), ("reports", campaign.reports),
+        ]
+    )
+    action = "created" if created else "updated"
+    return f"{campaign.number} ({campaign.issuing_organization}): {action}, {campaign.get_status_display()}; {counts}"
+
+
+@transaction.atomic
+def create_demo():
+    """Create the demo people and accounts of the Cần Thơ units; return (account, note) pairs."""
+    for full_name, gender, date_of_birth, position, title, organization in DEMO_PEOPLE:
+        Person.objects.update_or_create(
+            full_name=full_name, organization=Organization.objects.get(name=organization),
+            defaults={"gender": gender, "date_of_birth": date_of_birth, "position": position, "title": title},
+        )
+    return [
+        (save_demo_user(username, full_name, role, organization), note)
+        for username, full_name, role, organization, note in DEMO_ACCOUNTS
+    ]
+
+
+def save_demo_user(username, full_name, role, organization):
+    """Create or update one demo account; its password is set only when it is created."""
+    is_administrator = role == User.Role.ADMINISTRATOR
+    user, created = User.objects.update_or_create(
+        username=username,
+        defaults={
+            "full_name": full_name, "role": role, "is_staff": is_administrator, "is_superuser": is_administrator,
+            "organization": Organization.objects.get(name=organization) if organization else None,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user

@@ -1,0 +1,321 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accounts.models import Person, User
+from nominations.models import Nomination
+from tests.factories import CriterionFactory, NominationFactory, UserFactory
+
+Status = Nomination.Status
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+@pytest.fixture
+def draft(unit_user):
+    return NominationFactory(submitting_unit=unit_user.organization, award_form__required_documents=["Tờ trình"])
+
+
+def submitted_by(nomination, user):
+    nomination.attachments.create(document_type="Tờ trình", file="x.pdf", original_name="x.pdf", content_type="application/pdf", size=1)
+    nomination.submit(by=user)
+    return nomination
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 5])
+def test_nomination_list_query_count_does_not_grow_with_rows(client_of, office_user, django_assert_num_queries, rows):
+    for _ in range(rows):
+        NominationFactory()
+    client = client_of(office_user)
+
+    with django_assert_num_queries(12):
+        response = client.get(reverse("nominations:list"))
+
+    assert len(response.context["page"]) == rows
+
+
+@pytest.mark.django_db
+def test_nomination_list_of_a_unit_shows_only_its_own(client_of, unit_user, other_unit_user):
+    own = NominationFactory(submitting_unit=unit_user.organization)
+    NominationFactory(submitting_unit=other_unit_user.organization)
+
+    response = client_of(unit_user).get(reverse("nominations:list"))
+
+    assert list(response.context["page"]) == [own]
+
+
+@pytest.mark.django_db
+def test_nomination_list_search_ignores_diacritics_and_filters_by_kind(client_of, office_user):
+    wanted = NominationFactory(nominee_person__full_name="Lê Thị Ngọc Hà")
+    NominationFactory(nominee_person__full_name="Phạm Văn Đông")
+
+    response = client_of(office_user).get(reverse("nominations:list"), {"q": "ngoc ha", "kind": "individual"})
+
+    assert list(response.context["page"]) == [wanted]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role,status", [("unit", 200), ("other_unit", 403), ("office", 200), ("council", 200), ("leader", 200)]
+)
+def test_nomination_detail_per_role(client_of, draft, unit_user, other_unit_user, office_user, council_member, leader, role, status):
+    user = {"unit": unit_user, "other_unit": other_unit_user, "office": office_user, "council": council_member, "leader": leader}[role]
+
+    response = client_of(user).get(draft.get_absolute_url())
+
+    assert response.status_code == status
+
+
+@pytest.mark.django_db
+def test_nomination_create_for_a_new_person_makes_a_draft(client_of, unit_user):
+    campaign = NominationFactory().campaign
+    data = {
+        "award_form": campaign.award_forms.get().pk, "nominee_kind": "individual", "full_name": "Võ Thị Thu Trang",
+        "gender": "female", "position": "Trợ giúp viên pháp lý", "title": "Trợ giúp viên pháp lý",
+    }
+
+    response = client_of(unit_user).post(reverse("nominations:create", args=[campaign.pk]), data)
+
+    nomination = Nomination.objects.get(nominee_person__full_name="Võ Thị Thu Trang")
+    assert response.url == reverse("nominations:edit", args=[nomination.pk])
+    assert nomination.status == Status.DRAFT
+    assert nomination.submitting_unit == unit_user.organization
+    assert nomination.nominee_person.organization == unit_user.organization
+
+
+@pytest.mark.django_db
+def test_nomination_create_of_an_ineligible_person_shows_the_reason_and_keeps_the_form(client_of, unit_user):
+    campaign = NominationFactory().campaign
+    campaign.subjects.filter(kind="individual").update(position_titles=["Thẩm phán"])
+    data = {
+        "award_form": campaign.award_forms.get().pk, "nominee_kind": "individual", "full_name": "Võ Thị Thu Trang",
+        "gender": "female", "title": "Chuyên viên",
+    }
+
+    response = client_of(unit_user).post(reverse("nominations:create", args=[campaign.pk]), data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "không thuộc đối tượng thi đua" in page
+    assert "Võ Thị Thu Trang" in page
+    assert not Person.objects.filter(full_name="Võ Thị Thu Trang").exists()
+
+
+@pytest.mark.django_db
+def test_nomination_create_without_a_nominee_is_refused_with_its_code(client_of, unit_user):
+    campaign = NominationFactory().campaign
+
+    response = client_of(unit_user).post(
+        reverse("nominations:create", args=[campaign.pk]),
+        {"award_form": campaign.award_forms.get().pk, "nominee_kind": "individual"},
+    )
+
+    assert response.context["form"].has_error("nominee_person", code="no_nominee")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [User.Role.STAFF, User.Role.COUNCIL_MEMBER, User.Role.LEADER])
+def test_nomination_create_is_for_units_only(client_of, role):
+    campaign = NominationFactory().campaign
+
+    response = client_of(UserFactory(role=role)).get(reverse("nominations:create", args=[campaign.pk]))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_edit_saves_report_and_self_assessment(client_of, unit_user, draft):
+    criterion = CriterionFactory(campaign=draft.campaign, number="4", target="Từ khá trở lên")
+    client = client_of(unit_user)
+    client.get(reverse("nominations:edit", args=[draft.pk]))
+    assessment = draft.assessments.get(criterion=criterion)
+    data = {
+        "dossier-achievement_report": "Tham gia 52 vụ việc tố tụng.", "dossier-letter_number": "15/TTr-TTTGPL",
+        "dossier-letter_date": "2025-10-20", "dossier-letter_signer": "Nguyễn Văn An",
+        "assessment-TOTAL_FORMS": "1", "assessment-INITIAL_FORMS": "1",
+        "assessment-0-id": assessment.pk, "assessment-0-is_met": "True", "assessment-0-figure": "52",
+    }
+
+    client.post(reverse("nominations:edit", args=[draft.pk]), data)
+
+    draft.refresh_from_db()
+    assessment.refresh_from_db()
+    assert draft.achievement_report == "Tham gia 52 vụ việc tố tụng."
+    assert draft.letter_date == datetime.date(2025, 10, 20)
+    assert (assessment.is_met, assessment.figure) == (True, 52)
+
+
+@pytest.mark.django_db
+def test_nomination_edit_of_a_returned_dossier_records_before_and_after(client_of, unit_user, office_user, draft):
+    submitted_by(draft, unit_user).return_for_revision(by=office_user, reasons="Bổ sung số liệu")
+    data = {
+        "dossier-achievement_report": "Báo cáo đã bổ sung số liệu.", "dossier-letter_number": "",
+        "assessment-TOTAL_FORMS": "0", "assessment-INITIAL_FORMS": "0",
+    }
+
+    client_of(unit_user).post(reverse("nominations:edit", args=[draft.pk]), data)
+
+    edit = draft.history.exclude(changes={}).get()
+    assert edit.changes["Báo cáo thành tích"] == [NominationFactory.achievement_report, "Báo cáo đã bổ sung số liệu."]
+    assert edit.actor == unit_user
+
+
+@pytest.mark.django_db
+def test_nomination_edit_by_another_unit_is_forbidden(client_of, other_unit_user, draft):
+    response = client_of(other_unit_user).get(reverse("nominations:edit", args=[draft.pk]))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_edit_by_the_office_is_forbidden(client_of, office_user, draft):
+    response = client_of(office_user).get(reverse("nominations:edit", args=[draft.pk]))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_upload_of_a_real_pdf_is_attached(client_of, unit_user, draft):
+    upload = SimpleUploadedFile("to-trinh.pdf", PDF, content_type="application/pdf")
+
+    client_of(unit_user).post(reverse("nominations:upload", args=[draft.pk]), {"document_type": "Tờ trình", "file": upload})
+
+    attachment = draft.attachments.get()
+    assert (attachment.original_name, attachment.document_type, attachment.content_type) == ("to-trinh.pdf", "Tờ trình", "application/pdf")
+
+
+@pytest.mark.django_db
+def test_nomination_upload_of_a_disguised_file_is_refused_with_a_message(client_of, unit_user, draft):
+    upload = SimpleUploadedFile("to-trinh.pdf", b"#!/bin/sh\necho khong phai pdf\n", content_type="application/pdf")
+
+    response = client_of(unit_user).post(
+        reverse("nominations:upload", args=[draft.pk]), {"document_type": "Tờ trình", "file": upload}, follow=True
+    )
+
+    assert not draft.attachments.exists()
+    assert "alert-danger" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_nomination_upload_to_another_units_dossier_is_forbidden(client_of, other_unit_user, draft):
+    upload = SimpleUploadedFile("a.pdf", PDF, content_type="application/pdf")
+
+    response = client_of(other_unit_user).post(reverse("nominations:upload", args=[draft.pk]), {"file": upload})
+
+    assert response.status_code == 403
+    assert not draft.attachments.exists()
+
+
+@pytest.mark.django_db
+def test_nomination_submit_without_the_required_document_shows_what_is_missing(client_of, unit_user, draft):
+    response = client_of(unit_user).post(reverse("nominations:submit", args=[draft.pk]), follow=True)
+
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+    assert "Hồ sơ còn thiếu: Tờ trình." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_nomination_submit_by_another_unit_is_forbidden(client_of, other_unit_user, draft):
+    response = client_of(other_unit_user).post(reverse("nominations:submit", args=[draft.pk]))
+
+    draft.refresh_from_db()
+    assert response.status_code == 403
+    assert draft.status == Status.DRAFT
+
+
+@pytest.mark.django_db
+def test_nomination_return_by_the_office_shows_reasons_to_the_unit(client_of, unit_user, office_user, draft):
+    submitted_by(draft, unit_user)
+    client_of(office_user).post(reverse("nominations:return", args=[draft.pk]), {"reasons": "Thiếu biên bản họp xét"})
+
+    page = client_of(unit_user).get(draft.get_absolute_url()).content.decode()
+
+    draft.refresh_from_db()
+    assert draft.status == Status.RETURNED
+    assert "Thiếu biên bản họp xét" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["unit", "council", "leader"])
+def test_nomination_return_outside_the_office_is_forbidden(client_of, unit_user, council_member, leader, draft, role):
+    submitted_by(draft, unit_user)
+    user = {"unit": unit_user, "council": council_member, "leader": leader}[role]
+
+    response = client_of(user).post(reverse("nominations:return", args=[draft.pk]), {"reasons": "x"})
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_appraise_then_accept_puts_it_in_review(client_of, unit_user, office_user, draft):
+    submitted_by(draft, unit_user)
+    client = client_of(office_user)
+    form = client.get(reverse("nominations:appraise", args=[draft.pk])).context["form"]
+    ticked = {name: "on" for name in form.fields if name.startswith("item_")}
+
+    client.post(reverse("nominations:appraise", args=[draft.pk]), ticked | {"remarks": "Hồ sơ đầy đủ"})
+    client.post(reverse("nominations:accept", args=[draft.pk]))
+
+    draft.refresh_from_db()
+    assert draft.status == Status.IN_REVIEW
+    assert draft.appraisals.get().is_complete
+
+
+@pytest.mark.django_db
+def test_nomination_accept_without_appraisal_shows_the_reason(client_of, unit_user, office_user, draft):
+    submitted_by(draft, unit_user)
+
+    response = client_of(office_user).post(reverse("nominations:accept", args=[draft.pk]), follow=True)
+
+    assert "chưa được thẩm định" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_nomination_appraise_by_a_unit_is_forbidden(client_of, unit_user, draft):
+    response = client_of(unit_user).get(reverse("nominations:appraise", args=[draft.pk]))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_bulk_return_returns_each_selected_dossier(client_of, unit_user, office_user, draft):
+    other = NominationFactory(campaign=draft.campaign, award_form=draft.award_form, submitting_unit=unit_user.organization)
+    for nomination in (draft, other):
+        submitted_by(nomination, unit_user)
+
+    client_of(office_user).post(
+        reverse("nominations:bulk"), {"selected": [draft.pk, other.pk], "action": "return", "reasons": "Thiếu chữ ký"}
+    )
+
+    assert set(Nomination.objects.values_list("status", flat=True)) == {Status.RETURNED}
+
+
+@pytest.mark.django_db
+def test_nomination_bulk_by_a_unit_is_forbidden(client_of, unit_user, draft):
+    response = client_of(unit_user).post(reverse("nominations:bulk"), {"selected": [draft.pk], "action": "accept"})
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_withdraw_by_the_unit(client_of, unit_user, draft):
+    client_of(unit_user).post(reverse("nominations:withdraw", args=[draft.pk]))
+
+    draft.refresh_from_db()
+    assert draft.status == Status.WITHDRAWN
+
+
+@pytest.mark.django_db
+def test_nomination_attachment_download_by_another_unit_is_forbidden(client_of, unit_user, other_unit_user, draft):
+    client_of(unit_user).post(
+        reverse("nominations:upload", args=[draft.pk]),
+        {"document_type": "Tờ trình", "file": SimpleUploadedFile("a.pdf", PDF, content_type="application/pdf")},
+    )
+    attachment = draft.attachments.get()
+
+    response = client_of(other_unit_user).get(reverse("nominations:download", args=[draft.pk, attachment.pk]))
+
+    assert response.status_code == 403
