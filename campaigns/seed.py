@@ -6,11 +6,14 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Organization, Person, User
 from accounts.text import normalize
 
-from .models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Report, Task, numbering_key
+from .models import (
+    AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Extension, Participation, Report, Task, numbering_key,
+)
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
 IMPORT_NOTE = "Nhập từ văn bản gốc"
@@ -37,6 +40,11 @@ DEMO_ACCOUNTS = [
     ("hoidong5", "Lâm Thị Kim Ngân", User.Role.COUNCIL_MEMBER, CENTRE, "Thư ký Hội đồng"),
     ("lanhdao", "Phạm Văn Lộc", User.Role.LEADER, OFFICE, "Giám đốc Sở Tư pháp"),
 ]
+
+CAN_THO_PLAN = "67/KH-UBND"
+DEMO_EXTENSION_REASON = "Gia hạn để dùng thử cổng thông tin"
+# organization, participating collectives, participating individuals: the base of the 10% / 5% Bằng khen cap.
+DEMO_PARTICIPATION = [(CENTRE, 3, 20), (POLICE, 12, 60), (COURT, 8, 45), (PROCURACY, 8, 40)]
 
 # full name, gender, date of birth, position, title, organization
 DEMO_PEOPLE = [
@@ -201,12 +209,23 @@ def summary_line(campaign, created):
 
 @transaction.atomic
 def create_demo():
-    """Create the demo people and accounts of the Cần Thơ units; return (account, note) pairs."""
+    """Create the demo people, participation and accounts of the Cần Thơ units; return (account, note) pairs."""
     for full_name, gender, date_of_birth, position, title, organization in DEMO_PEOPLE:
         Person.objects.update_or_create(
             full_name=full_name, organization=Organization.objects.get(name=organization),
             defaults={"gender": gender, "date_of_birth": date_of_birth, "position": position, "title": title},
         )
+    can_tho = Campaign.objects.get(number=CAN_THO_PLAN)
+    for organization, collectives, individuals in DEMO_PARTICIPATION:
+        Participation.objects.update_or_create(
+            campaign=can_tho, organization=Organization.objects.get(name=organization),
+            defaults={"collective_count": collectives, "individual_count": individuals},
+        )
+    # The 2025 plan's deadline has passed: the demo unit gets an extension so its flow can be tried.
+    Extension.objects.update_or_create(
+        campaign=can_tho, organization=Organization.objects.get(name=CENTRE),
+        defaults={"deadline": timezone.localdate() + datetime.timedelta(days=30), "reason": DEMO_EXTENSION_REASON},
+    )
     return [
         (save_demo_user(username, full_name, role, organization), note)
         for username, full_name, role, organization, note in DEMO_ACCOUNTS

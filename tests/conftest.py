@@ -56,3 +56,13 @@ def client_of(client):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def can_tho_campaign(db):
+    """The real plan 67/KH-UBND of Cần Thơ (seed 000), loaded from the repository's data files."""
+    from campaigns.seed import SEED_DIR, load_campaign, load_organizations
+
+    load_organizations(SEED_DIR / "organizations.yaml")
+    campaign, _ = load_campaign(SEED_DIR / "campaigns" / "000_can_tho_67_kh_ubnd.yaml")
+    return campaign
