@@ -1,9 +1,19 @@
+import os
+
+import magic
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StyledFormMixin
+from accounts.models import Organization
+from accounts.text import fold
 
-from .models import Campaign
+from .models import Campaign, CampaignPeriod, Extension, Report, Task
 
 
 class DateInput(forms.DateInput):
@@ -44,3 +54,213 @@ class CampaignForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["implements"].queryset = Campaign.objects.exclude(pk=self.instance.pk)
+
+
+# What libmagic may call each accepted kind from a file's first 2 KB: DOC and XLS are OLE
+# containers and DOCX and XLSX are ZIP ones, whose exact kind often shows only further in.
+_OLE = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-office",
+        "application/x-ole-storage", "application/CDFV2"}
+UPLOAD_TYPES = {
+    "pdf": {"application/pdf"},
+    "doc": _OLE,
+    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/zip"},
+    "xls": _OLE,
+    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"},
+    "jpg": {"image/jpeg"},
+    "jpeg": {"image/jpeg"},
+    "png": {"image/png"},
+}
+UPLOAD_ACCEPT = ",".join(f".{extension}" for extension in UPLOAD_TYPES)
+
+
+def validate_upload(upload):
+    """Refuse a file over settings.UPLOAD_MAX_BYTES, or one whose content is not an accepted document or image."""
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("Tệp “%(name)s” quá lớn (%(size)s): dung lượng tối đa là %(limit)s."),
+            code="too_large",
+            params={"name": upload.name, "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)},
+        )
+    # The name can lie: the type is read from the content, and must match the extension.
+    extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
+    content_type = magic.from_buffer(upload.read(2048), mime=True)
+    upload.seek(0)
+    if content_type not in UPLOAD_TYPES.get(extension, ()):
+        raise ValidationError(
+            _("Tệp “%(name)s” không đúng định dạng: chỉ nhận tệp PDF, DOC, DOCX, XLS, XLSX, JPG hoặc PNG."),
+            code="bad_type",
+            params={"name": upload.name},
+        )
+
+
+class ReportSubmitForm(StyledFormMixin, forms.Form):
+    content = forms.CharField(
+        label=_("Nội dung báo cáo"), widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": _("Hãy nhập nội dung báo cáo.")},
+    )
+    figures = forms.CharField(
+        label=_("Số liệu"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Mỗi chỉ số một dòng, ví dụ: Số vụ việc tham gia tố tụng: 45"),
+    )
+    attachment = forms.FileField(
+        label=_("Tệp đính kèm"), required=False, validators=[validate_upload],
+        widget=forms.FileInput(attrs={"accept": UPLOAD_ACCEPT}),
+        help_text=_("Một tệp PDF, DOC, DOCX, XLS, XLSX, JPG hoặc PNG."),
+    )
+
+
+REPORT_STATES = [
+    ("on_time", _("Đã nộp đúng hạn")),
+    ("late", _("Nộp muộn")),
+    ("pending", _("Chưa đến hạn")),
+    ("overdue", _("Quá hạn chưa nộp")),
+]
+
+
+def report_state_q(state, today):
+    """The condition a report in this state meets on the given day."""
+    # submitted_at__date reads the submission day in the local time zone (Asia/Ho_Chi_Minh).
+    return {
+        "on_time": Q(submitted_at__date__lte=F("due_date")),
+        "late": Q(submitted_at__date__gt=F("due_date")),
+        "pending": Q(submitted_at__isnull=True, due_date__gte=today),
+        "overdue": Q(submitted_at__isnull=True, due_date__lt=today),
+    }[state]
+
+
+class ReportFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Tìm theo đơn vị, tên báo cáo"), required=False)
+    organization = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=Organization.objects.none(), required=False, empty_label=_("Tất cả")
+    )
+    kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=[("", _("Tất cả")), *Report.Kind.choices], required=False)
+    state = forms.ChoiceField(label=_("Tình trạng"), choices=[("", _("Tất cả")), *REPORT_STATES], required=False)
+
+    def __init__(self, *args, campaign=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if campaign is None:
+            del self.fields["organization"]
+        else:
+            self.fields["organization"].queryset = Organization.objects.filter(reports_owed__campaign=campaign).distinct()
+
+    def filter(self, reports):
+        """The reports that match the search and filters; a value that is not valid is ignored."""
+        self.is_valid()  # fills cleaned_data with the valid values only
+        data = self.cleaned_data
+        for word in data.get("q", "").split():
+            reports = reports.filter(Q(organization__search_text__contains=fold(word)) | Q(title__icontains=word))
+        if data.get("organization"):
+            reports = reports.filter(organization=data["organization"])
+        if data.get("kind"):
+            reports = reports.filter(kind=data["kind"])
+        if data.get("state"):
+            reports = reports.filter(report_state_q(data["state"], timezone.localdate()))
+        return reports
+
+
+class RequestReportsForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(
+        label=_("Tên báo cáo"), max_length=255, help_text=_("Ví dụ: Báo cáo kết quả thi đua năm 2024"),
+        error_messages={"required": _("Hãy nhập tên báo cáo.")},
+    )
+    kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=Report.Kind.choices)
+    due_date = forms.DateField(
+        label=_("Hạn báo cáo"), widget=DateInput(), error_messages={"required": _("Hãy nhập hạn báo cáo.")}
+    )
+    period = forms.ModelChoiceField(
+        label=_("Giai đoạn đánh giá"), queryset=CampaignPeriod.objects.none(), required=False, empty_label=_("— Không —")
+    )
+    task = forms.ModelChoiceField(
+        label=_("Nhiệm vụ"), queryset=Task.objects.none(), required=False, empty_label=_("— Không —")
+    )
+    organizations = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị phải báo cáo"), queryset=Organization.objects.order_by("name"), required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    all_participants = forms.BooleanField(label=_("Tất cả đơn vị tham gia phong trào"), required=False)
+
+    error_messages = {
+        "no_unit": _("Hãy chọn ít nhất một đơn vị."),
+        "period_required": _("Báo cáo đánh giá giai đoạn cần chọn giai đoạn."),
+        "task_required": _("Báo cáo tiến độ nhiệm vụ cần chọn nhiệm vụ."),
+    }
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        self.fields["period"].queryset = campaign.periods.all()
+        self.fields["task"].queryset = campaign.tasks.all()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Report.Kind.PERIOD and not data.get("period"):
+            self.add_error("period", ValidationError(self.error_messages["period_required"], code="period_required"))
+        if data.get("kind") == Report.Kind.TASK and not data.get("task"):
+            self.add_error("task", ValidationError(self.error_messages["task_required"], code="task_required"))
+        if "organizations" in data and not self.units():
+            self.add_error("organizations", ValidationError(self.error_messages["no_unit"], code="no_unit"))
+        return data
+
+    def units(self):
+        """The chosen units, with every participating unit when asked."""
+        units = set(self.cleaned_data.get("organizations", ()))
+        if self.cleaned_data.get("all_participants"):
+            units.update(Organization.objects.filter(pk__in=self.campaign.participations.values("organization")))
+        return units
+
+    def save(self):
+        """Create the report for every chosen unit that does not owe one of this title yet.
+
+        Return how many were created and how many units were skipped.
+        """
+        data = self.cleaned_data
+        units = self.units()
+        existing = set(self.campaign.reports.filter(title=data["title"]).values_list("organization_id", flat=True))
+        reports = [
+            Report(campaign=self.campaign, organization=unit, title=data["title"], kind=data["kind"],
+                   due_date=data["due_date"], period=data["period"], task=data["task"])
+            for unit in units if unit.pk not in existing
+        ]
+        # ignore_conflicts: a request made at the same moment may have created some of them.
+        Report.objects.bulk_create(reports, ignore_conflicts=True)
+        return len(reports), len(units) - len(reports)
+
+
+class ExtensionForm(StyledFormMixin, forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"),
+        error_messages={"required": _("Hãy chọn đơn vị được gia hạn.")},
+    )
+    deadline = forms.DateField(
+        label=_("Gia hạn đến"), widget=DateInput(), error_messages={"required": _("Hãy nhập ngày gia hạn.")}
+    )
+    reason = forms.CharField(label=_("Lý do"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    error_messages = {
+        "no_deadline": _("Phong trào chưa có hạn nộp hồ sơ nên chưa thể gia hạn."),
+        "not_after_deadline": _("Ngày gia hạn phải sau hạn nộp hồ sơ của phong trào (%(deadline)s)."),
+    }
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if self.campaign.nomination_deadline is None:
+            raise ValidationError(self.error_messages["no_deadline"], code="no_deadline")
+        if deadline <= self.campaign.nomination_deadline:
+            raise ValidationError(
+                self.error_messages["not_after_deadline"], code="not_after_deadline",
+                params={"deadline": self.campaign.nomination_deadline.strftime("%d/%m/%Y")},
+            )
+        return deadline
+
+    def save(self, *, by):
+        """Grant the unit its later deadline, replacing one granted before."""
+        extension, _created = Extension.objects.update_or_create(
+            campaign=self.campaign, organization=self.cleaned_data["organization"],
+            defaults={"deadline": self.cleaned_data["deadline"], "reason": self.cleaned_data["reason"], "granted_by": by},
+        )
+        return extension

@@ -159,9 +159,12 @@ class Campaign(Searchable):
             self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
             self.status = status
 
-    def days_left(self, deadline):
-        """Days from today (Asia/Ho_Chi_Minh) until the deadline; negative once past."""
-        return (deadline - timezone.localdate()).days if deadline else None
+    def nomination_deadline_for(self, organization_id):
+        """The nomination deadline of one unit: its extension, if the office granted one."""
+        for extension in self.extensions.all():  # prefetched by the lists that show many campaigns
+            if extension.organization_id == organization_id:
+                return extension.deadline
+        return self.nomination_deadline
 
 
 class CampaignHistory(models.Model):

@@ -9,4 +9,11 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/sua/", views.campaign_edit, name="edit"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="launch"),
+    path("<int:pk>/bao-cao/", views.report_tracking, name="reports"),
+    path("<int:pk>/bao-cao/yeu-cau/", views.request_reports, name="request_reports"),
+    path("<int:pk>/gia-han/", views.grant_extension, name="grant_extension"),
+    path("bao-cao/", views.my_reports, name="my_reports"),
+    path("bao-cao/<int:pk>/", views.report_detail, name="report_detail"),
+    path("bao-cao/<int:pk>/nop/", views.report_submit, name="report_submit"),
+    path("bao-cao/<int:pk>/tep/", views.report_attachment, name="report_attachment"),
 ]

@@ -2,13 +2,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .filters import CampaignFilter
-from .forms import CampaignForm
-from .models import Campaign, CampaignError
+from .forms import (
+    CampaignForm, ExtensionForm, ReportFilterForm, ReportSubmitForm, RequestReportsForm, report_state_q,
+)
+from .models import Campaign, CampaignError, Report
 
 PAGE_SIZE = 20
 
@@ -34,6 +39,9 @@ def campaign_detail(request, pk):
     )
     if not request.user.has_perm("campaigns.view_campaign", campaign):
         raise PermissionDenied
+    reports = campaign.reports.all()
+    if not request.user.has_perm("campaigns.track_reports", campaign):
+        reports = reports.filter(organization_id=request.user.organization_id)
     context = {
         "campaign": campaign,
         "criteria": sorted(campaign.criteria.all(), key=lambda criterion: criterion.sort_key),
@@ -44,7 +52,8 @@ def campaign_detail(request, pk):
             campaign.tasks.select_related("lead_organization").prefetch_related("coordinating_organizations"),
             key=lambda task: task.sort_key,
         ),
-        "reports": campaign.reports.select_related("organization", "period"),
+        "report_counts": _count_reports(reports),
+        "extensions": campaign.extensions.select_related("organization").order_by("organization__name"),
         "implementations": campaign.implementations.visible_to(request.user),
         "history": campaign.history.select_related("actor")[:20],
     }
@@ -89,3 +98,115 @@ def campaign_launch(request, pk):
     else:
         messages.success(request, _("Đã phát động phong trào."))
     return redirect(campaign)
+
+
+def _count_reports(reports):
+    """How many reports are owed, submitted, submitted late, and overdue today."""
+    today = timezone.localdate()
+    return reports.aggregate(
+        owed=Count("pk"),
+        submitted=Count("pk", filter=Q(submitted_at__isnull=False)),
+        late=Count("pk", filter=report_state_q("late", today)),
+        overdue=Count("pk", filter=report_state_q("overdue", today)),
+    )
+
+
+@login_required
+def report_tracking(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.track_reports", campaign):
+        raise PermissionDenied
+    reports = campaign.reports.select_related("organization", "period", "task").order_by(
+        "due_date", "organization__name", "pk"
+    )
+    filter_form = ReportFilterForm(request.GET, campaign=campaign)
+    page = Paginator(filter_form.filter(reports), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"campaign": campaign, "filter_form": filter_form, "page": page, "counts": _count_reports(campaign.reports.all())}
+    template = "campaigns/_report_rows.html" if request.htmx else "campaigns/report_tracking.html"
+    return render(request, template, context)
+
+
+@login_required
+def my_reports(request):
+    """The reports the user's unit owes, unsent ones first by due date."""
+    reports = (
+        Report.objects.filter(organization_id=request.user.organization_id)
+        .exclude(campaign__status=Campaign.Status.DRAFT)
+        .select_related("campaign", "period", "task")
+        .order_by(F("submitted_at").desc(nulls_first=True), "due_date", "pk")
+    )
+    filter_form = ReportFilterForm(request.GET)
+    page = Paginator(filter_form.filter(reports), PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "campaigns/_my_report_rows.html" if request.htmx else "campaigns/my_reports.html"
+    return render(request, template, {"filter_form": filter_form, "page": page})
+
+
+@login_required
+def report_detail(request, pk):
+    report = get_object_or_404(
+        Report.objects.select_related("campaign", "organization", "period", "task", "submitted_by"), pk=pk
+    )
+    if not request.user.has_perm("campaigns.view_report", report):
+        raise PermissionDenied
+    return render(request, "campaigns/report_detail.html", {"report": report})
+
+
+@login_required
+def report_attachment(request, pk):
+    report = get_object_or_404(Report, pk=pk)
+    if not request.user.has_perm("campaigns.view_report", report):
+        raise PermissionDenied
+    if not report.attachment:
+        raise Http404
+    # Served through this view, not MEDIA_URL, so that only those who may read the report get the file.
+    return FileResponse(report.attachment.open("rb"), as_attachment=True)
+
+
+@login_required
+def report_submit(request, pk):
+    report = get_object_or_404(Report.objects.select_related("campaign", "period", "task"), pk=pk)
+    if not request.user.has_perm("campaigns.submit_report", report):
+        raise PermissionDenied
+    form = ReportSubmitForm(request.POST or None, request.FILES or None)
+    if form.is_valid():
+        try:
+            report.submit(by=request.user, **form.cleaned_data)
+        except CampaignError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã nộp báo cáo."))
+            return redirect("campaigns:report_detail", pk=report.pk)
+    return render(request, "campaigns/report_submit.html", {"report": report, "form": form})
+
+
+@login_required
+def request_reports(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.request_reports", campaign):
+        raise PermissionDenied
+    form = RequestReportsForm(request.POST or None, campaign=campaign)
+    if form.is_valid():
+        created, skipped = form.save()
+        messages.success(request, _("Đã tạo %(count)s báo cáo.") % {"count": created})
+        if skipped:
+            messages.info(request, _("Bỏ qua %(count)s đơn vị đã có báo cáo cùng tên.") % {"count": skipped})
+        return redirect("campaigns:reports", pk=campaign.pk)
+    return render(request, "campaigns/request_reports.html", {"campaign": campaign, "form": form})
+
+
+@login_required
+def grant_extension(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.grant_extension", campaign):
+        raise PermissionDenied
+    form = ExtensionForm(request.POST or None, campaign=campaign)
+    if form.is_valid():
+        extension = form.save(by=request.user)
+        messages.success(
+            request,
+            _("Đã gia hạn nộp hồ sơ cho %(unit)s đến ngày %(deadline)s.")
+            % {"unit": extension.organization, "deadline": extension.deadline.strftime("%d/%m/%Y")},
+        )
+        return redirect(campaign)
+    extensions = campaign.extensions.select_related("organization").order_by("organization__name")
+    return render(request, "campaigns/extension_form.html", {"campaign": campaign, "form": form, "extensions": extensions})

@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from campaigns.models import Campaign, Report
+from campaigns.models import Campaign, Extension, Report
 from nominations.models import Nomination
 
 HOME_LIST_SIZE = 10
@@ -23,8 +24,15 @@ def home(request):
         "campaign", "award_form", "nominee_person", "nominee_organization", "submitting_unit"
     )
     Status = Nomination.Status
+    open_campaigns = list(
+        campaigns.filter(status=Campaign.Status.LAUNCHED)
+        .prefetch_related(Prefetch("extensions", Extension.objects.filter(organization=user.organization_id)))
+        .order_by("nomination_deadline")[:HOME_LIST_SIZE]
+    )
+    for campaign in open_campaigns:
+        campaign.own_deadline = campaign.nomination_deadline_for(user.organization_id)
     context = {
-        "open_campaigns": campaigns.filter(status=Campaign.Status.LAUNCHED).order_by("nomination_deadline")[:HOME_LIST_SIZE],
+        "open_campaigns": open_campaigns,
         "draft_campaigns": campaigns.filter(status=Campaign.Status.DRAFT)[:HOME_LIST_SIZE],
         "returned": nominations.filter(status=Status.RETURNED)[:HOME_LIST_SIZE],
         "drafts": nominations.filter(status=Status.DRAFT)[:HOME_LIST_SIZE],

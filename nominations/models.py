@@ -190,8 +190,7 @@ class Nomination(Searchable):
     @property
     def deadline(self):
         """The nomination deadline for this unit, with its extension if one was granted."""
-        extension = self.campaign.extensions.filter(organization=self.submitting_unit_id).first()
-        return extension.deadline if extension else self.campaign.nomination_deadline
+        return self.campaign.nomination_deadline_for(self.submitting_unit_id)
 
     def check_documents(self):
         """Every document the award form requires is attached."""
