@@ -58,6 +58,10 @@ class Organization(Searchable):
         on_delete=models.PROTECT, related_name="children",
     )
     province = models.CharField(_("tỉnh, thành phố"), max_length=100, blank=True)
+    women_percent = models.PositiveSmallIntegerField(
+        _("tỷ lệ nữ (%)"), null=True, blank=True,
+        help_text=_("Dùng khi bằng phiếu: ưu tiên tập thể có từ 70% nữ trở lên (Nghị định 152/2025)."),
+    )
 
     class Meta:
         verbose_name = _("đơn vị")

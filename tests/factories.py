@@ -3,7 +3,7 @@ import datetime
 import factory
 
 from accounts.models import Organization, Person, User
-from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Task
+from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Extension, Report, Task
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -103,3 +103,73 @@ class TaskFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: str(n + 1))
     title = "Tuyên truyền, phổ biến pháp luật về trợ giúp pháp lý"
     is_ongoing = True
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    """A draft dossier for a person of the submitting unit, in a launched campaign open to individuals."""
+
+    class Meta:
+        model = "nominations.Nomination"
+
+    campaign = factory.SubFactory(CampaignFactory, nomination_deadline=datetime.date(2099, 12, 31), award_deadline=datetime.date(2099, 12, 31))
+    award_form = factory.SubFactory(AwardFormFactory, campaign=factory.SelfAttribute("..campaign"))
+    submitting_unit = factory.SubFactory(OrganizationFactory)
+    nominee_person = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..submitting_unit"))
+    achievement_report = "Năm 2025 đã tham gia tố tụng 45 vụ việc, đạt mức chỉ tiêu từ khá trở lên."
+
+    @factory.post_generation
+    def eligible(nomination, create, extracted, **kwargs):
+        if create and not nomination.campaign.subjects.exists():
+            EligibleSubjectFactory(campaign=nomination.campaign, kind="individual")
+            EligibleSubjectFactory(campaign=nomination.campaign, kind="collective")
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Report
+
+    campaign = factory.SubFactory(CampaignFactory)
+    kind = Report.Kind.YEARLY
+    title = factory.Sequence(lambda n: f"Báo cáo kết quả thi đua năm 2024 số {n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    due_date = datetime.date(2025, 12, 15)
+
+
+class ExtensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Extension
+
+    campaign = factory.SubFactory(CampaignFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    deadline = datetime.date(2025, 11, 15)
+    reason = "Đơn vị đang hoàn thiện hồ sơ"
+
+
+class CouncilFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "nominations.Council"
+
+    name = factory.Sequence(lambda n: f"Hội đồng phối hợp liên ngành về trợ giúp pháp lý số {n}")
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.JUSTICE_DEPARTMENT)
+
+
+class CouncilMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "nominations.CouncilMember"
+
+    council = factory.SubFactory(CouncilFactory)
+    user = factory.SubFactory(UserFactory, role=User.Role.COUNCIL_MEMBER)
+    role = "member"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "nominations.Meeting"
+
+    council = factory.SubFactory(CouncilFactory)
+    campaign = factory.SubFactory(
+        CampaignFactory, nomination_deadline=datetime.date(2099, 12, 31), award_deadline=datetime.date(2099, 12, 31)
+    )
+    title = "Họp xét khen thưởng phong trào thi đua năm 2025"
+    starts_at = factory.LazyFunction(lambda: datetime.datetime(2025, 11, 20, 8, 0, tzinfo=datetime.timezone.utc))
+    place = "Phòng họp Sở Tư pháp"

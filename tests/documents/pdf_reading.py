@@ -1,0 +1,50 @@
+"""Read back what a rendered PDF shows: text, page sizes, fonts."""
+
+import io
+
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+MM = 72 / 25.4
+
+
+def read(pdf_bytes):
+    """Open PDF bytes."""
+    return PdfReader(io.BytesIO(pdf_bytes))
+
+
+def page_text(reader, index):
+    """Return a page's text with whitespace collapsed, so wrapped lines read as one."""
+    return " ".join(reader.pages[index].extract_text().split())
+
+
+def text_positions(reader, index):
+    """Return (text, mm from the left edge, mm from the top edge) for each text run of a page."""
+    runs = []
+    page_height = page_size(reader, index)[1]
+
+    def visit(text, matrix, text_matrix, font, size):
+        if text.strip():
+            x = text_matrix[4] * matrix[0] + text_matrix[5] * matrix[2] + matrix[4]
+            y = text_matrix[4] * matrix[1] + text_matrix[5] * matrix[3] + matrix[5]
+            runs.append((text.strip(), x / MM, (page_height - y) / MM))
+
+    reader.pages[index].extract_text(visitor_text=visit)
+    return runs
+
+
+def page_size(reader, index):
+    """Return a page's (width, height) in points."""
+    box = reader.pages[index].mediabox
+    return float(box.width), float(box.height)
+
+
+def embedded_font_names(reader):
+    """Return the PostScript names read from the font programs embedded in the PDF."""
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            program = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            names.add(program["name"].getDebugName(6))
+    return names

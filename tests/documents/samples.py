@@ -1,0 +1,79 @@
+"""Contexts of sample documents, as a domain app would give them."""
+
+import datetime
+
+ANNEX_NAMES = ["Nguyễn Thị Ngọc Hà", "Trần Văn Đức", "Lê Hoàng Phúc"]
+
+
+def decision_context(**changes):
+    """Return the context of a decision granting Giấy khen, with a 3-row annex."""
+    context = {
+        "parent_body": "Ủy ban nhân dân thành phố Cần Thơ",
+        "issuing_body": "Sở Tư pháp",
+        "number": 12,
+        "symbol": "QĐ-STP",
+        "place": "Cần Thơ",
+        "date": datetime.date(2026, 1, 5),
+        "summary": "Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc năm 2025",
+        "authority": "Giám đốc Sở Tư pháp",
+        "legal_bases": [
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+            "Theo đề nghị của Chánh Văn phòng Sở",
+        ],
+        "articles": [
+            ["Tặng Giấy khen của Giám đốc Sở Tư pháp cho 01 tập thể và 03 cá nhân (có danh sách kèm theo)."],
+            ["Chánh Văn phòng Sở và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."],
+        ],
+        "recipients": ["Như Điều 2", "Lưu: VT, VP"],
+        "signer_lines": ["KT. Giám đốc", "Phó Giám đốc"],
+        "signer_name": "Phạm Minh Tâm",
+        "annex": {
+            "summary": "Tập thể, cá nhân được tặng Giấy khen của Giám đốc Sở Tư pháp",
+            "issuer": "Giám đốc Sở Tư pháp",
+            "collectives": [{"name": "Phòng Nghiệp vụ 1", "unit": "Trung tâm Trợ giúp pháp lý nhà nước"}],
+            "individuals": [
+                {"name": name, "position": "Trợ giúp viên pháp lý", "unit": "Trung tâm Trợ giúp pháp lý nhà nước"}
+                for name in ANNEX_NAMES
+            ],
+        },
+    }
+    return context | changes
+
+
+def minutes_context():
+    """Return the context of a council meeting's minutes."""
+    return {
+        "issuing_body": "Hội đồng Thi đua - Khen thưởng",
+        "number": 3,
+        "symbol": "BB-HĐTĐKT",
+        "place": "Cần Thơ",
+        "date": datetime.date(2026, 2, 2),
+        "summary": "Họp xét khen thưởng năm 2025",
+        "sections": [
+            {"heading": "I. THÀNH PHẦN THAM DỰ", "paragraphs": ["Có mặt 9/11 thành viên Hội đồng."]},
+            {"heading": "II. NỘI DUNG", "paragraphs": ["Hội đồng bỏ phiếu kín, kết quả như sau."]},
+        ],
+        "signatures": [
+            {"lines": ["Thư ký Hội đồng"], "name": "Lê Thị Thu"},
+            {"lines": ["Chủ tịch Hội đồng"], "name": "Trần Văn Đức"},
+        ],
+    }
+
+
+def certificate_context(**changes):
+    """Return the context of one Bằng khen, on the digital page."""
+    context = {
+        "print_on_blank": False,
+        "title": "Bằng khen",
+        "authority": "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ",
+        "awardee": "Bà Nguyễn Thị Ngọc Hà",
+        "awardee_detail": "Trợ giúp viên pháp lý, Trung tâm Trợ giúp pháp lý nhà nước",
+        "achievement": "Đã có thành tích xuất sắc trong công tác trợ giúp pháp lý năm 2025",
+        "place": "Cần Thơ",
+        "date": datetime.date(2026, 1, 5),
+        "signer_lines": ["KT. Chủ tịch", "Phó Chủ tịch"],
+        "signer_name": "Trần Văn Đức",
+        "decision": {"number": 12, "symbol": "QĐ-UBND", "date": datetime.date(2026, 1, 5)},
+        "register_number": "125",
+    }
+    return context | changes

@@ -1,0 +1,139 @@
+import datetime
+
+import pytest
+
+from documents.rendering import render_pdf
+
+from .pdf_reading import embedded_font_names, page_size, page_text, read, text_positions
+from .samples import ANNEX_NAMES, decision_context, minutes_context
+
+TOP_MARGIN_MM = 20
+
+
+@pytest.fixture(scope="module")
+def decision():
+    return read(render_pdf("documents/decision.html", decision_context()))
+
+
+@pytest.fixture(scope="module")
+def first_page(decision):
+    return page_text(decision, 0)
+
+
+@pytest.fixture(scope="module")
+def annex_page(decision):
+    return page_text(decision, 1)
+
+
+def test_decision_pdf_shows_national_name_and_motto(first_page):
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in first_page
+
+
+def test_decision_pdf_shows_parent_and_issuing_body_in_capitals(first_page):
+    assert "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ SỞ TƯ PHÁP" in first_page
+
+
+def test_decision_pdf_shows_number_and_symbol(first_page):
+    assert "Số: 12/QĐ-STP" in first_page
+
+
+@pytest.mark.parametrize(
+    ("date", "line"),
+    [
+        (datetime.date(2026, 1, 5), "Cần Thơ, ngày 05 tháng 01 năm 2026"),
+        (datetime.date(2026, 3, 28), "Cần Thơ, ngày 28 tháng 3 năm 2026"),
+    ],
+    ids=["5 January", "28 March"],
+)
+def test_decision_pdf_date_line_has_leading_zeros(date, line):
+    pdf = read(render_pdf("documents/decision.html", decision_context(date=date)))
+
+    assert line in page_text(pdf, 0)
+
+
+def test_decision_pdf_shows_type_summary_and_authority(first_page):
+    assert "QUYẾT ĐỊNH Về việc tặng Giấy khen" in first_page
+    assert "GIÁM ĐỐC SỞ TƯ PHÁP Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" in first_page
+
+
+def test_decision_pdf_ends_legal_bases_with_full_stop(first_page):
+    assert "Theo đề nghị của Chánh Văn phòng Sở. QUYẾT ĐỊNH:" in first_page
+
+
+def test_decision_pdf_numbers_articles_and_ends_the_last_with_dot_slash_dot(first_page):
+    assert "Điều 1. Tặng Giấy khen" in first_page
+    assert "Điều 2. Chánh Văn phòng Sở" in first_page
+    assert "thi hành Quyết định này./." in first_page
+
+
+def test_decision_pdf_lists_recipients_with_dashes(first_page):
+    assert "Nơi nhận: - Như Điều 2; - Lưu: VT, VP." in first_page
+
+
+def test_decision_pdf_shows_signer_block(first_page):
+    assert "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Phạm Minh Tâm" in first_page
+
+
+def test_decision_annex_is_a_page_of_its_own_headed_danh_sach(annex_page):
+    assert annex_page.startswith("DANH SÁCH Tập thể, cá nhân được tặng Giấy khen")
+
+
+def test_decision_annex_refers_to_its_decision(annex_page):
+    reference = "(Kèm theo Quyết định số 12/QĐ-STP ngày 05 tháng 01 năm 2026 của Giám đốc Sở Tư pháp)"
+
+    assert reference in annex_page
+
+
+def test_decision_annex_lists_collectives_and_individuals_apart(annex_page):
+    assert "I. TẬP THỂ STT Tên tập thể Đơn vị 1 Phòng Nghiệp vụ 1" in annex_page
+    assert "II. CÁ NHÂN STT Họ và tên Chức vụ, chức danh Đơn vị" in annex_page
+
+
+def test_decision_annex_names_keep_their_diacritics(annex_page):
+    for number, name in enumerate(ANNEX_NAMES, start=1):
+        assert f"{number} {name} Trợ giúp viên pháp lý" in annex_page
+
+
+def test_decision_first_page_is_a4_portrait(decision):
+    width, height = page_size(decision, 0)
+
+    assert width == pytest.approx(595, abs=1)
+    assert height == pytest.approx(842, abs=1)
+
+
+def test_decision_page_number_is_in_top_margin_from_page_2_only(decision):
+    in_margin = [[text for text, _, top in text_positions(decision, index) if top < TOP_MARGIN_MM] for index in (0, 1)]
+
+    assert in_margin == [[], ["2"]]
+
+
+def test_decision_text_starts_at_the_left_margin_of_30_mm(decision):
+    left = min(left for _, left, _ in text_positions(decision, 0))
+
+    assert left == pytest.approx(30, abs=0.5)
+
+
+def test_decision_pdf_embeds_liberation_serif_only(decision):
+    assert embedded_font_names(decision) == {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+    }
+
+
+def test_minutes_pdf_has_its_own_title_and_no_decision_wording():
+    pdf = read(render_pdf("documents/minutes.html", minutes_context()))
+
+    text = page_text(pdf, 0)
+    assert "Số: 03/BB-HĐTĐKT" in text
+    assert "BIÊN BẢN Họp xét khen thưởng năm 2025" in text
+    assert "QUYẾT ĐỊNH" not in text
+    assert "Nơi nhận" not in text
+
+
+def test_minutes_pdf_is_signed_by_secretary_and_chair():
+    pdf = read(render_pdf("documents/minutes.html", minutes_context()))
+
+    assert "THƯ KÝ HỘI ĐỒNG Lê Thị Thu CHỦ TỊCH HỘI ĐỒNG Trần Văn Đức" in page_text(pdf, 0)
+

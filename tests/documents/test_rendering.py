@@ -1,0 +1,58 @@
+import pytest
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.test.utils import isolate_apps
+
+from documents.rendering import render_pdf_pages, save_pdf
+
+from .pdf_reading import page_text, read
+from .samples import certificate_context
+
+
+def certificates(count):
+    return [certificate_context(print_on_blank=True, awardee=f"Người nhận số {n}") for n in range(1, count + 1)]
+
+
+def test_bulk_certificates_give_one_page_each_in_order():
+    pdf = read(render_pdf_pages("documents/certificate.html", certificates(250), processes=2))
+
+    assert len(pdf.pages) == 250
+    assert page_text(pdf, 0).startswith("Người nhận số 1 ")
+    assert page_text(pdf, 249).startswith("Người nhận số 250 ")
+
+
+def test_bulk_certificates_in_one_process_merge_chunks_in_order():
+    pdf = read(render_pdf_pages("documents/certificate.html", certificates(5), processes=1, chunk_size=2))
+
+    assert [page_text(pdf, index).split(" Trợ giúp")[0] for index in range(5)] == [
+        f"Người nhận số {n}" for n in range(1, 6)
+    ]
+
+
+@pytest.fixture
+def decision_file(tmp_path):
+    with isolate_apps("documents"):
+
+        class Decision(models.Model):
+            pdf = models.FileField(upload_to="decisions/", storage=FileSystemStorage(location=tmp_path))
+
+            class Meta:
+                app_label = "documents"
+
+        yield Decision().pdf
+
+
+def test_save_pdf_twice_leaves_exactly_one_file(decision_file, tmp_path):
+    save_pdf(decision_file, "QD-12.pdf", b"%PDF-1 first", save=False)
+    save_pdf(decision_file, "QD-12.pdf", b"%PDF-1 second", save=False)
+
+    assert [path.name for path in (tmp_path / "decisions").iterdir()] == ["QD-12.pdf"]
+    assert decision_file.name == "decisions/QD-12.pdf"
+    assert (tmp_path / "decisions" / "QD-12.pdf").read_bytes() == b"%PDF-1 second"
+
+
+def test_save_pdf_under_a_new_name_removes_the_old_file(decision_file, tmp_path):
+    save_pdf(decision_file, "QD-du-thao.pdf", b"%PDF-1 draft", save=False)
+    save_pdf(decision_file, "QD-12.pdf", b"%PDF-1 signed", save=False)
+
+    assert [path.name for path in (tmp_path / "decisions").iterdir()] == ["QD-12.pdf"]

@@ -1,0 +1,170 @@
+import threading
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
+from django.db import connection, transaction
+
+from notifications.models import Message, Notification, ReminderLog
+from notifications.services import delivery_batch, notify, notify_from_template
+from tests.factories import UserFactory
+
+from .factories import MessageTemplateFactory
+
+KEY = "nomination_deadline:campaign=3:lead=7:user=12"
+
+
+def remind(user, key=KEY, **changes):
+    arguments = {
+        "key": key, "subject": "Nhắc hạn nộp hồ sơ đề nghị khen thưởng",
+        "body": "Hạn nộp hồ sơ là ngày 31/10/2025, còn 7 ngày.", "link": "/phong-trao/3/",
+    }
+    return notify(user, **arguments | changes)
+
+
+@pytest.mark.django_db
+def test_notify_twice_with_the_same_key_sends_one_notification_and_one_email(django_capture_on_commit_callbacks):
+    user = UserFactory(email="trungtam@example.gov.vn")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = remind(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = remind(user)
+
+    assert (first, second) == (True, False)
+    assert Notification.objects.filter(recipient=user).count() == 1
+    assert [email.to for email in mail.outbox] == [["trungtam@example.gov.vn"]]
+
+
+@pytest.mark.django_db
+def test_notify_records_the_key_in_the_reminder_log():
+    remind(UserFactory())
+
+    assert list(ReminderLog.objects.values_list("key", flat=True)) == [KEY]
+
+
+@pytest.mark.django_db
+def test_notify_a_user_without_email_address_gives_only_the_in_app_notification():
+    user = UserFactory(email="")
+
+    remind(user)
+
+    assert Notification.objects.filter(recipient=user).count() == 1
+    assert Message.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_notify_with_email_off_gives_only_the_in_app_notification():
+    remind(UserFactory(email="trungtam@example.gov.vn"), email=False)
+
+    assert Notification.objects.count() == 1
+    assert Message.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_notify_in_a_rolled_back_transaction_leaves_the_key_free_and_sends_nothing(django_capture_on_commit_callbacks):
+    user = UserFactory(email="trungtam@example.gov.vn")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        with transaction.atomic():
+            remind(user)
+            raise RuntimeError("the caller failed after notifying")
+
+    assert ReminderLog.objects.count() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_notify_puts_a_multiline_subject_on_one_line():
+    remind(UserFactory(), subject="Nhắc hạn\nnộp hồ sơ")
+
+    assert Notification.objects.get().subject == "Nhắc hạn nộp hồ sơ"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notify_from_two_threads_with_the_same_key_sends_once_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises writers, so the race cannot happen there")
+    user = UserFactory(email="trungtam@example.gov.vn")
+    start = threading.Barrier(2)
+    results = []
+
+    def run():
+        try:
+            start.wait()
+            results.append(remind(user))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+
+    assert sorted(results) == [False, True]
+    assert (ReminderLog.objects.count(), Notification.objects.count(), Message.objects.count()) == (1, 1, 1)
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_notify_from_template_fills_placeholders_and_leaves_unknown_ones_visible():
+    template = MessageTemplateFactory(
+        subject_template="Nhắc hạn: {campaign}",
+        body_template="Kính gửi {recipient}, còn {days_left} ngày, hạn {deadline}. Xem: {link}",
+    )
+    user = UserFactory(full_name="Nguyễn Thị Hồng")
+
+    notify_from_template(
+        user, key=KEY, code=template.code, context={"campaign": "Kế hoạch 67/KH-UBND", "days_left": 7},
+        link="/phong-trao/3/",
+    )
+
+    notification = Notification.objects.get()
+    assert notification.subject == "Nhắc hạn: Kế hoạch 67/KH-UBND"
+    assert notification.body == "Kính gửi Nguyễn Thị Hồng, còn 7 ngày, hạn {deadline}. Xem: http://127.0.0.1:8000/phong-trao/3/"
+
+
+@pytest.mark.django_db
+def test_notify_from_template_writes_in_the_recipient_language():
+    template = MessageTemplateFactory(language="vi", subject_template="Nhắc hạn: {campaign}")
+    MessageTemplateFactory(code=template.code, language="en", subject_template="Reminder: {campaign}")
+    user = UserFactory()
+    user.language = "en"
+
+    notify_from_template(user, key=KEY, code=template.code, context={"campaign": "Plan 67/KH-UBND"})
+
+    assert Notification.objects.get().subject == "Reminder: Plan 67/KH-UBND"
+
+
+@pytest.mark.django_db
+def test_notify_from_template_falls_back_to_vietnamese_when_the_language_has_no_template():
+    template = MessageTemplateFactory(language="vi", subject_template="Nhắc hạn: {campaign}")
+    user = UserFactory()
+    user.language = "en"
+
+    notify_from_template(user, key=KEY, code=template.code, context={"campaign": "Kế hoạch 67/KH-UBND"})
+
+    assert Notification.objects.get().subject == "Nhắc hạn: Kế hoạch 67/KH-UBND"
+
+
+@pytest.mark.django_db
+def test_delivery_batch_sends_all_its_emails_over_one_connection(settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.notifications.test_services.CountingBackend"
+    CountingBackend.opened = 0
+    users = [UserFactory(email=f"donvi{number}@example.gov.vn") for number in range(5)]
+
+    with django_capture_on_commit_callbacks(execute=True), delivery_batch():
+        for user in users:
+            remind(user, key=f"{KEY}:{user.pk}")
+
+    assert CountingBackend.opened == 1
+    assert len(mail.outbox) == 5
+
+
+class CountingBackend(LocmemBackend):
+    opened = 0
+
+    def open(self):
+        CountingBackend.opened += 1
+        return True
