@@ -1,0 +1,20 @@
+import rules
+
+from accounts.predicates import is_leader, is_staff_of_office, is_unit_user
+
+rules.add_perm("awards.view_all_decisions", is_staff_of_office | is_leader)
+
+
+@rules.predicate
+def grants_to_the_unit(user, decision):
+    """A signed decision that awards one of the unit's dossiers."""
+    return decision.is_signed and decision.nominations.filter(submitting_unit=user.organization_id).exists()
+
+
+rules.add_perm("awards.view_decision", is_staff_of_office | is_leader | (is_unit_user & grants_to_the_unit))
+rules.add_perm("awards.add_decision", is_staff_of_office)
+rules.add_perm("awards.change_decision", is_staff_of_office)
+rules.add_perm("awards.sign_decision", is_leader)
+rules.add_perm("awards.generate_documents", is_staff_of_office | is_leader)
+rules.add_perm("awards.view_register", rules.is_authenticated)
+rules.add_perm("awards.export_register", is_staff_of_office | is_leader)

@@ -173,3 +173,13 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     title = "Họp xét khen thưởng phong trào thi đua năm 2025"
     starts_at = factory.LazyFunction(lambda: datetime.datetime(2025, 11, 20, 8, 0, tzinfo=datetime.timezone.utc))
     place = "Phòng họp Sở Tư pháp"
+
+
+def approved_nomination(**kwargs):
+    """A dossier through submission, appraisal, review and approval."""
+    nomination = NominationFactory(**kwargs)
+    nomination.submit(by=None)
+    nomination.appraise(by=None, checklist={"Đủ điều kiện": True})
+    nomination.accept_for_review(by=None)
+    nomination.approve(by=None)
+    return nomination

@@ -1,0 +1,189 @@
+from django.conf import settings
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organization, Person, Searchable, SearchableQuerySet
+from campaigns.models import AwardForm, Campaign
+from nominations.models import Nomination, NominationError
+
+
+class DecisionError(NominationError):
+    pass
+
+
+class NumberSeries(models.Model):
+    """The register of document numbers of one issuing body in one year (Decree 30: from 01 each 1 January)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "year"], name="number_series_unique_year")]
+
+    @classmethod
+    def take_next(cls, organization, year):
+        """Reserve the next number under a row lock: concurrent drafts never share one, none is reused."""
+        with transaction.atomic():
+            cls.objects.get_or_create(organization=organization, year=year)
+            series = cls.objects.select_for_update().get(organization=organization, year=year)
+            series.last_number += 1
+            series.save(update_fields=["last_number"])
+            return series.last_number
+
+    @classmethod
+    def peek_next(cls, organization, year):
+        series = cls.objects.filter(organization=organization, year=year).first()
+        return (series.last_number if series else 0) + 1
+
+
+class DecisionQuerySet(SearchableQuerySet):
+    def visible_to(self, user):
+        if user.has_perm("awards.view_all_decisions"):
+            return self
+        return self.filter(status=Decision.Status.SIGNED, awards__nomination__submitting_unit=user.organization_id).distinct()
+
+
+class Decision(Searchable):
+    """A Quyết định khen thưởng granting one award form to the approved nominations of a campaign."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        SIGNED = "signed", _("Đã ký")
+
+    class DocumentsState(models.TextChoices):
+        NONE = "", _("Chưa tạo")
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Đã tạo xong")
+        FAILED = "failed", _("Lỗi")
+
+    campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="decisions")
+    award_form = models.ForeignKey(AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.PROTECT, related_name="decisions")
+    issuing_organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="decisions"
+    )
+    parent_body = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True, help_text=_("Ví dụ: ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"))
+    number = models.PositiveIntegerField(_("số"))
+    symbol = models.CharField(_("ký hiệu"), max_length=30, help_text=_("Ví dụ: QĐ-UBND"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    issue_place = models.CharField(_("địa danh"), max_length=100)
+    issue_date = models.DateField(_("ngày ban hành"))
+    summary = models.CharField(_("trích yếu"), max_length=500)
+    authority = models.CharField(_("thẩm quyền ban hành"), max_length=255, help_text=_("Ví dụ: CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"))
+    legal_bases = models.TextField(_("căn cứ"), help_text=_("Mỗi căn cứ một dòng."))
+    article_1 = models.TextField(_("Điều 1"))
+    article_2 = models.TextField(_("Điều 2"), blank=True)
+    article_3 = models.TextField(_("Điều 3"))
+    recipients = models.TextField(_("nơi nhận"), help_text=_("Mỗi nơi nhận một dòng."))
+    signing_authority = models.CharField(_("thẩm quyền ký"), max_length=255, help_text=_("Mỗi dòng một cấp, cách nhau bởi “/”, ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"))
+    signer_name = models.CharField(_("người ký"), max_length=150)
+    nominations = models.ManyToManyField(Nomination, verbose_name=_("hồ sơ được khen"), related_name="decisions")
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    signed_at = models.DateTimeField(_("ký lúc"), null=True, blank=True)
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    pdf = models.FileField(_("tệp quyết định"), upload_to="decisions/%Y/", blank=True)
+    certificates_pdf = models.FileField(_("tệp bằng khen, giấy khen"), upload_to="certificates/%Y/", blank=True)
+    documents_state = models.CharField(_("tạo văn bản"), max_length=10, choices=DocumentsState.choices, default="", blank=True)
+    documents_progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    documents_error = models.TextField(_("lỗi tạo văn bản"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quyết định khen thưởng")
+        verbose_name_plural = _("quyết định khen thưởng")
+        ordering = ["-issue_date", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuing_organization", "year", "number"], name="decision_unique_number"),
+        ]
+
+    def __str__(self):
+        return _("Quyết định số %(number)s") % {"number": self.number_symbol}
+
+    def get_absolute_url(self):
+        return reverse("awards:decision", args=[self.pk])
+
+    def searchable_values(self):
+        return [self.number_symbol, self.summary]
+
+    @property
+    def number_symbol(self):
+        """Decree 30: a leading zero below 10, "Số: 05/QĐ-UBND"."""
+        return f"{self.number:02d}/{self.symbol}"
+
+    @property
+    def is_signed(self):
+        return self.status == self.Status.SIGNED
+
+    @property
+    def legal_basis_lines(self):
+        return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
+
+    @property
+    def recipient_lines(self):
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    @property
+    def signing_authority_lines(self):
+        return [line.strip() for line in self.signing_authority.split("/") if line.strip()]
+
+    def check_editable(self):
+        if self.is_signed:
+            raise DecisionError(_("Quyết định đã ký: không thể sửa."), code="signed")
+
+
+class DecisionHistory(models.Model):
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("từ"), max_length=20)
+    to_status = models.CharField(_("sang"), max_length=20)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.TextField(_("ghi chú"), blank=True)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class AwardQuerySet(SearchableQuerySet):
+    def visible_to(self, user):
+        if user.has_perm("awards.view_all_decisions"):
+            return self
+        return self.filter(nomination__submitting_unit=user.organization_id)
+
+
+class Award(Searchable):
+    """One granted award, read by the register and by a person's or a unit's history."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="awards")
+    nomination = models.OneToOneField(Nomination, on_delete=models.PROTECT, related_name="award")
+    award_form = models.ForeignKey(AwardForm, on_delete=models.PROTECT, related_name="awards")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="awards")
+    organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="awards")
+    register_number = models.CharField(_("số vào sổ"), max_length=40)
+    position = models.PositiveIntegerField(_("số thứ tự"))
+
+    objects = AwardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("sổ khen thưởng")
+        ordering = ["decision", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "position"], name="award_unique_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.awardee} – {self.award_form}"
+
+    @property
+    def awardee(self):
+        return self.person or self.organization
+
+    def searchable_values(self):
+        return [self.awardee, self.award_form, self.decision.number_symbol, self.register_number,
+                self.person.organization if self.person else ""]

@@ -1,0 +1,100 @@
+"""Acts that span several models: drafting a decision from the council's approvals, and signing it."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nominations.models import Nomination
+
+from .models import Award, Decision, DecisionError, NumberSeries
+
+LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+DECREE_BASIS = "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;"
+
+
+def awaiting_decision(award_form):
+    """Approved nominations of a form that no decision includes yet."""
+    return Nomination.objects.filter(award_form=award_form, status=Nomination.Status.APPROVED, decisions=None)
+
+
+def symbol_of(organization):
+    """The body's abbreviation in a document symbol: "UBND", "STP", "BTP"."""
+    words = (organization.short_name or organization.name).split()
+    return next((word for word in words if word.isupper()), words[0].upper())
+
+
+def date_words(date):
+    return f"ngày {date:%d} tháng {date:%m} năm {date:%Y}"
+
+
+@transaction.atomic
+def draft_decision(award_form, *, by):
+    """A draft decision granting the form to its approved nominations, prefilled from the plan; numbered."""
+    nominations = list(awaiting_decision(award_form))
+    if not nominations:
+        raise DecisionError(_("Chưa có hồ sơ nào được phê duyệt cho hình thức này."), code="nothing_to_grant")
+    campaign = award_form.campaign
+    organization = award_form.granting_organization
+    today = timezone.localdate()
+    title = award_form.signer_title.split(" - ")[0].strip()
+    collectives = sum(1 for nomination in nominations if not nomination.is_individual)
+    decision = Decision.objects.create(
+        campaign=campaign, award_form=award_form, issuing_organization=organization,
+        parent_body=organization.parent.name.upper() if organization.parent else "",
+        number=NumberSeries.take_next(organization, today.year), symbol=f"QĐ-{symbol_of(organization)}",
+        year=today.year, issue_place=campaign.issue_place, issue_date=today,
+        summary=_("Về việc tặng %(form)s") % {"form": award_form.name},
+        authority=title.upper(),
+        legal_bases="\n".join([
+            LAW_BASIS, DECREE_BASIS,
+            f"Căn cứ Kế hoạch số {campaign.number} {date_words(campaign.issue_date)} của {campaign.issuing_organization};",
+            "Theo đề nghị của Thường trực Hội đồng Thi đua – Khen thưởng.",
+        ]),
+        article_1=_(
+            "Tặng %(form)s cho %(collectives)s tập thể và %(individuals)s cá nhân (có danh sách kèm theo) "
+            "đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s."
+        ) % {"form": award_form.name, "collectives": collectives, "individuals": len(nominations) - collectives,
+             "plan": campaign.number},
+        article_2=award_form.reward_note or campaign.funding,
+        article_3=_("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan "
+                    "và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."),
+        recipients=_("Như Điều 3;\nLưu: VT, TĐKT."),
+        signing_authority=title.upper(),
+        signer_name="", created_by=by,
+    )
+    decision.nominations.set(nominations)
+    decision.history.create(from_status="", to_status=Decision.Status.DRAFT, actor=by)
+    return decision
+
+
+def awardees_in_order(decision):
+    """Collectives first, then individuals, each by name, as the annex lists them."""
+    nominations = decision.nominations.select_related("nominee_person__organization", "nominee_organization")
+    return sorted(nominations, key=lambda n: (n.is_individual, str(n.nominee)))
+
+
+@transaction.atomic
+def sign_decision(decision, *, by):
+    """The leader signs: the decision is final, its dossiers are awarded and entered in the register."""
+    if decision.is_signed:
+        raise DecisionError(_("Quyết định đã được ký."), code="signed")
+    if not decision.signer_name.strip():
+        raise DecisionError(_("Hãy ghi họ tên người ký trước khi ký."), code="no_signer")
+    nominations = awardees_in_order(decision)
+    if not nominations:
+        raise DecisionError(_("Quyết định chưa có hồ sơ nào."), code="nothing_to_grant")
+    moved = Decision.objects.filter(pk=decision.pk, status=Decision.Status.DRAFT).update(
+        status=Decision.Status.SIGNED, signed_at=timezone.now(), signed_by=by
+    )
+    if not moved:
+        raise DecisionError(_("Quyết định vừa được cập nhật, vui lòng tải lại."), code="stale")
+    decision.refresh_from_db()
+    for position, nomination in enumerate(nominations, start=1):
+        nomination.mark_awarded(by=by, note=str(decision))
+        Award.objects.create(
+            decision=decision, nomination=nomination, award_form=decision.award_form, position=position,
+            person=nomination.nominee_person, organization=nomination.nominee_organization,
+            register_number=f"{decision.number:02d}.{position:03d}/{decision.year}",
+        )
+    decision.history.create(from_status=Decision.Status.DRAFT, to_status=Decision.Status.SIGNED, actor=by)
+    return decision

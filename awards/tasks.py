@@ -1,0 +1,47 @@
+import logging
+
+from celery import shared_task
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from documents.rendering import render_pdf, render_pdf_pages, save_pdf
+
+from .models import Decision
+from .printing import certificate_contexts, decision_context, decision_filename
+from .services import awardees_in_order
+
+logger = logging.getLogger(__name__)
+
+
+def _set_state(decision_id, state, progress, error=""):
+    Decision.objects.filter(pk=decision_id).update(documents_state=state, documents_progress=progress, documents_error=error)
+
+
+@shared_task(acks_late=True)
+def generate_decision_documents(*, decision_id):
+    """Render the decision PDF and, once signed, its certificates; each replaces its old file."""
+    decision = Decision.objects.select_related("award_form", "campaign", "issuing_organization").filter(pk=decision_id).first()
+    if decision is None:
+        return
+    _set_state(decision_id, Decision.DocumentsState.RUNNING, 5)
+    try:
+        pdf = render_pdf("documents/decision.html", decision_context(decision, awardees_in_order(decision)))
+        save_pdf(decision.pdf, decision_filename(decision, ""), pdf, save=False)
+        Decision.objects.filter(pk=decision_id).update(pdf=decision.pdf.name)
+        _set_state(decision_id, Decision.DocumentsState.RUNNING, 30)
+        if decision.is_signed:
+            certificates = render_pdf_pages("documents/certificate.html", certificate_contexts(decision))
+            save_pdf(decision.certificates_pdf, decision_filename(decision, "-bang-khen"), certificates, save=False)
+            Decision.objects.filter(pk=decision_id).update(certificates_pdf=decision.certificates_pdf.name)
+    except Exception as error:
+        logger.exception("Rendering the documents of decision %s failed", decision_id)
+        # Recorded for the page, which offers a retry; the task itself ends here.
+        _set_state(decision_id, Decision.DocumentsState.FAILED, 0, _("Không tạo được văn bản: %(error)s") % {"error": error})
+        return
+    _set_state(decision_id, Decision.DocumentsState.DONE, 100)
+
+
+def enqueue_documents(decision):
+    """Mark the documents pending and render them once the current transaction commits."""
+    _set_state(decision.pk, Decision.DocumentsState.PENDING, 0)
+    transaction.on_commit(lambda: generate_decision_documents.delay(decision_id=decision.pk))

@@ -1,0 +1,188 @@
+import datetime
+import io
+import threading
+
+import pytest
+from django.db import connection, connections
+from pypdf import PdfReader
+
+from accounts.models import Organization
+from awards.models import Award, Decision, DecisionError, NumberSeries
+from awards.services import draft_decision, sign_decision
+from awards.tasks import generate_decision_documents
+from nominations.models import Nomination
+from tests.factories import AwardFormFactory, OrganizationFactory, approved_nomination
+
+
+@pytest.fixture
+def award_form(db):
+    city = OrganizationFactory(name="Ủy ban nhân dân thành phố Cần Thơ", short_name="UBND TP Cần Thơ", kind=Organization.Kind.PEOPLES_COMMITTEE)
+    return AwardFormFactory(
+        name="Bằng khen của Chủ tịch Ủy ban nhân dân thành phố", kind="bang_khen", granting_organization=city,
+        signer_title="Chủ tịch Ủy ban nhân dân thành phố Cần Thơ",
+        campaign__nomination_deadline=datetime.date(2099, 1, 1), campaign__award_deadline=datetime.date(2099, 1, 1),
+        campaign__number="67/KH-UBND",
+    )
+
+
+@pytest.fixture
+def decision(award_form, office_user):
+    approved_nomination(campaign=award_form.campaign, award_form=award_form, nominee_person__full_name="Nguyễn Thị Ngọc Hà")
+    approved_nomination(campaign=award_form.campaign, award_form=award_form, nominee_person__full_name="Trần Văn Đức")
+    decision = draft_decision(award_form, by=office_user)
+    decision.signer_name = "Nguyễn Ngọc Hè"
+    decision.signing_authority = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    decision.save()
+    return decision
+
+
+def pdf_text(field_file):
+    with field_file.open("rb") as handle:
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
+
+
+@pytest.mark.django_db
+def test_decision_draft_is_prefilled_from_the_plan_and_numbered(decision, award_form):
+    assert decision.number_symbol == "01/QĐ-UBND"
+    assert decision.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
+    assert "Căn cứ Kế hoạch số 67/KH-UBND ngày 28 tháng 03 năm 2025" in decision.legal_bases
+    assert "0 tập thể và 2 cá nhân" in decision.article_1
+    assert decision.nominations.count() == 2
+
+
+@pytest.mark.django_db
+def test_decision_numbers_run_per_body_and_year_and_are_never_reused(award_form, office_user):
+    first = NumberSeries.take_next(award_form.granting_organization, 2026)
+    second = NumberSeries.take_next(award_form.granting_organization, 2026)
+    other_body = NumberSeries.take_next(OrganizationFactory(), 2026)
+    next_year = NumberSeries.take_next(award_form.granting_organization, 2027)
+
+    assert (first, second, other_body, next_year) == (1, 2, 1, 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (set DATABASE_URL)")
+@pytest.mark.django_db(transaction=True)
+def test_decision_numbers_of_concurrent_drafts_do_not_collide():
+    organization = OrganizationFactory()
+    numbers, barrier = [], threading.Barrier(6)
+
+    def take():
+        barrier.wait()
+        numbers.append(NumberSeries.take_next(organization, 2026))
+        connections.close_all()
+
+    threads = [threading.Thread(target=take) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(numbers) == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.django_db
+def test_decision_draft_without_approved_nominations_is_refused(award_form, office_user):
+    with pytest.raises(DecisionError) as error:
+        draft_decision(award_form, by=office_user)
+
+    assert error.value.code == "nothing_to_grant"
+
+
+@pytest.mark.django_db
+def test_decision_signing_awards_the_dossiers_and_fills_the_register(decision, leader):
+    sign_decision(decision, by=leader)
+
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.SIGNED
+    assert decision.signed_by == leader
+    assert set(Nomination.objects.values_list("status", flat=True)) == {Nomination.Status.AWARDED}
+    assert list(Award.objects.values_list("register_number", flat=True)) == ["01.001/%s" % decision.year, "01.002/%s" % decision.year]
+    assert [str(award.awardee) for award in Award.objects.all()] == ["Nguyễn Thị Ngọc Hà", "Trần Văn Đức"]
+
+
+@pytest.mark.django_db
+def test_decision_signed_twice_is_refused(decision, leader):
+    sign_decision(decision, by=leader)
+
+    with pytest.raises(DecisionError) as error:
+        sign_decision(decision, by=leader)
+
+    assert error.value.code == "signed"
+    assert Award.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_decision_without_signer_name_cannot_be_signed(decision, leader):
+    decision.signer_name = " "
+
+    with pytest.raises(DecisionError) as error:
+        sign_decision(decision, by=leader)
+
+    assert error.value.code == "no_signer"
+
+
+@pytest.mark.django_db
+def test_decision_pdf_holds_the_number_date_articles_annex_and_signer(decision, leader, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    sign_decision(decision, by=leader)
+
+    generate_decision_documents(decision_id=decision.pk)
+
+    decision.refresh_from_db()
+    text = pdf_text(decision.pdf)
+    assert decision.documents_state == Decision.DocumentsState.DONE
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Độc lập - Tự do - Hạnh phúc" in text
+    assert "Số: 01/QĐ-UBND" in text
+    assert f"ngày {decision.issue_date:%d} tháng {decision.issue_date:%m} năm {decision.issue_date:%Y}" in text
+    assert "Điều 1." in text and "Điều 2." in text
+    assert "Nguyễn Thị Ngọc Hà" in text and "Trần Văn Đức" in text
+    assert "Nguyễn Ngọc Hè" in text
+    assert "KT. CHỦ TỊCH" in text
+
+
+@pytest.mark.django_db
+def test_decision_certificates_one_page_per_awardee_with_register_number(decision, leader, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    sign_decision(decision, by=leader)
+
+    generate_decision_documents(decision_id=decision.pk)
+
+    decision.refresh_from_db()
+    with decision.certificates_pdf.open("rb") as handle:
+        pages = PdfReader(io.BytesIO(handle.read())).pages
+    assert len(pages) == 2
+    assert "Bà Nguyễn Thị Ngọc Hà" in pages[0].extract_text() or "Nguyễn Thị Ngọc Hà" in pages[0].extract_text()
+    assert f"01.002/{decision.year}" in pages[1].extract_text()
+    assert pages[0].mediabox.width > pages[0].mediabox.height
+
+
+@pytest.mark.django_db
+def test_decision_documents_task_run_twice_leaves_one_set_of_files(decision, leader, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    sign_decision(decision, by=leader)
+
+    generate_decision_documents(decision_id=decision.pk)
+    generate_decision_documents(decision_id=decision.pk)
+
+    assert len(list(tmp_path.rglob("*.pdf"))) == 2
+
+
+@pytest.mark.django_db
+def test_decision_documents_task_for_a_deleted_decision_returns_quietly():
+    generate_decision_documents(decision_id=999999)
+
+
+@pytest.mark.django_db
+def test_decision_documents_failure_is_recorded_for_a_retry(decision, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+
+    def broken(*args, **kwargs):
+        raise OSError("đĩa đầy")
+
+    monkeypatch.setattr("awards.tasks.render_pdf", broken)
+    generate_decision_documents(decision_id=decision.pk)
+
+    decision.refresh_from_db()
+    assert decision.documents_state == Decision.DocumentsState.FAILED
+    assert "đĩa đầy" in decision.documents_error
