@@ -676,7 +676,11 @@ class Meeting(models.Model):
             raise NominationError(_("Chỉ kết thúc được cuộc họp đang diễn ra."), code="not_in_progress")
         if self.rounds.exclude(status=VotingRound.Status.PUBLISHED).exists():
             raise NominationError(_("Hãy đóng và công bố vòng biểu quyết trước khi kết thúc họp."), code="round_pending")
-        self._move_to(self.Status.CLOSED, by=by, closed_at=timezone.now())
+        with transaction.atomic():
+            self._move_to(self.Status.CLOSED, by=by, closed_at=timezone.now())
+            from .tasks import enqueue_minutes  # noqa: PLC0415  tasks import the models
+
+            enqueue_minutes(self)
 
     close.alters_data = True
 

@@ -385,3 +385,35 @@ def test_ballots_cast_at_the_same_moment_lose_nothing_and_double_votes_are_refus
     assert Tally.objects.get().votes_for == 6
     assert BallotReceipt.objects.count() == 6
     assert sorted(errors) == ["already_voted", "already_voted"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_minutes_pdf_lists_attendance_votes_and_results(settings, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting, seats = council_meeting(4)
+    secretary = CouncilMemberFactory(council=meeting.council, role="secretary", is_voting=False, user__full_name="Lâm Thị Kim Ngân")
+    passed = in_review(meeting, nominee_person__full_name="Nguyễn Thị Ngọc Hà")
+    failed = in_review(meeting, award_form=passed.award_form, nominee_person__full_name="Trần Văn Đức")
+    meeting.record_attendance(by=None, present_members=[*seats[:3], secretary])
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats[:3], passed, votes_for=3)
+    vote(voting_round, seats[:3], failed, votes_for=1)
+    close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
+
+    meeting.close(by=None)
+
+    meeting.refresh_from_db()
+    with meeting.minutes_pdf.open("rb") as handle:
+        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
+    flat = " ".join(text.split())
+    assert "BIÊN BẢN" in text
+    assert "Lâm Thị Kim Ngân" in flat
+    assert "Có mặt 3/4 thành viên có quyền biểu quyết" in flat
+    assert "Nguyễn Thị Ngọc Hà" in flat and "đồng ý 3, không đồng ý 0, không biểu quyết 1" in flat
+    assert "Trần Văn Đức" in flat and "Không đạt tỷ lệ phiếu" in flat
+    assert "THƯ KÝ HỘI ĐỒNG" in text and "CHỦ TỊCH HỘI ĐỒNG" in text

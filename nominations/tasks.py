@@ -1,0 +1,32 @@
+import logging
+
+from celery import shared_task
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from documents.rendering import render_pdf, save_pdf
+
+from .models import Meeting
+from .printing import minutes_context
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True)
+def generate_minutes(*, meeting_id):
+    """Render the meeting's minutes PDF, replacing any earlier one."""
+    meeting = Meeting.objects.select_related("council__organization", "campaign").filter(pk=meeting_id).first()
+    if meeting is None:
+        return
+    try:
+        pdf = render_pdf("documents/minutes.html", minutes_context(meeting))
+        save_pdf(meeting.minutes_pdf, f"bien-ban-hop-{meeting.pk}.pdf", pdf, save=False)
+    except Exception as error:
+        logger.exception("Rendering the minutes of meeting %s failed", meeting_id)
+        Meeting.objects.filter(pk=meeting_id).update(minutes_error=str(error))
+        return
+    Meeting.objects.filter(pk=meeting_id).update(minutes_pdf=meeting.minutes_pdf.name, minutes_error="")
+
+
+def enqueue_minutes(meeting):
+    transaction.on_commit(lambda: generate_minutes.delay(meeting_id=meeting.pk))
