@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand
 
 from campaigns.seed import DEMO_PASSWORD, DEMO_URL, create_demo, load_seed_data, summary_line
+from nominations.seed import create_demo_council
 
 
 class Command(BaseCommand):
-    help = "Load the real plans, then the demo people and accounts (password “demo”; safe to run again)."
+    help = "Load the real plans, then the demo people, accounts and council (password “demo”; safe to run again)."
 
     def handle(self, *args, **options):
         for campaign, created in load_seed_data():
@@ -13,6 +14,8 @@ class Command(BaseCommand):
             (user.username, DEMO_PASSWORD, str(user.get_role_display()), str(user.organization or "—"), note)
             for user, note in create_demo()
         ]
+        council = create_demo_council()
+        self.stdout.write(f"{council.name}: {council.members.count()} thành viên")
         self.write_table([("Tài khoản", "Mật khẩu", "Vai trò", "Đơn vị", "Ghi chú"), *rows])
         self.stdout.write(f"\n{DEMO_URL}")
 
