@@ -73,6 +73,13 @@ UPLOAD_TYPES = {
 UPLOAD_ACCEPT = ",".join(f".{extension}" for extension in UPLOAD_TYPES)
 
 
+def detected_type(upload):
+    """The file's real type, read by libmagic from its first 2 KB."""
+    content_type = magic.from_buffer(upload.read(2048), mime=True)
+    upload.seek(0)
+    return content_type
+
+
 def validate_upload(upload):
     """Refuse a file over settings.UPLOAD_MAX_BYTES, or one whose content is not an accepted document or image."""
     if upload.size > settings.UPLOAD_MAX_BYTES:
@@ -84,9 +91,7 @@ def validate_upload(upload):
         )
     # The name can lie: the type is read from the content, and must match the extension.
     extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
-    content_type = magic.from_buffer(upload.read(2048), mime=True)
-    upload.seek(0)
-    if content_type not in UPLOAD_TYPES.get(extension, ()):
+    if detected_type(upload) not in UPLOAD_TYPES.get(extension, ()):
         raise ValidationError(
             _("Tệp “%(name)s” không đúng định dạng: chỉ nhận tệp PDF, DOC, DOCX, XLS, XLSX, JPG hoặc PNG."),
             code="bad_type",
@@ -106,8 +111,12 @@ class ReportSubmitForm(StyledFormMixin, forms.Form):
     attachment = forms.FileField(
         label=_("Tệp đính kèm"), required=False, validators=[validate_upload],
         widget=forms.FileInput(attrs={"accept": UPLOAD_ACCEPT}),
-        help_text=_("Một tệp PDF, DOC, DOCX, XLS, XLSX, JPG hoặc PNG."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        help_text = _("Một tệp PDF, DOC, DOCX, XLS, XLSX, JPG hoặc PNG, tối đa %(limit)s.")
+        self.fields["attachment"].help_text = help_text % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
 
 
 REPORT_STATES = [
@@ -142,7 +151,8 @@ class ReportFilterForm(StyledFormMixin, forms.Form):
         if campaign is None:
             del self.fields["organization"]
         else:
-            self.fields["organization"].queryset = Organization.objects.filter(reports_owed__campaign=campaign).distinct()
+            owing = Organization.objects.filter(reports_owed__campaign=campaign).distinct()
+            self.fields["organization"].queryset = owing
 
     def filter(self, reports):
         """The reports that match the search and filters; a value that is not valid is ignored."""
@@ -169,7 +179,8 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         label=_("Hạn báo cáo"), widget=DateInput(), error_messages={"required": _("Hãy nhập hạn báo cáo.")}
     )
     period = forms.ModelChoiceField(
-        label=_("Giai đoạn đánh giá"), queryset=CampaignPeriod.objects.none(), required=False, empty_label=_("— Không —")
+        label=_("Giai đoạn đánh giá"), queryset=CampaignPeriod.objects.none(), required=False,
+        empty_label=_("— Không —"),
     )
     task = forms.ModelChoiceField(
         label=_("Nhiệm vụ"), queryset=Task.objects.none(), required=False, empty_label=_("— Không —")
@@ -229,7 +240,7 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
 
 class ExtensionForm(StyledFormMixin, forms.Form):
     organization = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"),
+        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"), empty_label=_("— Chọn đơn vị —"),
         error_messages={"required": _("Hãy chọn đơn vị được gia hạn.")},
     )
     deadline = forms.DateField(
@@ -259,8 +270,9 @@ class ExtensionForm(StyledFormMixin, forms.Form):
 
     def save(self, *, by):
         """Grant the unit its later deadline, replacing one granted before."""
+        data = self.cleaned_data
         extension, _created = Extension.objects.update_or_create(
-            campaign=self.campaign, organization=self.cleaned_data["organization"],
-            defaults={"deadline": self.cleaned_data["deadline"], "reason": self.cleaned_data["reason"], "granted_by": by},
+            campaign=self.campaign, organization=data["organization"],
+            defaults={"deadline": data["deadline"], "reason": data["reason"], "granted_by": by},
         )
         return extension

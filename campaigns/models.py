@@ -479,15 +479,20 @@ class Report(models.Model):
 
     def submit(self, *, by, content, figures="", attachment=None):
         """Send the report to the office; a late report is accepted and shown as late."""
-        if self.is_submitted:
-            raise CampaignError(_("Báo cáo này đã được nộp."), code="already_submitted")
         if not content.strip():
             raise CampaignError(_("Hãy nhập nội dung báo cáo."), code="empty_report")
-        self.content, self.figures, self.submitted_by = content, figures, by
-        if attachment:
-            self.attachment = attachment
-        self.submitted_at = timezone.now()
-        self.save()
+        submitted_at = timezone.now()
+        with transaction.atomic():
+            # Conditional update: of two submissions at the same moment, the second is refused.
+            moved = Report.objects.filter(pk=self.pk, submitted_at=None).update(
+                content=content, figures=figures, submitted_by=by, submitted_at=submitted_at
+            )
+            if not moved:
+                raise CampaignError(_("Báo cáo này đã được nộp."), code="already_submitted")
+            self.content, self.figures, self.submitted_by, self.submitted_at = content, figures, by, submitted_at
+            if attachment:
+                self.attachment = attachment
+                self.save(update_fields=["attachment"])
 
     submit.alters_data = True
 

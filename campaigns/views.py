@@ -121,7 +121,9 @@ def report_tracking(request, pk):
     )
     filter_form = ReportFilterForm(request.GET, campaign=campaign)
     page = Paginator(filter_form.filter(reports), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"campaign": campaign, "filter_form": filter_form, "page": page, "counts": _count_reports(campaign.reports.all())}
+    context = {
+        "campaign": campaign, "filter_form": filter_form, "page": page, "counts": _count_reports(campaign.reports.all())
+    }
     template = "campaigns/_report_rows.html" if request.htmx else "campaigns/report_tracking.html"
     return render(request, template, context)
 
@@ -209,4 +211,5 @@ def grant_extension(request, pk):
         )
         return redirect(campaign)
     extensions = campaign.extensions.select_related("organization").order_by("organization__name")
-    return render(request, "campaigns/extension_form.html", {"campaign": campaign, "form": form, "extensions": extensions})
+    context = {"campaign": campaign, "form": form, "extensions": extensions}
+    return render(request, "campaigns/extension_form.html", context)

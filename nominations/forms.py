@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StyledFormMixin
 from accounts.models import Organization, Person
-from campaigns.forms import DateInput, validate_upload
+from campaigns.forms import UPLOAD_ACCEPT, DateInput, detected_type, validate_upload
 from campaigns.models import AwardForm, EligibleSubject
 
 from .models import Attachment, CriterionAssessment, Nomination
@@ -97,7 +97,9 @@ class AssessmentForm(StyledFormMixin, forms.ModelForm):
 
 class AttachmentForm(StyledFormMixin, forms.Form):
     document_type = forms.ChoiceField(label=_("Loại giấy tờ"), required=False)
-    file = forms.FileField(label=_("Tệp"), validators=[validate_upload])
+    file = forms.FileField(
+        label=_("Tệp"), validators=[validate_upload], widget=forms.FileInput(attrs={"accept": UPLOAD_ACCEPT})
+    )
 
     def __init__(self, *args, award_form, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,7 +111,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
         upload = self.cleaned_data["file"]
         return Attachment.objects.create(
             nomination=nomination, document_type=self.cleaned_data["document_type"], file=upload,
-            original_name=upload.name, content_type=upload.content_type, size=upload.size, uploaded_by=by,
+            original_name=upload.name, content_type=detected_type(upload), size=upload.size, uploaded_by=by,
         )
 
 

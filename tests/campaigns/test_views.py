@@ -26,7 +26,7 @@ def test_campaign_list_query_count_does_not_grow_with_rows(client_of, office_use
         AwardFormFactory()
     client = client_of(office_user)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = client.get(reverse("campaigns:list"))
 
     assert len(response.context["page"]) == rows
