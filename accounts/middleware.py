@@ -15,3 +15,18 @@ class NormalizeInputMiddleware:
             normalized._mutable = False
             request.POST = normalized
         return self.get_response(request)
+
+
+class VietnameseByDefaultMiddleware:
+    """Serve Vietnamese unless the user chose another language with the switcher.
+
+    Browsers send their own Accept-Language (often en-US on office machines); the portal's
+    language is Vietnamese, and English is only a choice stored in the language cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

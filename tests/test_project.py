@@ -106,3 +106,10 @@ def test_english_is_available_through_the_language_switcher(client_of, unit_user
     page = client.get(reverse("campaigns:list")).content.decode()
 
     assert "Emulation campaigns" in page
+
+
+@pytest.mark.django_db
+def test_pages_are_vietnamese_even_for_an_english_browser(client_of, unit_user):
+    page = client_of(unit_user).get(reverse("campaigns:list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert '<html lang="vi">' in page.content.decode()
