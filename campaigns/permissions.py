@@ -20,3 +20,4 @@ rules.add_perm("campaigns.view_report", is_staff_of_office | is_leader | belongs
 rules.add_perm("campaigns.submit_report", is_unit_user & belongs_to)
 rules.add_perm("campaigns.track_reports", is_staff_of_office | is_leader)
 rules.add_perm("campaigns.request_reports", is_staff_of_office)
+rules.add_perm("notifications.change_messagetemplate", is_staff_of_office)

@@ -4,6 +4,7 @@ import factory
 
 from accounts.models import Organization, Person, User
 from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Extension, Report, Task
+from notifications.models import Message, MessageTemplate, Notification
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -183,3 +184,34 @@ def approved_nomination(**kwargs):
     nomination.accept_for_review(by=None)
     nomination.approve(by=None)
     return nomination
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory)
+    subject = factory.Sequence(lambda n: f"Nhắc hạn nộp hồ sơ đề nghị khen thưởng số {n}")
+    body = "Hạn nộp hồ sơ là ngày 31/10/2025, còn 7 ngày."
+    link = "/phong-trao/1/"
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    recipient = factory.SubFactory(UserFactory, email=factory.Sequence(lambda n: f"donvi{n}@example.gov.vn"))
+    address = factory.SelfAttribute("recipient.email")
+    subject = "Nhắc hạn nộp hồ sơ đề nghị khen thưởng"
+    body = "Hạn nộp hồ sơ là ngày 31/10/2025, còn 7 ngày."
+    link = "/phong-trao/1/"
+
+
+class MessageTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MessageTemplate
+
+    code = factory.Sequence(lambda n: f"test_reminder_{n}")
+    language = "vi"
+    subject_template = "Nhắc hạn: {campaign}"
+    body_template = "Kính gửi {recipient},\n\nHạn nộp hồ sơ theo {campaign} là ngày {deadline}, còn {days_left} ngày."

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from notifications.models import MessageTemplate, fold, validate_placeholders
 
-from .factories import MessageTemplateFactory
+from tests.factories import MessageTemplateFactory
 
 
 @pytest.mark.parametrize(
@@ -15,11 +15,11 @@ def test_fold_removes_vietnamese_diacritics(text, folded):
 
 
 def test_message_template_renders_placeholders_and_leaves_unknown_ones_visible():
-    template = MessageTemplate(subject_template="Nhắc hạn: {campaign}", body_template="Hạn {deadline}, còn {days_left} ngày.")
+    template = MessageTemplate(subject_template="Nhắc hạn: {campaign}", body_template="Hạn {deadline}, {days_left} ngày.")
 
     rendered = template.render({"campaign": "Kế hoạch 67/KH-UBND", "deadline": "31/10/2025"})
 
-    assert rendered == ("Nhắc hạn: Kế hoạch 67/KH-UBND", "Hạn 31/10/2025, còn {days_left} ngày.")
+    assert rendered == ("Nhắc hạn: Kế hoạch 67/KH-UBND", "Hạn 31/10/2025, {days_left} ngày.")
 
 
 def test_message_template_keeps_doubled_braces_as_literal_braces():

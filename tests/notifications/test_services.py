@@ -7,9 +7,8 @@ from django.db import connection, transaction
 
 from notifications.models import Message, Notification, ReminderLog
 from notifications.services import delivery_batch, notify, notify_from_template
-from tests.factories import UserFactory
 
-from .factories import MessageTemplateFactory
+from tests.factories import MessageTemplateFactory, UserFactory
 
 KEY = "nomination_deadline:campaign=3:lead=7:user=12"
 
@@ -122,7 +121,8 @@ def test_notify_from_template_fills_placeholders_and_leaves_unknown_ones_visible
 
     notification = Notification.objects.get()
     assert notification.subject == "Nhắc hạn: Kế hoạch 67/KH-UBND"
-    assert notification.body == "Kính gửi Nguyễn Thị Hồng, còn 7 ngày, hạn {deadline}. Xem: http://127.0.0.1:8000/phong-trao/3/"
+    expected = "Kính gửi Nguyễn Thị Hồng, còn 7 ngày, hạn {deadline}. Xem: http://127.0.0.1:8000/phong-trao/3/"
+    assert notification.body == expected
 
 
 @pytest.mark.django_db

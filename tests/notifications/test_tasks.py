@@ -3,6 +3,7 @@ import os
 import smtplib
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import uuid
@@ -11,14 +12,15 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
 
 from config.celery import app
 from notifications.models import Message
 from notifications.tasks import MAX_ATTEMPTS, deliver_messages, deliver_pending
 
-from .factories import MessageFactory
+from tests.factories import MessageFactory
 
 FAILING_ADDRESS = "hop.thu.loi@example.gov.vn"
 
@@ -91,6 +93,27 @@ def test_delivering_the_same_message_twice_sends_it_once():
     deliver_messages(message_ids=[message.pk])
 
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_message_another_worker_is_sending_is_skipped_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite has no row locks to skip")
+    message = MessageFactory()
+
+    def deliver_elsewhere():
+        try:
+            deliver_messages(message_ids=[message.pk])
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        Message.objects.select_for_update().get(pk=message.pk)  # as a worker sending it right now
+        thread = threading.Thread(target=deliver_elsewhere)
+        thread.start()
+        thread.join(timeout=20)
+
+    assert mail.outbox == []
 
 
 @pytest.mark.django_db
@@ -187,3 +210,10 @@ def test_a_real_worker_on_redis_delivers_the_message(tmp_path):
         worker.wait(timeout=10)
 
     assert Message.objects.get(pk=message.pk).sent_at is not None, log.read_text()
+
+
+@pytest.mark.django_db
+def test_pending_delivery_is_scheduled_every_ten_minutes():
+    task = PeriodicTask.objects.get(name="notifications.deliver_pending")
+
+    assert (task.task, task.interval.every, task.interval.period) == ("notifications.tasks.deliver_pending", 10, "minutes")

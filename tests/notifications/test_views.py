@@ -5,7 +5,7 @@ from rules.permissions import permissions
 
 from notifications.models import MessageTemplate, Notification
 
-from .factories import MessageTemplateFactory, NotificationFactory
+from tests.factories import MessageTemplateFactory, NotificationFactory
 
 EDIT_TEMPLATES = "notifications.change_messagetemplate"
 
@@ -28,7 +28,7 @@ def test_notification_list_query_count_does_not_grow_with_rows(client_of, unit_u
     NotificationFactory.create_batch(rows, recipient=unit_user)
     client = client_of(unit_user)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         response = client.get(reverse("notifications:list"))
 
     assert len(response.context["page"]) == rows
@@ -198,7 +198,7 @@ def test_template_list_query_count_does_not_grow_with_rows(client_of, template_e
     MessageTemplateFactory.create_batch(rows)
     client = client_of(template_editor)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         response = client.get(reverse("notifications:template_list"))
 
     assert len(response.context["page"]) == rows
@@ -254,3 +254,18 @@ def test_template_edit_opens_for_the_administrator(client_of, administrator):
     response = client_of(administrator).get(reverse("notifications:template_edit", args=[template.pk]))
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["notification", "message", "reminderlog", "messagetemplate"])
+def test_admin_lists_every_notifications_model(client_of, administrator, model):
+    response = client_of(administrator).get(f"/admin/notifications/{model}/")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_cannot_add_to_the_reminder_log(client_of, administrator):
+    response = client_of(administrator).get("/admin/notifications/reminderlog/add/")
+
+    assert response.status_code == 403
