@@ -1,4 +1,4 @@
-from .text import normalize
+from config.text import normalize
 
 
 class NormalizeInputMiddleware:

@@ -2,7 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .text import fold
+from config.text import fold
 
 
 class SearchableQuerySet(models.QuerySet):

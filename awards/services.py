@@ -4,7 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from nominations.models import Nomination
+from notifications.services import notify_from_template
 
 from .models import Award, Decision, DecisionError, NumberSeries
 
@@ -97,4 +99,15 @@ def sign_decision(decision, *, by):
             register_number=f"{decision.number:02d}.{position:03d}/{decision.year}",
         )
     decision.history.create(from_status=Decision.Status.DRAFT, to_status=Decision.Status.SIGNED, actor=by)
+    _tell_units(decision, {nomination.submitting_unit_id for nomination in nominations})
     return decision
+
+
+def _tell_units(decision, unit_ids):
+    """Each unit with an awardee learns that the decision is signed."""
+    for user in User.objects.filter(role=User.Role.UNIT, is_active=True, organization__in=unit_ids):
+        notify_from_template(
+            user, key=f"decision_signed:decision={decision.pk}:user={user.pk}", code="decision_signed",
+            link=decision.get_absolute_url(), scope=f"campaign:{decision.campaign_id}",
+            context={"decision": str(decision), "summary": decision.summary},
+        )

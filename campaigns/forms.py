@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StyledFormMixin
 from accounts.models import Organization
-from accounts.text import fold
+from config.text import fold
 
 from .models import Campaign, CampaignPeriod, Extension, Report, Task
 
@@ -23,14 +23,33 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class DaysListField(forms.CharField):
+    """Days as the office writes them, "7, 3, 1", kept as a list of whole numbers, largest first."""
+
+    default_error_messages = {"bad_days": _("Nhập các số ngày nguyên dương, cách nhau bởi dấu phẩy, ví dụ: 7, 3, 1.")}
+
+    def prepare_value(self, value):
+        return ", ".join(str(day) for day in value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        parts = [part.strip() for part in (value or "").replace(";", ",").split(",") if part.strip()]
+        if not all(part.isdigit() and int(part) > 0 for part in parts):
+            raise ValidationError(self.error_messages["bad_days"], code="bad_days")
+        return sorted({int(part) for part in parts}, reverse=True)
+
+
 class CampaignForm(StyledFormMixin, forms.ModelForm):
+    reminder_days = DaysListField(
+        label=_("Nhắc trước hạn (ngày)"), required=False, help_text=_("Ví dụ: 7, 3, 1. Để trống nếu không gửi nhắc.")
+    )
+
     class Meta:
         model = Campaign
         fields = [
             "number", "title", "kind", "issuing_organization", "issue_place", "issue_date",
             "signing_authority", "signer_name", "implements", "starts_on", "ends_on",
             "nomination_deadline", "award_deadline", "legal_bases", "purposes", "requirements",
-            "funding", "implementation", "recipients",
+            "funding", "implementation", "recipients", "reminder_days",
         ]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),

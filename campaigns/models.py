@@ -26,6 +26,10 @@ class CampaignError(ValidationError):
     pass
 
 
+def default_reminder_days():
+    return [7, 3, 1]
+
+
 class CampaignQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Units see campaigns once launched; the office, council and leaders see drafts too."""
@@ -79,6 +83,10 @@ class Campaign(Searchable):
     funding = models.TextField(_("kinh phí"), blank=True)
     implementation = models.TextField(_("tổ chức thực hiện"), blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng."))
+    reminder_days = models.JSONField(
+        _("nhắc trước hạn (ngày)"), default=default_reminder_days, blank=True,
+        help_text=_("Số ngày trước mỗi hạn thì gửi nhắc, ví dụ: 7, 3, 1"),
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     objects = CampaignQuerySet.as_manager()
@@ -160,11 +168,20 @@ class Campaign(Searchable):
             self.status = status
 
     def nomination_deadline_for(self, organization_id):
-        """The nomination deadline of one unit: its extension, if the office granted one."""
+        """The nomination deadline of one unit: its extension, if the office granted a later one."""
         for extension in self.extensions.all():  # prefetched by the lists that show many campaigns
-            if extension.organization_id == organization_id:
+            if extension.organization_id == organization_id and (
+                self.nomination_deadline is None or extension.deadline > self.nomination_deadline
+            ):
                 return extension.deadline
         return self.nomination_deadline
+
+    def reminder_lead(self, days_left):
+        """The lead time a reminder is due for: the nearest one not shorter than the days left."""
+        if days_left is None or days_left < 0:
+            return None
+        leads = [lead for lead in self.reminder_days if lead >= days_left]
+        return min(leads) if leads else None
 
 
 class CampaignHistory(models.Model):
@@ -462,6 +479,9 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.title} – {self.organization}"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:report_detail", args=[self.pk])
 
     @property
     def owner_organization_id(self):

@@ -9,16 +9,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Organization, Person, User
-from accounts.text import normalize
+from config.text import normalize
 
 from .models import (
-    AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Extension, Participation, Report, Task, numbering_key,
+    AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation, Report, Task, numbering_key,
 )
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
 IMPORT_NOTE = "Nhập từ văn bản gốc"
 CHILDREN = ("periods", "criteria", "subjects", "award_forms", "tasks", "reports")
 DEMO_PASSWORD = "demo"
+DEMO_MAIL_DOMAIN = "thidua.example.gov.vn"
 DEMO_URL = "http://127.0.0.1:8000/"
 
 OFFICE = "Sở Tư pháp thành phố Cần Thơ"
@@ -42,7 +43,8 @@ DEMO_ACCOUNTS = [
 ]
 
 CAN_THO_PLAN = "67/KH-UBND"
-DEMO_EXTENSION_REASON = "Gia hạn để dùng thử cổng thông tin"
+DEMO_DAYS_TO_NOMINATE = 30
+DEMO_DAYS_TO_AWARD = 45
 # organization, participating collectives, participating individuals: the base of the 10% / 5% Bằng khen cap.
 DEMO_PARTICIPATION = [(CENTRE, 3, 20), (POLICE, 12, 60), (COURT, 8, 45), (PROCURACY, 8, 40)]
 
@@ -221,11 +223,11 @@ def create_demo():
             campaign=can_tho, organization=Organization.objects.get(name=organization),
             defaults={"collective_count": collectives, "individual_count": individuals},
         )
-    # The 2025 plan's deadline has passed: the demo unit gets an extension so its flow can be tried.
-    Extension.objects.update_or_create(
-        campaign=can_tho, organization=Organization.objects.get(name=CENTRE),
-        defaults={"deadline": timezone.localdate() + datetime.timedelta(days=30), "reason": DEMO_EXTENSION_REASON},
-    )
+    # The 2025 plan's deadlines have passed: the demo replays it with them ahead, so every step can be tried.
+    today = timezone.localdate()
+    can_tho.nomination_deadline = today + datetime.timedelta(days=DEMO_DAYS_TO_NOMINATE)
+    can_tho.award_deadline = today + datetime.timedelta(days=DEMO_DAYS_TO_AWARD)
+    can_tho.save(update_fields=["nomination_deadline", "award_deadline"])
     return [
         (save_demo_user(username, full_name, role, organization), note)
         for username, full_name, role, organization, note in DEMO_ACCOUNTS
@@ -239,6 +241,7 @@ def save_demo_user(username, full_name, role, organization):
         username=username,
         defaults={
             "full_name": full_name, "role": role, "is_staff": is_administrator, "is_superuser": is_administrator,
+            "email": f"{username}@{DEMO_MAIL_DOMAIN}",
             "organization": Organization.objects.get(name=organization) if organization else None,
         },
     )

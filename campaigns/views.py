@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.text import fold
+from notifications.models import ReminderLog
+
 from .filters import CampaignFilter
 from .forms import (
     CampaignForm, ExtensionForm, ReportFilterForm, ReportSubmitForm, RequestReportsForm, report_state_q,
@@ -213,3 +216,17 @@ def grant_extension(request, pk):
     extensions = campaign.extensions.select_related("organization").order_by("organization__name")
     context = {"campaign": campaign, "form": form, "extensions": extensions}
     return render(request, "campaigns/extension_form.html", context)
+
+
+@login_required
+def campaign_reminders(request, pk):
+    """Who was reminded of what for this campaign, and when."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.view_reminders", campaign):
+        raise PermissionDenied
+    reminders = ReminderLog.objects.filter(scope=f"campaign:{campaign.pk}").select_related("recipient__organization")
+    query = request.GET.get("q", "")
+    for word in fold(query).split():
+        reminders = reminders.filter(Q(search_text__contains=word) | Q(recipient__organization__search_text__contains=word))
+    page = Paginator(reminders.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "campaigns/campaign_reminders.html", {"campaign": campaign, "page": page, "query": query})

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, Person, Searchable, SearchableQuerySet
-from accounts.text import fold
+from accounts.models import Organization, Person, Searchable, SearchableQuerySet, User
+from config.text import fold
 from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation
 from campaigns.workdays import add_working_days, working_days_between
+from notifications.services import notify_from_template
 
 # Statutory processing times (Law on Emulation and Commendation 2022; Decree 152/2025): settings, not law in code.
 RETURN_INCOMPLETE_WORKING_DAYS = getattr(settings, "RETURN_INCOMPLETE_WORKING_DAYS", 5)
@@ -253,7 +254,14 @@ class Nomination(Searchable):
             raise NominationError(_("Chỉ trả lại được hồ sơ vừa nộp, chưa đưa vào xét."), code="not_returnable")
         if not reasons.strip():
             raise NominationError(_("Hãy ghi rõ lý do trả lại hồ sơ."), code="no_reasons")
-        self._move_to(Status.RETURNED, by=by, note=reasons)
+        with transaction.atomic():
+            entry = self._move_to(Status.RETURNED, by=by, note=reasons)
+            for user in User.objects.filter(role=User.Role.UNIT, is_active=True, organization=self.submitting_unit_id):
+                notify_from_template(
+                    user, key=f"nomination_returned:history={entry.pk}:user={user.pk}", code="nomination_returned",
+                    link=self.get_absolute_url(), scope=f"campaign:{self.campaign_id}",
+                    context={"nomination": str(self), "campaign": f"Kế hoạch số {self.campaign.number}", "reasons": reasons},
+                )
 
     return_for_revision.alters_data = True
 
@@ -356,10 +364,11 @@ class Nomination(Searchable):
             )
             if not moved:
                 raise NominationError(_("Hồ sơ vừa được cập nhật, vui lòng tải lại."), code="stale")
-            self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
+            entry = self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
             self.status = status
             for name, value in fields.items():
                 setattr(self, name, value)
+        return entry
 
     # Statutory processing times, in working days from submission.
 

@@ -1,6 +1,5 @@
 import logging
 import string
-import unicodedata
 
 from django.conf import settings
 from django.core import mail
@@ -12,13 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from config.text import fold
+
 logger = logging.getLogger(__name__)
-
-
-def fold(text):
-    """Fold text for search: lowercase, marks removed, đ → d ("Nguyễn" → "nguyen")."""
-    decomposed = unicodedata.normalize("NFD", (text or "").lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("đ", "d")
 
 
 def language_of(user):
@@ -191,6 +186,15 @@ class ReminderLog(models.Model):
         _("khóa"), max_length=255, unique=True,
         help_text=_("Ví dụ: nomination_deadline:campaign=3:lead=7:user=12"),
     )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhận"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject = models.CharField(_("nội dung nhắc"), max_length=255, blank=True)
+    scope = models.CharField(
+        _("phạm vi"), max_length=100, blank=True, db_index=True,
+        help_text=_("Đối tượng được nhắc, để xem lại theo từng phong trào, ví dụ: campaign:3"),
+    )
+    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("thời điểm gửi"), default=timezone.now)
 
     class Meta:

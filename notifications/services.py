@@ -5,22 +5,29 @@ import contextvars
 
 from django.db import IntegrityError, transaction
 
+from config.text import fold
+
 from .models import Message, MessageTemplate, Notification, ReminderLog, absolute_url, language_of
 from .tasks import enqueue_delivery
 
 _batch = contextvars.ContextVar("notifications_batch", default=None)
 
 
-def notify(recipient, *, key, subject, body, link="", email=True):
-    """Notify the recipient unless `key` was already used; return whether it was sent now."""
+def notify(recipient, *, key, subject, body, link="", email=True, scope=""):
+    """Notify the recipient unless `key` was already used; return whether it was sent now.
+
+    `scope` ("campaign:3") lets a domain page list who was reminded of what, and when.
+    """
+    subject = " ".join(subject.split())[:255]  # a mail header cannot hold a line break
     with transaction.atomic():
         try:
             with transaction.atomic():
-                ReminderLog.objects.create(key=key)
+                ReminderLog.objects.create(
+                    key=key, recipient=recipient, subject=subject, scope=scope, search_text=fold(f"{recipient} {subject}")
+                )
         except IntegrityError:
             # The unique key, not a prior read: of two concurrent runs only one can insert it.
             return False
-        subject = " ".join(subject.split())[:255]  # a mail header cannot hold a line break
         Notification.objects.create(recipient=recipient, subject=subject, body=body, link=link)
         address = getattr(recipient, recipient.get_email_field_name(), "")
         if email and address:
@@ -31,12 +38,12 @@ def notify(recipient, *, key, subject, body, link="", email=True):
     return True
 
 
-def notify_from_template(recipient, *, key, code, context, link="", email=True):
+def notify_from_template(recipient, *, key, code, context, link="", email=True, scope=""):
     """Notify with the staff-edited template `code`, in the recipient's language, once per key."""
     template = MessageTemplate.objects.for_language(code, language_of(recipient))
     values = {"recipient": str(recipient), "link": absolute_url(link), **context}
     subject, body = template.render(values)
-    return notify(recipient, key=key, subject=subject, body=body, link=link, email=email)
+    return notify(recipient, key=key, subject=subject, body=body, link=link, email=email, scope=scope)
 
 
 @contextlib.contextmanager

@@ -5,6 +5,22 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def schedule_reminders(apps, schema_editor):
+    """Every morning at 07:00, Vietnam time; staff can change it in the admin (Periodic tasks)."""
+    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
+    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
+    every_morning, _ = CrontabSchedule.objects.get_or_create(
+        minute="0", hour="7", day_of_week="*", day_of_month="*", month_of_year="*", timezone="Asia/Ho_Chi_Minh"
+    )
+    PeriodicTask.objects.update_or_create(
+        name="awards.send_reminders", defaults={"task": "awards.tasks.send_reminders", "crontab": every_morning}
+    )
+
+
+def unschedule_reminders(apps, schema_editor):
+    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name="awards.send_reminders").delete()
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -14,6 +30,7 @@ class Migration(migrations.Migration):
         ('campaigns', '0001_initial'),
         ('nominations', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
     operations = [
@@ -113,4 +130,5 @@ class Migration(migrations.Migration):
             model_name='numberseries',
             constraint=models.UniqueConstraint(fields=('organization', 'year'), name='number_series_unique_year'),
         ),
+        migrations.RunPython(schedule_reminders, unschedule_reminders),
     ]

@@ -52,6 +52,7 @@ class Migration(migrations.Migration):
                 ('funding', models.TextField(blank=True, verbose_name='kinh phí')),
                 ('implementation', models.TextField(blank=True, verbose_name='tổ chức thực hiện')),
                 ('recipients', models.TextField(blank=True, help_text='Mỗi nơi nhận một dòng.', verbose_name='nơi nhận')),
+                ('reminder_days', models.JSONField(blank=True, default=campaigns.models.default_reminder_days, help_text='Số ngày trước mỗi hạn thì gửi nhắc, ví dụ: 7, 3, 1', verbose_name='nhắc trước hạn (ngày)')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
                 ('implements', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='implementations', to='campaigns.campaign', verbose_name='thực hiện kế hoạch cấp trên')),
                 ('issuing_organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='campaigns', to='accounts.organization', verbose_name='cơ quan ban hành')),

@@ -1,6 +1,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import notifications.models
+from config.text import fold
 from django.conf import settings
 from django.db import migrations, models
 
@@ -59,13 +60,75 @@ TEMPLATES = [
         "Dear {recipient},\n\nThe dossier \"{nomination}\" under {campaign} must be appraised by {deadline}, "
         "in {days_left} days.",
     ),
+    (
+        "report_overdue", "vi",
+        "Báo cho đơn vị báo cáo đã quá hạn. Trường: {recipient}, {report}, {campaign}, {deadline}, {days_overdue}, {link}.",
+        "Báo cáo quá hạn: {report}",
+        "Kính gửi {recipient},\n\nBáo cáo \"{report}\" theo {campaign} đã quá hạn ngày {deadline}. "
+        "Đề nghị đơn vị gửi báo cáo trên Cổng Thi đua – Khen thưởng.",
+    ),
+    (
+        "report_overdue", "en",
+        "Tells a unit its report is overdue. Fields: {recipient}, {report}, {campaign}, {deadline}, {days_overdue}, {link}.",
+        "Report overdue: {report}",
+        "Dear {recipient},\n\nThe report \"{report}\" under {campaign} was due on {deadline}. Please send it on the portal.",
+    ),
+    (
+        "meeting_tomorrow", "vi",
+        "Nhắc thành viên họp Hội đồng ngày mai. Trường: {recipient}, {meeting}, {council}, {time}, {place}, {link}.",
+        "Nhắc lịch họp Hội đồng: {meeting}",
+        "Kính gửi {recipient},\n\n{council} họp lúc {time} tại {place}: {meeting}.\n"
+        "Đề nghị thành viên nghiên cứu trước các hồ sơ trên Cổng Thi đua – Khen thưởng.",
+    ),
+    (
+        "meeting_tomorrow", "en",
+        "Reminds members of tomorrow's council meeting. Fields: {recipient}, {meeting}, {council}, {time}, {place}, {link}.",
+        "Council meeting reminder: {meeting}",
+        "Dear {recipient},\n\n{council} meets at {time}, {place}: {meeting}.\nPlease review the dossiers on the portal beforehand.",
+    ),
+    (
+        "vote_pending", "vi",
+        "Nhắc thành viên chưa biểu quyết khi vòng biểu quyết đang mở. Trường: {recipient}, {meeting}, {link}.",
+        "Đề nghị biểu quyết: {meeting}",
+        "Kính gửi {recipient},\n\nVòng biểu quyết của cuộc họp \"{meeting}\" đang mở, thành viên chưa biểu quyết.",
+    ),
+    (
+        "vote_pending", "en",
+        "Reminds members who have not voted while a round is open. Fields: {recipient}, {meeting}, {link}.",
+        "Please vote: {meeting}",
+        "Dear {recipient},\n\nVoting is open at the meeting \"{meeting}\" and you have not voted yet.",
+    ),
+    (
+        "nomination_returned", "vi",
+        "Báo cho đơn vị hồ sơ bị trả lại để bổ sung. Trường: {recipient}, {nomination}, {campaign}, {reasons}, {link}.",
+        "Hồ sơ bị trả lại để bổ sung: {nomination}",
+        "Kính gửi {recipient},\n\nHồ sơ \"{nomination}\" theo {campaign} được trả lại để bổ sung với lý do:\n{reasons}",
+    ),
+    (
+        "nomination_returned", "en",
+        "Tells a unit its dossier was returned. Fields: {recipient}, {nomination}, {campaign}, {reasons}, {link}.",
+        "Dossier returned for revision: {nomination}",
+        "Dear {recipient},\n\nThe dossier \"{nomination}\" under {campaign} was returned for revision:\n{reasons}",
+    ),
+    (
+        "decision_signed", "vi",
+        "Báo cho đơn vị quyết định khen thưởng đã ký. Trường: {recipient}, {decision}, {summary}, {link}.",
+        "Quyết định khen thưởng đã ký: {decision}",
+        "Kính gửi {recipient},\n\n{decision} {summary} đã được ký, trong đó có tập thể, cá nhân của đơn vị.",
+    ),
+    (
+        "decision_signed", "en",
+        "Tells units an award decision was signed. Fields: {recipient}, {decision}, {summary}, {link}.",
+        "Award decision signed: {decision}",
+        "Dear {recipient},\n\n{decision} ({summary}) was signed and includes awardees of your unit.",
+    ),
 ]
 
 
 def create_templates(apps, schema_editor):
     MessageTemplate = apps.get_model("notifications", "MessageTemplate")
     for code, language, description, subject, body in TEMPLATES:
-        search_text = notifications.models.fold(f"{code} {description} {subject}")
+        search_text = fold(f"{code} {description} {subject}")
         MessageTemplate.objects.create(
             code=code, language=language, description=description,
             subject_template=subject, body_template=body, search_text=search_text,
@@ -101,6 +164,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('key', models.CharField(help_text='Ví dụ: nomination_deadline:campaign=3:lead=7:user=12', max_length=255, unique=True, verbose_name='khóa')),
+                ('recipient', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người nhận')),
+                ('subject', models.CharField(blank=True, max_length=255, verbose_name='nội dung nhắc')),
+                ('scope', models.CharField(blank=True, db_index=True, help_text='Đối tượng được nhắc, để xem lại theo từng phong trào, ví dụ: campaign:3', max_length=100, verbose_name='phạm vi')),
+                ('search_text', models.TextField(default='', editable=False)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm gửi')),
             ],
             options={

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from accounts.text import fold, normalize
+from config.text import fold, normalize
 from tests.factories import PersonFactory
 
 

@@ -371,7 +371,7 @@ def test_my_reports_query_count_does_not_grow_with_rows(client_of, unit_user, dj
         ReportFactory(organization=unit_user.organization, period=CampaignPeriodFactory())
     client = client_of(unit_user)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         response = client.get(reverse("campaigns:my_reports"))
 
     assert len(response.context["page"]) == rows

@@ -214,3 +214,46 @@ def test_campaign_launch_by_get_is_not_allowed(client_of, office_user):
     response = client_of(office_user).get(reverse("campaigns:launch", args=[campaign.pk]))
 
     assert response.status_code == 405
+
+
+@pytest.mark.django_db
+def test_campaign_form_reads_reminder_days_as_the_office_writes_them(client_of, office_user):
+    client_of(office_user).post(reverse("campaigns:create"), campaign_data(reminder_days="3, 7,1"))
+
+    assert Campaign.objects.get(number="12/KH-STP").reminder_days == [7, 3, 1]
+
+
+@pytest.mark.django_db
+def test_campaign_form_refuses_reminder_days_that_are_not_whole_numbers(client_of, office_user):
+    response = client_of(office_user).post(reverse("campaigns:create"), campaign_data(reminder_days="7, ba"))
+
+    assert response.context["form"].has_error("reminder_days", code="bad_days")
+    assert "7, ba" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 5])
+def test_campaign_reminders_list_who_was_reminded_with_constant_queries(client_of, office_user, django_assert_num_queries, rows):
+    from notifications.services import notify
+
+    campaign = CampaignFactory()
+    for _ in range(rows):
+        user = UserFactory(full_name="Trần Quốc Bảo")
+        notify(user, key=f"test:{user.pk}", subject="Nhắc hạn nộp hồ sơ", body="…", scope=f"campaign:{campaign.pk}")
+    client = client_of(office_user)
+
+    with django_assert_num_queries(9):
+        response = client.get(reverse("campaigns:reminders", args=[campaign.pk]), {"q": "tran quoc bao"})
+
+    assert len(response.context["page"]) == rows
+    assert "Nhắc hạn nộp hồ sơ" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [User.Role.UNIT, User.Role.COUNCIL_MEMBER])
+def test_campaign_reminders_are_forbidden_outside_the_office_and_leaders(client_of, role):
+    campaign = CampaignFactory()
+
+    response = client_of(UserFactory(role=role)).get(reverse("campaigns:reminders", args=[campaign.pk]))
+
+    assert response.status_code == 403

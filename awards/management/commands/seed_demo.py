@@ -17,6 +17,9 @@ class Command(BaseCommand):
         council = create_demo_council()
         self.stdout.write(f"{council.name}: {council.members.count()} thành viên")
         self.write_table([("Tài khoản", "Mật khẩu", "Vai trò", "Đơn vị", "Ghi chú"), *rows])
+        self.stdout.write(
+            "\nDemo: hạn nộp hồ sơ và hạn khen thưởng của Kế hoạch 67/KH-UBND được dời về sau hôm nay để dùng thử."
+        )
         self.stdout.write(f"\n{DEMO_URL}")
 
     def write_table(self, rows):
