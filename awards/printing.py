@@ -44,7 +44,7 @@ def decision_context(decision, awardees):
         "recipients": decision.recipient_lines,
         "annex": {
             "summary": _("Tập thể, cá nhân được tặng %(form)s") % {"form": decision.award_form.name},
-            "issuer": decision.authority.capitalize(),
+            "issuer": decision.award_form.signer_title.split(" - ")[0].strip(),
             "collectives": collectives,
             "individuals": individuals,
         },

@@ -1,3 +1,6 @@
+import multiprocessing
+
+import django
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -9,24 +12,43 @@ from .pdf_reading import page_text, read
 from .samples import certificate_context
 
 
+def awardees(count):
+    return [f"Người nhận số {n}" for n in range(1, count + 1)]
+
+
 def certificates(count):
-    return [certificate_context(print_on_blank=True, awardee=f"Người nhận số {n}") for n in range(1, count + 1)]
+    return [certificate_context(print_on_blank=True, awardee=awardee) for awardee in awardees(count)]
+
+
+def awardee_of_each_page(pdf):
+    return [page_text(pdf, index).split(" Trợ giúp")[0] for index in range(len(pdf.pages))]
 
 
 def test_bulk_certificates_give_one_page_each_in_order():
     pdf = read(render_pdf_pages("documents/certificate.html", certificates(250), processes=2))
 
     assert len(pdf.pages) == 250
-    assert page_text(pdf, 0).startswith("Người nhận số 1 ")
-    assert page_text(pdf, 249).startswith("Người nhận số 250 ")
+    assert page_text(pdf, 0).startswith("Người nhận số 1 Trợ giúp")
+    assert page_text(pdf, 249).startswith("Người nhận số 250 Trợ giúp")
+    assert awardee_of_each_page(pdf) == awardees(250)
 
 
 def test_bulk_certificates_in_one_process_merge_chunks_in_order():
     pdf = read(render_pdf_pages("documents/certificate.html", certificates(5), processes=1, chunk_size=2))
 
-    assert [page_text(pdf, index).split(" Trợ giúp")[0] for index in range(5)] == [
-        f"Người nhận số {n}" for n in range(1, 6)
-    ]
+    assert awardee_of_each_page(pdf) == awardees(5)
+
+
+def render_in_daemonic_worker(count):
+    django.setup()
+    return render_pdf_pages("documents/certificate.html", certificates(count), processes=2, chunk_size=2)
+
+
+def test_bulk_certificates_in_a_daemonic_worker_like_celery_render_in_that_worker():
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        pdf = read(pool.apply(render_in_daemonic_worker, (5,)))
+
+    assert awardee_of_each_page(pdf) == awardees(5)
 
 
 @pytest.fixture

@@ -75,3 +75,7 @@ def test_box_without_offsets_keeps_the_css_default():
     html = Template('{% load official %}<p{% box positions "awardee" %}>').render(Context({"positions": None}))
 
     assert html == "<p>"
+
+
+def test_number_symbol_pads_a_number_given_as_text():
+    assert number_symbol("7", "KH-UBND") == "07/KH-UBND"
