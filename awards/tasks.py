@@ -20,7 +20,7 @@ def _set_state(decision_id, state, progress, error=""):
 
 @shared_task(acks_late=True)
 def generate_decision_documents(*, decision_id):
-    """Render the decision PDF and, once signed, its certificates; each replaces its old file."""
+    """Render the decision PDF and, once signed, its certificates to print on blanks; each replaces its old file."""
     decision = Decision.objects.select_related("award_form", "campaign", "issuing_organization").filter(pk=decision_id).first()
     if decision is None:
         return
@@ -31,7 +31,9 @@ def generate_decision_documents(*, decision_id):
         Decision.objects.filter(pk=decision_id).update(pdf=decision.pdf.name)
         _set_state(decision_id, Decision.DocumentsState.RUNNING, 30)
         if decision.is_signed:
-            certificates = render_pdf_pages("documents/certificate.html", certificate_contexts(decision))
+            # Offices print on pre-printed blanks (phôi); the framed digital page is made per awardee, for e-mail.
+            contexts = certificate_contexts(decision, print_on_blank=True)
+            certificates = render_pdf_pages("documents/certificate.html", contexts)
             save_pdf(decision.certificates_pdf, decision_filename(decision, "-bang-khen"), certificates, save=False)
             Decision.objects.filter(pk=decision_id).update(certificates_pdf=decision.certificates_pdf.name)
     except Exception as error:

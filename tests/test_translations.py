@@ -1,0 +1,26 @@
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+PO_FILE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def entries(text):
+    """(flags, msgid, msgstrs) of each entry of a .po file, the header left out."""
+    for block in text.split("\n\n"):
+        flags = " ".join(line for line in block.splitlines() if line.startswith("#,"))
+        msgid = "".join(re.findall(r'^(?:msgid|")\s*"?(.*?)"$', block.split("msgid_plural")[0].split("msgstr")[0], re.M))
+        msgstrs = ["".join(re.findall(r'"(.*)"', part)) for part in re.split(r"^msgstr(?:\[\d\])? ", block, flags=re.M)[1:]]
+        if msgid:
+            yield flags, msgid, msgstrs
+
+
+def test_english_translation_is_complete_with_no_fuzzy_entry():
+    text = PO_FILE.read_text(encoding="utf-8")
+
+    untranslated = [msgid for flags, msgid, msgstrs in entries(text) if not all(msgstrs)]
+    fuzzy = [msgid for flags, msgid, msgstrs in entries(text) if "fuzzy" in flags]
+
+    assert untranslated == []
+    assert fuzzy == []
