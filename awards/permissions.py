@@ -1,6 +1,6 @@
 import rules
 
-from accounts.predicates import is_leader, is_staff_of_office, is_unit_user
+from accounts.predicates import belongs_to, is_leader, is_staff_of_office, is_unit_user
 
 rules.add_perm("awards.view_all_decisions", is_staff_of_office | is_leader)
 
@@ -18,3 +18,14 @@ rules.add_perm("awards.sign_decision", is_leader)
 rules.add_perm("awards.generate_documents", is_staff_of_office | is_leader)
 rules.add_perm("awards.view_register", rules.is_authenticated)
 rules.add_perm("awards.export_register", is_staff_of_office | is_leader)
+
+
+@rules.predicate
+def works_in_the_unit(user, person):
+    """The person is one of the user's own organization."""
+    return user.organization_id is not None and person.organization_id == user.organization_id
+
+
+# A person's or a unit's award history: the office and leaders see everybody's, anyone else only their own unit's.
+rules.add_perm("awards.view_person_awards", is_staff_of_office | is_leader | works_in_the_unit)
+rules.add_perm("awards.view_organization_awards", is_staff_of_office | is_leader | belongs_to)

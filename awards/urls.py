@@ -3,4 +3,19 @@ from django.urls import path
 from . import views
 
 app_name = "awards"
-urlpatterns = []
+urlpatterns = [
+    path("", views.decision_list, name="decisions"),
+    path("du-thao/", views.decision_create, name="decision_create"),
+    path("<int:pk>/", views.decision_detail, name="decision"),
+    path("<int:pk>/sua/", views.decision_edit, name="decision_edit"),
+    path("<int:pk>/ky/", views.decision_sign, name="decision_sign"),
+    path("<int:pk>/tao-van-ban/", views.decision_documents, name="decision_documents"),
+    path("<int:pk>/quyet-dinh.pdf", views.decision_pdf, name="decision_pdf"),
+    path("<int:pk>/bang-khen.pdf", views.certificates_pdf, name="certificates_pdf"),
+    path("<int:pk>/in-tren-phoi.pdf", views.certificates_on_blank, name="certificates_on_blank"),
+    path("<int:pk>/danh-sach.xlsx", views.decision_export, name="decision_export"),
+    path("so-khen-thuong/", views.register, name="register"),
+    path("so-khen-thuong/excel/", views.register_export, name="register_export"),
+    path("ca-nhan/<int:pk>/", views.person_awards, name="person"),
+    path("don-vi/<int:pk>/", views.organization_awards, name="organization"),
+]

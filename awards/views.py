@@ -1,0 +1,241 @@
+import io
+import os
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q, prefetch_related_objects
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Organization, Person
+from campaigns.models import AwardForm
+from documents.rendering import render_pdf_pages
+from nominations.models import Nomination
+
+from .exports import annex_workbook, register_workbook, xlsx_response
+from .filters import AwardFilter, DecisionFilter
+from .forms import DecisionForm, DraftDecisionForm
+from .models import Award, Decision, DecisionError
+from .printing import certificate_contexts, decision_filename
+from .services import awaiting_decision, awardees_in_order, draft_decision, sign_decision
+from .tasks import enqueue_documents
+
+PAGE_SIZE = 20
+AWARD_RELATIONS = ["decision", "award_form__campaign", "nomination", "person__organization", "organization__parent"]
+
+
+def _get_decision(request, pk, perm):
+    decision = get_object_or_404(
+        Decision.objects.select_related("campaign", "award_form", "issuing_organization", "signed_by"), pk=pk
+    )
+    if not request.user.has_perm(perm, decision):
+        raise PermissionDenied
+    return decision
+
+
+def _annex(decision):
+    """The awardees as the annex lists them, split in collectives and individuals, with register numbers once signed."""
+    awardees = awardees_in_order(decision)
+    prefetch_related_objects(awardees, "nominee_organization__parent")
+    register_numbers = dict(decision.awards.values_list("nomination_id", "register_number")) if decision.is_signed else {}
+    for nomination in awardees:
+        nomination.register_number = register_numbers.get(nomination.pk, "")
+    return [n for n in awardees if not n.is_individual], [n for n in awardees if n.is_individual]
+
+
+def _attachment(field_file):
+    """Serve a stored document through the view that checked the permission, never from MEDIA_URL."""
+    if not field_file:
+        raise Http404
+    return FileResponse(field_file.open("rb"), as_attachment=True, filename=os.path.basename(field_file.name))
+
+
+@login_required
+def decision_list(request):
+    decisions = Decision.objects.visible_to(request.user).select_related("campaign", "award_form")
+    decision_filter = DecisionFilter(request.GET, queryset=decisions)
+    page = Paginator(decision_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "awards/_decision_rows.html" if request.htmx else "awards/decision_list.html"
+    return render(request, template, {"filter": decision_filter, "page": page})
+
+
+@login_required
+def decision_create(request):
+    """The approved dossiers awaiting a decision, per campaign and award form; POST drafts one decision."""
+    if not request.user.has_perm("awards.add_decision"):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = DraftDecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["award_form"]))
+            return redirect("awards:decision_create")
+        try:
+            decision = draft_decision(form.cleaned_data["award_form"], by=request.user)
+        except DecisionError as error:
+            messages.error(request, error.message)
+            return redirect("awards:decision_create")
+        messages.success(request, _("Đã lập dự thảo quyết định. Hãy kiểm tra nội dung, ghi người ký rồi trình lãnh đạo ký."))
+        return redirect(decision)
+    award_forms = (
+        AwardForm.objects.filter(nominations__status=Nomination.Status.APPROVED, nominations__decisions=None)
+        .distinct().select_related("campaign", "granting_organization").order_by("-campaign__issue_date", "campaign", "pk")
+    )
+    groups = []
+    for award_form in award_forms:
+        nominations = awaiting_decision(award_form).select_related(
+            "submitting_unit", "nominee_person__organization", "nominee_organization"
+        )
+        # Collectives first, then individuals, each by name: the order the annex will have.
+        nominations = sorted(nominations, key=lambda n: (n.is_individual, str(n.nominee)))
+        groups.append({"award_form": award_form, "nominations": nominations})
+    return render(request, "awards/decision_create.html", {"groups": groups})
+
+
+@login_required
+def decision_detail(request, pk):
+    decision = _get_decision(request, pk, "awards.view_decision")
+    if request.htmx:
+        return render(request, "awards/_documents_panel.html", {"decision": decision})
+    collectives, individuals = _annex(decision)
+    context = {
+        "decision": decision,
+        "collectives": collectives,
+        "individuals": individuals,
+        "awardee_count": len(collectives) + len(individuals),
+        "history": decision.history.select_related("actor"),
+    }
+    return render(request, "awards/decision_detail.html", context)
+
+
+@login_required
+def decision_edit(request, pk):
+    decision = _get_decision(request, pk, "awards.change_decision")
+    try:
+        decision.check_editable()
+    except DecisionError as error:
+        messages.error(request, error.message)
+        return redirect(decision)
+    form = DecisionForm(request.POST or None, instance=decision)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                # Read it again under a row lock: a leader may have signed since the form was opened.
+                Decision.objects.select_for_update().get(pk=decision.pk).check_editable()
+                form.save(by=request.user)
+        except DecisionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã lưu dự thảo quyết định."))
+        return redirect(decision)
+    return render(request, "awards/decision_edit.html", {"decision": decision, "form": form})
+
+
+@login_required
+@require_POST
+def decision_sign(request, pk):
+    decision = _get_decision(request, pk, "awards.sign_decision")
+    try:
+        sign_decision(decision, by=request.user)
+    except DecisionError as error:
+        messages.error(request, error.message)
+    else:
+        enqueue_documents(decision)
+        messages.success(request, _("Đã ký Quyết định số %(number)s. Văn bản và bằng khen, giấy khen đang được tạo.")
+                         % {"number": decision.number_symbol})
+    return redirect(decision)
+
+
+@login_required
+@require_POST
+def decision_documents(request, pk):
+    """Render the decision's documents again (a draft's PDF has no number or date)."""
+    decision = _get_decision(request, pk, "awards.generate_documents")
+    enqueue_documents(decision)
+    if request.htmx:
+        decision.refresh_from_db()
+        return render(request, "awards/_documents_panel.html", {"decision": decision})
+    messages.success(request, _("Đang tạo văn bản."))
+    return redirect(decision)
+
+
+@login_required
+def decision_pdf(request, pk):
+    decision = _get_decision(request, pk, "awards.view_decision")
+    return _attachment(decision.pdf)
+
+
+@login_required
+def certificates_pdf(request, pk):
+    decision = _get_decision(request, pk, "awards.view_decision")
+    return _attachment(decision.certificates_pdf)
+
+
+@login_required
+def certificates_on_blank(request, pk):
+    """The certificates' variable text only, laid out for the office's pre-printed blanks."""
+    decision = _get_decision(request, pk, "awards.view_decision")
+    if not decision.is_signed:
+        messages.error(request, _("Chỉ in được bằng khen, giấy khen của quyết định đã ký."))
+        return redirect(decision)
+    pdf = render_pdf_pages("documents/certificate.html", certificate_contexts(decision, print_on_blank=True))
+    return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=decision_filename(decision, "-in-tren-phoi"))
+
+
+@login_required
+def decision_export(request, pk):
+    decision = _get_decision(request, pk, "awards.view_decision")
+    collectives, individuals = _annex(decision)
+    filename = decision_filename(decision, "-danh-sach").replace(".pdf", ".xlsx")
+    return xlsx_response(annex_workbook(decision, collectives, individuals), filename)
+
+
+def _register_filter(request):
+    awards = Award.objects.visible_to(request.user).select_related(*AWARD_RELATIONS)
+    awards = awards.order_by("-decision__issue_date", "-decision__number", "position")
+    return AwardFilter(request.GET, queryset=awards, user=request.user)
+
+
+@login_required
+def register(request):
+    if not request.user.has_perm("awards.view_register"):
+        raise PermissionDenied
+    award_filter = _register_filter(request)
+    page = Paginator(award_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "awards/_award_rows.html" if request.htmx else "awards/register.html"
+    return render(request, template, {"filter": award_filter, "page": page})
+
+
+@login_required
+def register_export(request):
+    if not request.user.has_perm("awards.export_register"):
+        raise PermissionDenied
+    awards = _register_filter(request).qs.iterator(chunk_size=2000)
+    return xlsx_response(register_workbook(awards), "so-khen-thuong.xlsx")
+
+
+def _history(request, awards):
+    awards = awards.select_related(*AWARD_RELATIONS).order_by("-decision__issue_date", "-decision__number", "position")
+    return Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@login_required
+def person_awards(request, pk):
+    person = get_object_or_404(Person.objects.select_related("organization"), pk=pk)
+    if not request.user.has_perm("awards.view_person_awards", person):
+        raise PermissionDenied
+    page = _history(request, Award.objects.filter(person=person))
+    return render(request, "awards/person.html", {"person": person, "page": page})
+
+
+@login_required
+def organization_awards(request, pk):
+    organization = get_object_or_404(Organization.objects.select_related("parent"), pk=pk)
+    if not request.user.has_perm("awards.view_organization_awards", organization):
+        raise PermissionDenied
+    page = _history(request, Award.objects.filter(Q(organization=organization) | Q(person__organization=organization)))
+    return render(request, "awards/organization.html", {"organization": organization, "page": page})

@@ -685,6 +685,12 @@ class Meeting(models.Model):
             raise NominationError(_("Chỉ kết thúc được cuộc họp đang diễn ra."), code="not_in_progress")
         if self.rounds.exclude(status=VotingRound.Status.PUBLISHED).exists():
             raise NominationError(_("Hãy đóng và công bố vòng biểu quyết trước khi kết thúc họp."), code="round_pending")
+        if Tally.objects.filter(
+            voting_round__meeting=self, outcome=Tally.Outcome.TIE_FOR_CHAIR, nomination__status=Status.IN_REVIEW
+        ).exists():
+            raise NominationError(
+                _("Còn hồ sơ bằng phiếu chờ Chủ tịch Hội đồng quyết định."), code="tie_pending"
+            )
         with transaction.atomic():
             self._move_to(self.Status.CLOSED, by=by, closed_at=timezone.now())
             from .tasks import enqueue_minutes  # noqa: PLC0415  tasks import the models

@@ -79,7 +79,7 @@ def has_passed(tally, members):
 
 @transaction.atomic
 def close_round(voting_round, *, by):
-    """Close the round: count abstentions, rank, cut at each form's remaining quota, move the dossiers."""
+    """Close the round: count abstentions, rank and cut at each form's remaining quota; nothing is shown yet."""
     moved = VotingRound.objects.filter(pk=voting_round.pk, status=VotingRound.Status.OPEN).update(
         status=VotingRound.Status.CLOSED
     )
@@ -93,7 +93,7 @@ def close_round(voting_round, *, by):
     for tally in tallies:
         tally.abstentions = max(members - tally.votes_for - tally.votes_against, 0)
     for group in _by_award_form(tallies).values():
-        _decide(group, members, by=by)
+        _decide(group, members)
     Tally.objects.bulk_update(tallies, ["abstentions", "outcome", "rank"])
     meeting.history.create(
         from_status=VotingRound.Status.OPEN, to_status=VotingRound.Status.CLOSED, actor=by,
@@ -117,7 +117,7 @@ def _preference(tally):
     return share is not None and share >= 70
 
 
-def _decide(tallies, members, *, by):
+def _decide(tallies, members):
     """Rank one form's nominations by votes for; those that pass fill the remaining quota in order."""
     tallies.sort(key=lambda tally: (-tally.votes_for, not _preference(tally)))
     for rank, tally in enumerate(tallies, start=1):
@@ -126,14 +126,9 @@ def _decide(tallies, members, *, by):
     for tally in tallies:
         if tally not in passing:
             tally.outcome = Outcome.BELOW_THRESHOLD
-            tally.nomination.reject(by=by, note=str(Outcome.BELOW_THRESHOLD.label))
     places = _remaining_places(passing)
     for tally in passing:
         tally.outcome = _outcome_at(tally, passing, places)
-        if tally.outcome == Outcome.PASSED:
-            tally.nomination.approve(by=by)
-        elif tally.outcome == Outcome.OVER_QUOTA:
-            tally.nomination.reject(by=by, note=str(Outcome.OVER_QUOTA.label))
 
 
 def _remaining_places(passing):
@@ -168,14 +163,20 @@ def _ties(tally, other):
     return tally.votes_for == other.votes_for and _preference(tally) == _preference(other)
 
 
+@transaction.atomic
 def publish_round(voting_round, *, by):
-    """Show the closed round's counts to the council."""
+    """Announce the closed round: its counts are shown and its dossiers approved or rejected."""
     moved = VotingRound.objects.filter(pk=voting_round.pk, status=VotingRound.Status.CLOSED).update(
         status=VotingRound.Status.PUBLISHED
     )
     if not moved:
         raise NominationError(_("Chỉ công bố được vòng biểu quyết đã đóng."), code="not_closed")
     voting_round.status = VotingRound.Status.PUBLISHED
+    for tally in voting_round.tallies.select_related("nomination__award_form").order_by("rank"):
+        if tally.outcome == Outcome.PASSED:
+            tally.nomination.approve(by=by)
+        elif tally.outcome in (Outcome.BELOW_THRESHOLD, Outcome.OVER_QUOTA):
+            tally.nomination.reject(by=by, note=str(tally.get_outcome_display()))
     voting_round.meeting.history.create(
         from_status=VotingRound.Status.CLOSED, to_status=VotingRound.Status.PUBLISHED, actor=by,
         note=_("Công bố kết quả vòng %(number)s") % {"number": voting_round.number},
@@ -187,6 +188,8 @@ def chair_decides(tally, *, approve, by):
     """The chair settles a tie at the quota's edge (marked so in the history)."""
     if tally.outcome != Outcome.TIE_FOR_CHAIR:
         raise NominationError(_("Hồ sơ này không chờ Chủ tịch Hội đồng quyết định."), code="not_tied")
+    if tally.voting_round.status != VotingRound.Status.PUBLISHED:
+        raise NominationError(_("Hãy công bố kết quả vòng biểu quyết trước."), code="not_published")
     note = _("Chủ tịch Hội đồng quyết định khi bằng phiếu")
     if approve:
         tally.nomination.approve(by=by, note=note)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from config.text import fold
 
+from .default_templates import TEMPLATES
+
 logger = logging.getLogger(__name__)
 
 
@@ -242,8 +244,19 @@ class MessageTemplateQuerySet(models.QuerySet):
             key=lambda template: template.language != language,
         )
         if not found:
-            raise self.model.DoesNotExist(f"No message template {code!r}")
+            found = self._create_default(code, language)
         return found[0]
+
+    def _create_default(self, code, language):
+        """A template missing from the table is made again from its shipped text, site language first."""
+        defaults = [entry for entry in TEMPLATES if entry[0] == code and entry[1] in (language, settings.LANGUAGE_CODE)]
+        if not defaults:
+            raise self.model.DoesNotExist(f"No message template {code!r}")
+        created = [
+            self.create(code=code, language=lang, description=description, subject_template=subject, body_template=body)
+            for code, lang, description, subject, body in defaults
+        ]
+        return sorted(created, key=lambda template: template.language != language)
 
 
 class MessageTemplate(models.Model):

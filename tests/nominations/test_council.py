@@ -152,6 +152,40 @@ def test_ballot_in_a_closed_round_is_refused_and_counts_stay():
 
 
 @pytest.mark.django_db
+def test_result_stays_hidden_until_published_then_moves_the_dossier():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, nomination, votes_for=3)
+
+    close_round(voting_round, by=None)
+    status_when_closed = Nomination.objects.get(pk=nomination.pk).status
+    publish_round(voting_round, by=None)
+
+    assert status_when_closed == Status.IN_REVIEW
+    assert Nomination.objects.get(pk=nomination.pk).status == Status.APPROVED
+
+
+@pytest.mark.django_db
+def test_meeting_close_refused_while_a_tie_waits_for_the_chair():
+    meeting, seats = council_meeting(5)
+    first = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1)
+    second = in_review(meeting, award_form=first.award_form)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, first, votes_for=4)
+    vote(voting_round, seats, second, votes_for=4)
+    close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
+
+    with pytest.raises(NominationError) as error:
+        meeting.close(by=None)
+
+    assert error.value.code == "tie_pending"
+
+
+@pytest.mark.django_db
 def test_result_more_than_half_of_all_members_passes_and_approves():
     meeting, seats = council_meeting(6)
     nomination = in_review(meeting)
@@ -160,6 +194,7 @@ def test_result_more_than_half_of_all_members_passes_and_approves():
     vote(voting_round, seats, nomination, votes_for=4)
 
     close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
 
     nomination.refresh_from_db()
     assert Tally.objects.get().outcome == Outcome.PASSED
@@ -175,6 +210,7 @@ def test_result_exactly_half_fails_a_more_than_half_threshold():
     vote(voting_round, seats, nomination, votes_for=3)
 
     close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
 
     nomination.refresh_from_db()
     assert Tally.objects.get().outcome == Outcome.BELOW_THRESHOLD
@@ -220,6 +256,7 @@ def test_result_cut_at_the_remaining_quota_marks_the_rest_over_quota():
     vote(voting_round, seats, second, votes_for=4)
 
     close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
 
     outcomes = dict(Tally.objects.values_list("nomination", "outcome"))
     assert outcomes == {first.pk: Outcome.PASSED, second.pk: Outcome.OVER_QUOTA}
@@ -276,6 +313,7 @@ def test_result_tie_without_preference_goes_to_the_chair():
     vote(voting_round, seats, second, votes_for=4)
 
     close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
     tied = Tally.objects.get(nomination=second)
     chair_decides(tied, approve=True, by=seats[0].user)
 

@@ -1,0 +1,83 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import StyledFormMixin
+from campaigns.models import AwardForm
+
+from .models import Decision
+
+
+class DecisionForm(StyledFormMixin, forms.ModelForm):
+    """The draft's text; the number is taken when drafting and is not edited here."""
+
+    error_messages = {
+        "other_year": _("Ngày ban hành phải trong năm %(year)s, năm của số quyết định."),
+        "before_plan": _("Ngày ban hành không được trước ngày ban hành kế hoạch (%(date)s)."),
+    }
+
+    class Meta:
+        model = Decision
+        fields = [
+            "symbol", "issue_place", "issue_date", "summary", "authority", "parent_body", "legal_bases",
+            "article_1", "article_2", "article_3", "recipients", "signing_authority", "signer_name",
+        ]
+        widgets = {
+            # Typed as text, dd/mm/yyyy: a browser's date picker follows its own locale (often mm/dd/yyyy)
+            # and blanks what it cannot parse, so a mistyped date would vanish instead of being shown back.
+            "issue_date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "legal_bases": forms.Textarea(attrs={"rows": 5}),
+            "article_1": forms.Textarea(attrs={"rows": 4}),
+            "article_2": forms.Textarea(attrs={"rows": 3}),
+            "article_3": forms.Textarea(attrs={"rows": 4}),
+            "recipients": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "symbol": {"required": _("Hãy nhập ký hiệu, ví dụ: QĐ-UBND.")},
+            "issue_place": {"required": _("Hãy nhập địa danh.")},
+            "issue_date": {
+                "required": _("Hãy nhập ngày ban hành."),
+                "invalid": _("Ngày ban hành không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/11/2025."),
+            },
+            "summary": {"required": _("Hãy nhập trích yếu.")},
+            "authority": {"required": _("Hãy nhập thẩm quyền ban hành.")},
+            "legal_bases": {"required": _("Hãy nhập ít nhất một căn cứ.")},
+            "article_1": {"required": _("Hãy nhập nội dung Điều 1.")},
+            "article_3": {"required": _("Hãy nhập nội dung Điều 3.")},
+            "recipients": {"required": _("Hãy nhập nơi nhận.")},
+            "signing_authority": {"required": _("Hãy nhập thẩm quyền ký.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The signer may be named later; signing refuses a decision without one.
+        self.fields["signer_name"].required = False
+        self.fields["signer_name"].help_text = _("Bắt buộc trước khi ký.")
+
+    def clean_issue_date(self):
+        issue_date = self.cleaned_data["issue_date"]
+        # Decree 30: numbers run per year, and the number was taken in the decision's year.
+        if issue_date.year != self.instance.year:
+            raise ValidationError(self.error_messages["other_year"], code="other_year", params={"year": self.instance.year})
+        plan_date = self.instance.campaign.issue_date
+        if plan_date and issue_date < plan_date:
+            raise ValidationError(
+                self.error_messages["before_plan"], code="before_plan", params={"date": plan_date.strftime("%d/%m/%Y")}
+            )
+        return issue_date
+
+    def save(self, *, by):
+        """Save the draft's text, and only that, and record who edited it."""
+        decision = super().save(commit=False)
+        # Only the edited fields: the documents task updates its state columns meanwhile.
+        decision.save(update_fields=self._meta.fields)
+        decision.history.create(from_status=decision.status, to_status=decision.status, actor=by)
+        return decision
+
+
+class DraftDecisionForm(forms.Form):
+    award_form = forms.ModelChoiceField(
+        queryset=AwardForm.objects.all(), error_messages={"required": _("Hãy chọn hình thức khen thưởng."),
+                                                          "invalid_choice": _("Hình thức khen thưởng không tồn tại.")}
+    )
