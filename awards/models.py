@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, Person, Searchable, SearchableQuerySet
+from accounts.models import Organization, Person, Searchable, SearchableQuerySet, StatusHistory
 from campaigns.models import AwardForm, Campaign
 from nominations.models import Nomination, NominationError
 
@@ -137,16 +137,8 @@ class Decision(Searchable):
             raise DecisionError(_("Quyết định đã ký: không thể sửa."), code="signed")
 
 
-class DecisionHistory(models.Model):
+class DecisionHistory(StatusHistory):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(_("từ"), max_length=20)
-    to_status = models.CharField(_("sang"), max_length=20)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
 
 
 class AwardQuerySet(SearchableQuerySet):

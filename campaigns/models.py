@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, Searchable, SearchableQuerySet
+from accounts.models import Organization, Searchable, SearchableQuerySet, StatusFlow, StatusHistory
 
 # "67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "234/KH-HĐPH": number, slash, type, hyphen, body.
 NUMBER_SYMBOL = re.compile(r"^\d{1,5}/[A-ZĐ]{1,6}(-[A-ZĐ0-9]{1,12})+$")
@@ -38,7 +38,7 @@ class CampaignQuerySet(SearchableQuerySet):
         return self.exclude(status=Campaign.Status.DRAFT)
 
 
-class Campaign(Searchable):
+class Campaign(StatusFlow, Searchable):
     class Kind(models.TextChoices):
         ANNUAL = "annual", _("Thường xuyên, hằng năm")
         THEMATIC = "thematic", _("Chuyên đề, cao điểm")
@@ -90,6 +90,9 @@ class Campaign(Searchable):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     objects = CampaignQuerySet.as_manager()
+
+    transition_error = CampaignError
+    stale_message = _("Phong trào vừa được cập nhật, vui lòng tải lại.")
 
     class Meta:
         verbose_name = _("phong trào thi đua")
@@ -158,15 +161,6 @@ class Campaign(Searchable):
 
     close_nominations.alters_data = True
 
-    def _move_to(self, status, *, by, note=""):
-        with transaction.atomic():
-            # Conditional update: loses cleanly to a concurrent change.
-            moved = Campaign.objects.filter(pk=self.pk, status=self.status).update(status=status)
-            if not moved:
-                raise CampaignError(_("Phong trào vừa được cập nhật, vui lòng tải lại."), code="stale")
-            self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
-            self.status = status
-
     def nomination_deadline_for(self, organization_id):
         """The nomination deadline of one unit: its extension, if the office granted a later one."""
         for extension in self.extensions.all():  # prefetched by the lists that show many campaigns
@@ -184,17 +178,12 @@ class Campaign(Searchable):
         return min(leads) if leads else None
 
 
-class CampaignHistory(models.Model):
+class CampaignHistory(StatusHistory):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(_("từ"), max_length=20, choices=Campaign.Status.choices)
     to_status = models.CharField(_("sang"), max_length=20, choices=Campaign.Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.SET_NULL
-    )
-    note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StatusHistory.Meta):
         verbose_name = _("lịch sử phong trào")
         verbose_name_plural = _("lịch sử phong trào")
         ordering = ["-created_at", "-pk"]

@@ -7,7 +7,7 @@ from accounts.forms import StyledFormMixin
 from accounts.models import Organization, User
 from campaigns.models import Campaign
 
-from .models import Attendance, Council, CouncilMember, Meeting, Nomination
+from .models import Attendance, Council, CouncilMember, Meeting, Nomination, NominationError
 from .services import Choice
 
 CHOICES = [(Choice.FOR, _("Đồng ý")), (Choice.AGAINST, _("Không đồng ý"))]
@@ -75,6 +75,11 @@ class CouncilMemberChangeForm(StyledFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        council = getattr(self, "council", None) or self.instance.council
+        try:
+            council.check_seats_changeable()
+        except NominationError as error:
+            self.add_error(None, error)
         user = data.get("user") or getattr(self.instance, "user", None)
         role = data.get("role")
         if user and role and role != CouncilMember.Role.SECRETARY and user.role != User.Role.COUNCIL_MEMBER:

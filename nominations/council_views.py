@@ -149,7 +149,10 @@ def council_member_remove(request, pk, member_pk):
     council = _get_council(request, pk, "nominations.change_council")
     member = get_object_or_404(council.members.select_related("user"), pk=member_pk)
     try:
+        council.check_seats_changeable()
         member.delete()
+    except NominationError as error:
+        messages.error(request, error.message)
     except ProtectedError:
         messages.error(request, _("Không thể xóa thành viên đã tham gia biểu quyết: hãy bỏ quyền biểu quyết thay vì xóa."))
     else:
@@ -158,19 +161,6 @@ def council_member_remove(request, pk, member_pk):
 
 
 # Meetings.
-
-
-def _search(meetings, query):
-    """Match every word of the query in the title, council or campaign, diacritics ignored.
-
-    Meeting keeps no folded column, so titles are folded here, in one query of ids: a council
-    holds a handful of meetings a year.
-    """
-    words = fold(query).split()
-    if not words:
-        return meetings
-    rows = meetings.values_list("pk", "title", "council__name", "campaign__search_text")
-    return meetings.filter(pk__in=[pk for pk, *texts in rows if all(word in fold(" ".join(texts)) for word in words)])
 
 
 def _upcoming_first(meetings):
@@ -182,26 +172,13 @@ def _upcoming_first(meetings):
     ).order_by("is_past", "upcoming_at", "-starts_at", "-pk")
 
 
-def _with_open_ballot(meetings):
-    open_online = VotingRound.objects.filter(meeting=OuterRef("pk"), status=RoundStatus.OPEN, is_on_paper=False)
-    return meetings.annotate(has_open_ballot=Exists(open_online))
-
-
-def upcoming_meetings_of(user):
-    """The user's council meetings not yet ended, soonest first, for `nominations/_member_meetings.html`."""
-    meetings = Meeting.objects.filter(council__members__user=user).exclude(status=Meeting.Status.CLOSED)
-    return _with_open_ballot(meetings.select_related("council")).annotate(
-        dossier_count=Count("agenda", filter=Q(agenda__status=Nomination.Status.IN_REVIEW), distinct=True)
-    ).order_by("starts_at", "pk")
-
-
 @login_required
 def meeting_list(request):
     if not request.user.has_perm("nominations.list_meetings"):
         raise PermissionDenied
     query = request.GET.get("q", "")
-    meetings = _search(Meeting.objects.visible_to(request.user), query).select_related("council", "campaign")
-    page = Paginator(_upcoming_first(_with_open_ballot(meetings)), PAGE_SIZE).get_page(request.GET.get("page"))
+    meetings = Meeting.objects.visible_to(request.user).search(query).select_related("council", "campaign")
+    page = Paginator(_upcoming_first(meetings.with_open_ballot()), PAGE_SIZE).get_page(request.GET.get("page"))
     template = "nominations/_meeting_rows.html" if request.htmx else "nominations/meeting_list.html"
     return render(request, template, {"page": page, "q": query})
 

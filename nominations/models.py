@@ -3,11 +3,12 @@ import math
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, Person, Searchable, SearchableQuerySet, User
+from accounts.models import Organization, Person, Searchable, SearchableQuerySet, StatusFlow, StatusHistory, User
 from config.text import fold
 from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation
 from campaigns.workdays import add_working_days, working_days_between
@@ -51,7 +52,7 @@ class NominationQuerySet(SearchableQuerySet):
         return self.filter(status__in=ACTIVE)
 
 
-class Nomination(Searchable):
+class Nomination(StatusFlow, Searchable):
     """A dossier proposing one collective or one person for one award form of a campaign."""
 
     Status = Status
@@ -87,6 +88,9 @@ class Nomination(Searchable):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = NominationQuerySet.as_manager()
+
+    transition_error = NominationError
+    stale_message = _("Hồ sơ vừa được cập nhật, vui lòng tải lại.")
 
     class Meta:
         verbose_name = _("hồ sơ đề nghị khen thưởng")
@@ -356,19 +360,9 @@ class Nomination(Searchable):
         if changes:
             self.history.create(from_status=self.status, to_status=self.status, actor=by, changes=changes)
 
-    def _move_to(self, status, *, by, note="", **fields):
-        with transaction.atomic():
-            # Conditional update: loses cleanly to a concurrent change.
-            moved = Nomination.objects.filter(pk=self.pk, status=self.status).update(
-                status=status, updated_at=timezone.now(), **fields
-            )
-            if not moved:
-                raise NominationError(_("Hồ sơ vừa được cập nhật, vui lòng tải lại."), code="stale")
-            entry = self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
-            self.status = status
-            for name, value in fields.items():
-                setattr(self, name, value)
-        return entry
+    def _move_to(self, status, **kwargs):
+        # A queryset update skips auto_now: the dossier's last change is set here.
+        return super()._move_to(status, updated_at=timezone.now(), **kwargs)
 
     # Statutory processing times, in working days from submission.
 
@@ -393,19 +387,15 @@ class Nomination(Searchable):
         return tuple(working_days_between(today, deadline) for deadline in deadlines)
 
 
-class NominationHistory(models.Model):
+class NominationHistory(StatusHistory):
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(_("từ"), max_length=20, choices=Status.choices)
     to_status = models.CharField(_("sang"), max_length=20, choices=Status.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    note = models.TextField(_("ghi chú"), blank=True)
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StatusHistory.Meta):
         verbose_name = _("lịch sử hồ sơ")
         verbose_name_plural = _("lịch sử hồ sơ")
-        ordering = ["created_at", "pk"]
 
     @property
     def is_edit(self):
@@ -550,6 +540,14 @@ class Council(models.Model):
     def voting_members(self):
         return self.members.filter(is_voting=True)
 
+    def check_seats_changeable(self):
+        """Thresholds count all members: the council may not change while a round's result is pending."""
+        if VotingRound.objects.filter(meeting__council=self).exclude(status=VotingRound.Status.PUBLISHED).exists():
+            raise NominationError(
+                _("Đang có vòng biểu quyết chưa công bố kết quả: chưa thể thay đổi thành viên hội đồng."),
+                code="round_pending",
+            )
+
 
 class CouncilMember(models.Model):
     class Role(models.TextChoices):
@@ -586,14 +584,25 @@ class CouncilMember(models.Model):
         return self.user.organization_id is not None and self.user.organization_id == nominee_organization_id
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(SearchableQuerySet):
+    def with_open_ballot(self):
+        open_online = VotingRound.objects.filter(meeting=OuterRef("pk"), status=VotingRound.Status.OPEN, is_on_paper=False)
+        return self.annotate(has_open_ballot=Exists(open_online))
+
+    def upcoming_for(self, user):
+        """The user's council meetings not yet ended, soonest first, with the dossiers left to review."""
+        meetings = self.filter(council__members__user=user).exclude(status=Meeting.Status.CLOSED)
+        return meetings.with_open_ballot().select_related("council").annotate(
+            dossier_count=models.Count("agenda", filter=models.Q(agenda__status=Status.IN_REVIEW), distinct=True)
+        ).order_by("starts_at", "pk")
+
     def visible_to(self, user):
         if user.has_perm("nominations.view_all_meetings"):
             return self
         return self.filter(council__members__user=user).distinct()
 
 
-class Meeting(models.Model):
+class Meeting(StatusFlow, Searchable):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Đã lên lịch")
         IN_PROGRESS = "in_progress", _("Đang họp")
@@ -615,6 +624,9 @@ class Meeting(models.Model):
 
     objects = MeetingQuerySet.as_manager()
 
+    transition_error = NominationError
+    stale_message = _("Cuộc họp vừa được cập nhật, vui lòng tải lại.")
+
     class Meta:
         verbose_name = _("cuộc họp hội đồng")
         verbose_name_plural = _("cuộc họp hội đồng")
@@ -625,6 +637,9 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("nominations:meeting", args=[self.pk])
+
+    def searchable_values(self):
+        return [self.title, self.council.name, self.campaign.number, self.place]
 
     def present_members(self):
         return self.council.voting_members().filter(attendances__meeting=self, attendances__is_present=True)
@@ -699,29 +714,11 @@ class Meeting(models.Model):
 
     close.alters_data = True
 
-    def _move_to(self, status, *, by, note="", **fields):
-        with transaction.atomic():
-            moved = Meeting.objects.filter(pk=self.pk, status=self.status).update(status=status, **fields)
-            if not moved:
-                raise NominationError(_("Cuộc họp vừa được cập nhật, vui lòng tải lại."), code="stale")
-            self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
-            self.status = status
-            for name, value in fields.items():
-                setattr(self, name, value)
 
-
-class MeetingHistory(models.Model):
+class MeetingHistory(StatusHistory):
     """Who moved the meeting or a round, and when; never how anyone voted."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(_("từ"), max_length=20)
-    to_status = models.CharField(_("sang"), max_length=20)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
 
 
 class Attendance(models.Model):

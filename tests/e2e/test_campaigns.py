@@ -7,7 +7,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_unit_signs_in_and_reads_the_can_tho_plan(live_server, login, unit_user, can_tho_campaign):
     page = login(unit_user)
 
-    page.click("text=Phong trào thi đua")
+    page.click("nav >> text=Phong trào")
     page.fill("#id_q", "tro giup phap ly to tung")
     page.click(f"text={can_tho_campaign.number}")
 

@@ -24,7 +24,8 @@ def test_office_drafts_a_decision_generates_it_and_downloads_the_pdf(live_server
         approved_nomination(campaign=award_form.campaign, award_form=award_form, nominee_person__full_name=name)
     page = login(office_user)
 
-    page.get_by_role("link", name="Khen thưởng", exact=True).click()
+    page.get_by_role("button", name="Khen thưởng", exact=True).click()
+    page.get_by_role("link", name="Quyết định khen thưởng").click()
     page.get_by_role("link", name="Dự thảo quyết định").click()
     expect(page.locator("body")).to_contain_text("Nguyễn Thị Ngọc Hà")
     page.get_by_role("button", name="Lập dự thảo quyết định").click()

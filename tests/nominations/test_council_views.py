@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from nominations.council_views import _cast_all, upcoming_meetings_of
+from nominations.council_views import _cast_all
 from nominations.models import Attendance, BallotReceipt, Council, CouncilMember, Meeting, Nomination, NominationError, Tally
 from nominations.services import Choice, cast_ballot, close_round, publish_round
 from notifications.models import Notification
@@ -278,12 +278,28 @@ def test_council_member_removed(client_of, office_user, meeting, seats):
 @pytest.mark.django_db
 def test_council_member_who_voted_cannot_be_removed(client_of, office_user, meeting, seats, open_round, nomination):
     cast_ballot(seats[2], open_round, nomination, Choice.FOR)
+    close_round(open_round, by=office_user)
+    publish_round(open_round, by=office_user)
     url = reverse("nominations:council_member_remove", args=[meeting.council.pk, seats[2].pk])
 
     response = client_of(office_user).post(url, follow=True)
 
     assert CouncilMember.objects.filter(pk=seats[2].pk).exists()
     assert "Không thể xóa thành viên đã tham gia biểu quyết" in messages_of(response)[0]
+
+
+@pytest.mark.django_db
+def test_council_seats_cannot_change_while_a_round_result_is_pending(client_of, office_user, meeting, seats, open_round):
+    remove = reverse("nominations:council_member_remove", args=[meeting.council.pk, seats[2].pk])
+    change = reverse("nominations:council_member_change", args=[meeting.council.pk, seats[1].pk])
+
+    removed = client_of(office_user).post(remove, follow=True)
+    client_of(office_user).post(change, {"role": "member", "is_voting": ""})
+
+    seats[1].refresh_from_db()
+    assert CouncilMember.objects.filter(pk=seats[2].pk).exists()
+    assert seats[1].is_voting
+    assert "chưa thể thay đổi thành viên hội đồng" in messages_of(removed)[0]
 
 
 # The list of meetings.
@@ -708,7 +724,7 @@ def test_ballot_of_an_absent_member_is_refused_online(client_of, council_member,
 
 @pytest.mark.django_db
 def test_member_meetings_fragment_offers_the_ballot_while_a_round_is_open(council_member, meeting, nomination, open_round):
-    html = render_to_string("nominations/_member_meetings.html", {"meetings": upcoming_meetings_of(council_member)})
+    html = render_to_string("nominations/_member_meetings.html", {"meetings": Meeting.objects.upcoming_for(council_member)})
 
     assert meeting.title in html
     assert reverse("nominations:meeting_vote", args=[meeting.pk]) in html
@@ -717,4 +733,4 @@ def test_member_meetings_fragment_offers_the_ballot_while_a_round_is_open(counci
 
 @pytest.mark.django_db
 def test_member_meetings_leave_out_other_councils(member_of_another_council, meeting, seats):
-    assert list(upcoming_meetings_of(member_of_another_council)) == []
+    assert list(Meeting.objects.upcoming_for(member_of_another_council)) == []
