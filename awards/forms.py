@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StyledFormMixin
+from campaigns.forms import DateInput
 from campaigns.models import AwardForm
 
 from .models import Decision
@@ -23,9 +24,7 @@ class DecisionForm(StyledFormMixin, forms.ModelForm):
             "article_1", "article_2", "article_3", "recipients", "signing_authority", "signer_name",
         ]
         widgets = {
-            # Typed as text, dd/mm/yyyy: a browser's date picker follows its own locale (often mm/dd/yyyy)
-            # and blanks what it cannot parse, so a mistyped date would vanish instead of being shown back.
-            "issue_date": forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+            "issue_date": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 2}),
             "legal_bases": forms.Textarea(attrs={"rows": 5}),
             "article_1": forms.Textarea(attrs={"rows": 4}),
@@ -72,7 +71,7 @@ class DecisionForm(StyledFormMixin, forms.ModelForm):
         decision = super().save(commit=False)
         # Only the edited fields: the documents task updates its state columns meanwhile.
         decision.save(update_fields=self._meta.fields)
-        decision.history.create(from_status=decision.status, to_status=decision.status, actor=by)
+        decision.record_edit(by=by)
         return decision
 
 

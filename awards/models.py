@@ -136,6 +136,10 @@ class Decision(Searchable):
         if self.is_signed:
             raise DecisionError(_("Quyết định đã ký: không thể sửa."), code="signed")
 
+    def record_edit(self, *, by):
+        """Keep who edited the draft, and when, in its history."""
+        self.history.create(from_status=self.status, to_status=self.status, actor=by, note=_("Sửa dự thảo"))
+
 
 class DecisionHistory(StatusHistory):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="history")

@@ -25,6 +25,21 @@ def symbol_of(organization):
     return next((word for word in words if word.isupper()), words[0].upper())
 
 
+# The head of an authority, as the signature block names it ("GIÁM ĐỐC", not the body's full name).
+HEAD_TITLES = ("Chủ tịch", "Giám đốc", "Bộ trưởng", "Cục trưởng", "Viện trưởng", "Chánh án", "Trưởng ban")
+
+
+def head_title(signer_title):
+    return next((title for title in HEAD_TITLES if signer_title.startswith(title)), signer_title).upper()
+
+
+def awardee_count(collectives, individuals):
+    """ "2 tập thể và 5 cá nhân", leaving out a kind with none."""
+    parts = [_("%(count)s tập thể") % {"count": collectives}] if collectives else []
+    parts += [_("%(count)s cá nhân") % {"count": individuals}] if individuals else []
+    return _(" và ").join(parts)
+
+
 def date_words(date):
     return f"ngày {date:%d} tháng {date:%m} năm {date:%Y}"
 
@@ -53,15 +68,15 @@ def draft_decision(award_form, *, by):
             "Theo đề nghị của Thường trực Hội đồng Thi đua – Khen thưởng.",
         ]),
         article_1=_(
-            "Tặng %(form)s cho %(collectives)s tập thể và %(individuals)s cá nhân (có danh sách kèm theo) "
+            "Tặng %(form)s cho %(awardees)s (có danh sách kèm theo) "
             "đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s."
-        ) % {"form": award_form.name, "collectives": collectives, "individuals": len(nominations) - collectives,
+        ) % {"form": award_form.name, "awardees": awardee_count(collectives, len(nominations) - collectives),
              "plan": campaign.number},
-        article_2=award_form.reward_note or campaign.funding,
+        article_2=award_form.reward_note,
         article_3=_("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan "
                     "và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."),
         recipients=_("Như Điều 3;\nLưu: VT, TĐKT."),
-        signing_authority=title.upper(),
+        signing_authority=head_title(title),
         signer_name="", created_by=by,
     )
     decision.nominations.set(nominations)

@@ -17,10 +17,14 @@ from .models import Campaign, CampaignPeriod, Extension, Report, Task
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date typed dd/mm/yyyy, as offices write it.
+
+    Not the browser's date picker: it follows the browser's locale (often mm/dd/yyyy) and blanks
+    what it cannot parse, so a mistyped date would vanish instead of being shown back with its error.
+    """
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y")
 
 
 class DaysListField(forms.CharField):

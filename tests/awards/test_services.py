@@ -46,7 +46,7 @@ def test_decision_draft_is_prefilled_from_the_plan_and_numbered(decision, award_
     assert decision.number_symbol == "01/QĐ-UBND"
     assert decision.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
     assert "Căn cứ Kế hoạch số 67/KH-UBND ngày 28 tháng 03 năm 2025" in decision.legal_bases
-    assert "0 tập thể và 2 cá nhân" in decision.article_1
+    assert "cho 2 cá nhân (có danh sách kèm theo)" in decision.article_1
     assert decision.nominations.count() == 2
 
 
@@ -186,3 +186,30 @@ def test_decision_documents_failure_is_recorded_for_a_retry(decision, settings, 
     decision.refresh_from_db()
     assert decision.documents_state == Decision.DocumentsState.FAILED
     assert "đĩa đầy" in decision.documents_error
+
+
+@pytest.mark.django_db
+def test_decision_draft_signature_names_the_head_and_article_2_is_the_reward_rule(award_form, office_user):
+    award_form.reward_note = "Kèm theo Bằng khen là tiền thưởng theo quy định."
+    award_form.save()
+    approved_nomination(campaign=award_form.campaign, award_form=award_form)
+
+    decision = draft_decision(award_form, by=office_user)
+
+    assert decision.signing_authority == "CHỦ TỊCH"
+    assert decision.article_2 == "Kèm theo Bằng khen là tiền thưởng theo quy định."
+
+
+@pytest.mark.django_db
+def test_decision_draft_pdf_says_draft_and_the_signed_one_does_not(decision, leader, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+    generate_decision_documents(decision_id=decision.pk)
+    decision.refresh_from_db()
+    draft_text = pdf_text(decision.pdf)
+    sign_decision(decision, by=leader)
+    generate_decision_documents(decision_id=decision.pk)
+    decision.refresh_from_db()
+
+    assert "DỰ THẢO" in draft_text
+    assert "DỰ THẢO" not in pdf_text(decision.pdf)
