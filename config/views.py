@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from campaigns.models import Campaign, Extension, Report
-from nominations.models import Nomination
+from nominations.models import Meeting, Nomination
 
 HOME_LIST_SIZE = 10
 
@@ -41,6 +41,7 @@ def home(request):
         "approved": nominations.filter(status=Status.APPROVED)[:HOME_LIST_SIZE],
         "reports_due": Report.objects.filter(organization_id=user.organization_id, submitted_at=None)
         .select_related("campaign").order_by("due_date")[:HOME_LIST_SIZE],
+        "meetings": Meeting.objects.upcoming_for(user)[:HOME_LIST_SIZE],
     }
     return render(request, "home.html", context)
 

@@ -113,3 +113,15 @@ def test_pages_are_vietnamese_even_for_an_english_browser(client_of, unit_user):
     page = client_of(unit_user).get(reverse("campaigns:list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
 
     assert '<html lang="vi">' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_of_a_council_member_shows_the_coming_meeting(client_of):
+    from tests.factories import CouncilMemberFactory, MeetingFactory
+
+    meeting = MeetingFactory(title="Họp xét Giấy khen năm 2025")
+    member = CouncilMemberFactory(council=meeting.council)
+
+    page = client_of(member.user).get(reverse("home")).content.decode()
+
+    assert "Họp xét Giấy khen năm 2025" in page
