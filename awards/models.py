@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person, Searchable, SearchableQuerySet, StatusHistory

@@ -101,5 +101,3 @@ def _awardee_detail(award):
 def decision_filename(decision, suffix):
     number = f"{decision.number:02d}-{decision.symbol}" if decision.is_signed else f"du-thao-{decision.pk}"
     return f"quyet-dinh-{number}{suffix}.pdf"
-
-__all__ = ["Decision", "certificate_contexts", "decision_context", "decision_filename"]

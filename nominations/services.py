@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from .models import BallotReceipt, NominationError, QuotaCounter, Status, Tally, VotingRound
+from .models import BallotReceipt, NominationError, QuotaCounter, Tally, VotingRound
 
 Outcome = Tally.Outcome
 

@@ -2,7 +2,6 @@ import logging
 
 from celery import shared_task
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from documents.rendering import render_pdf, save_pdf
 

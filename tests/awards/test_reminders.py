@@ -14,7 +14,7 @@ from awards.services import draft_decision, sign_decision
 from campaigns.models import Campaign, Participation
 from notifications.models import Notification, ReminderLog
 from tests.factories import (
-    AwardFormFactory, CampaignFactory, MeetingFactory, CouncilMemberFactory, NominationFactory, ReportFactory,
+    CampaignFactory, MeetingFactory, CouncilMemberFactory, NominationFactory, ReportFactory,
     UserFactory, approved_nomination,
 )
 

@@ -11,7 +11,7 @@ from nominations.council_views import _cast_all
 from nominations.models import Attendance, BallotReceipt, Council, CouncilMember, Meeting, Nomination, NominationError, Tally
 from nominations.services import Choice, cast_ballot, close_round, publish_round
 from notifications.models import Notification
-from tests.factories import CouncilFactory, CouncilMemberFactory, MeetingFactory, NominationFactory, UserFactory
+from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory, UserFactory
 
 Status = Nomination.Status
 COUNTS = re.compile(r'class="text-end tally-count">(\d+)<')
