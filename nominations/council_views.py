@@ -30,20 +30,10 @@ from .council_forms import (
 )
 from .models import Council, CouncilMember, Meeting, Nomination, NominationError, Tally, VotingRound
 from .services import cast_ballot, chair_decides, close_round, enter_paper_counts, publish_round
+from .views import act_then_redirect
 
 PAGE_SIZE = 20
 RoundStatus = VotingRound.Status
-
-
-def _act(request, meeting, act, success):
-    """Run one act of the meeting; its refusal is shown as the message the model gave."""
-    try:
-        act()
-    except NominationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect(meeting)
 
 
 def _form_errors(form):
@@ -366,7 +356,7 @@ def meeting_attendance(request, pk):
         messages.error(request, _form_errors(form))
         return redirect(meeting)
     act = partial(meeting.record_attendance, by=request.user, present_members=form.cleaned_data["present"])
-    return _act(request, meeting, act, _("Đã lưu điểm danh."))
+    return act_then_redirect(request, meeting, act, _("Đã lưu điểm danh."))
 
 
 @login_required
@@ -375,7 +365,7 @@ def meeting_open_round(request, pk):
     meeting = _get_meeting(request, pk, "nominations.run_meeting")
     on_paper = request.POST.get("on_paper") == "1"
     success = _("Đã mở vòng bỏ phiếu giấy.") if on_paper else _("Đã mở biểu quyết trực tuyến.")
-    return _act(request, meeting, partial(meeting.open_round, by=request.user, on_paper=on_paper), success)
+    return act_then_redirect(request, meeting, partial(meeting.open_round, by=request.user, on_paper=on_paper), success)
 
 
 @sensitive_variables()
@@ -398,7 +388,7 @@ def meeting_written_ballot(request, pk):
         return redirect(meeting)
     member = form.cleaned_data["member"]
     act = partial(_cast_all, member, voting_round, form.choices(), written=True)
-    return _act(request, meeting, act, _("Đã ghi nhận phiếu bằng văn bản của %(member)s.") % {"member": member.user})
+    return act_then_redirect(request, meeting, act, _("Đã ghi nhận phiếu bằng văn bản của %(member)s.") % {"member": member.user})
 
 
 @login_required
@@ -416,7 +406,7 @@ def meeting_paper_counts(request, pk):
             for nomination, votes_for, votes_against in form.counts():
                 enter_paper_counts(voting_round, nomination, votes_for=votes_for, votes_against=votes_against)
 
-    return _act(request, meeting, enter_all, _("Đã nhập kết quả kiểm phiếu. Kết quả được công bố sau khi đóng vòng."))
+    return act_then_redirect(request, meeting, enter_all, _("Đã nhập kết quả kiểm phiếu. Kết quả được công bố sau khi đóng vòng."))
 
 
 @login_required
@@ -424,7 +414,7 @@ def meeting_paper_counts(request, pk):
 def meeting_close_round(request, pk):
     meeting = _get_meeting(request, pk, "nominations.run_meeting")
     act = partial(close_round, _latest_round(meeting), by=request.user)
-    return _act(request, meeting, act, _("Đã đóng vòng biểu quyết. Hãy công bố kết quả."))
+    return act_then_redirect(request, meeting, act, _("Đã đóng vòng biểu quyết. Hãy công bố kết quả."))
 
 
 @login_required
@@ -432,7 +422,7 @@ def meeting_close_round(request, pk):
 def meeting_publish_round(request, pk):
     meeting = _get_meeting(request, pk, "nominations.run_meeting")
     act = partial(publish_round, _latest_round(meeting), by=request.user)
-    return _act(request, meeting, act, _("Đã công bố kết quả biểu quyết."))
+    return act_then_redirect(request, meeting, act, _("Đã công bố kết quả biểu quyết."))
 
 
 @login_required
@@ -448,14 +438,14 @@ def meeting_chair_decides(request, pk, tally_pk):
     success = _("Đã ghi quyết định của Chủ tịch Hội đồng: đề nghị khen thưởng.") if approve else _(
         "Đã ghi quyết định của Chủ tịch Hội đồng: không đề nghị khen thưởng."
     )
-    return _act(request, meeting, act, success)
+    return act_then_redirect(request, meeting, act, success)
 
 
 @login_required
 @require_POST
 def meeting_close(request, pk):
     meeting = _get_meeting(request, pk, "nominations.run_meeting")
-    return _act(request, meeting, partial(meeting.close, by=request.user), _("Đã kết thúc cuộc họp."))
+    return act_then_redirect(request, meeting, partial(meeting.close, by=request.user), _("Đã kết thúc cuộc họp."))
 
 
 # The member's ballot.
@@ -487,7 +477,7 @@ def meeting_vote(request, pk):
         if request.POST.get("confirm") != "1":
             return render(request, "nominations/meeting_vote_confirm.html", context)
         choices = [(nomination, choice) for nomination, choice, _label in form.choices()]
-        return _act(request, meeting, partial(_cast_all, seat, voting_round, choices), _(
+        return act_then_redirect(request, meeting, partial(_cast_all, seat, voting_round, choices), _(
             "Đã ghi nhận phiếu biểu quyết của bạn (%(count)s hồ sơ). Kết quả được công bố sau khi đóng vòng."
         ) % {"count": len(choices)})
     if form.errors:

@@ -35,15 +35,15 @@ def _get_nomination(request, pk, perm):
     return nomination
 
 
-def _act(request, nomination, act, success):
-    """Run one transition; its refusal is shown as the message the model gave."""
+def act_then_redirect(request, obj, act, success):
+    """Run one act; its refusal is shown as the message the model gave. Back to the object's page."""
     try:
         act()
     except NominationError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, success)
-    return redirect(nomination)
+    return redirect(obj)
 
 
 @login_required
@@ -191,14 +191,14 @@ def attachment_download(request, pk, attachment_pk):
 @require_POST
 def nomination_submit(request, pk):
     nomination = _get_nomination(request, pk, "nominations.submit_nomination")
-    return _act(request, nomination, partial(nomination.submit, by=request.user), _("Đã nộp hồ sơ."))
+    return act_then_redirect(request, nomination, partial(nomination.submit, by=request.user), _("Đã nộp hồ sơ."))
 
 
 @login_required
 @require_POST
 def nomination_withdraw(request, pk):
     nomination = _get_nomination(request, pk, "nominations.withdraw_nomination")
-    return _act(request, nomination, partial(nomination.withdraw, by=request.user), _("Đã rút hồ sơ."))
+    return act_then_redirect(request, nomination, partial(nomination.withdraw, by=request.user), _("Đã rút hồ sơ."))
 
 
 @login_required
@@ -206,7 +206,7 @@ def nomination_withdraw(request, pk):
 def nomination_return(request, pk):
     nomination = _get_nomination(request, pk, "nominations.return_nomination")
     act = partial(nomination.return_for_revision, by=request.user, reasons=request.POST.get("reasons", ""))
-    return _act(request, nomination, act, _("Đã trả lại hồ sơ cho đơn vị."))
+    return act_then_redirect(request, nomination, act, _("Đã trả lại hồ sơ cho đơn vị."))
 
 
 @login_required
@@ -214,7 +214,7 @@ def nomination_return(request, pk):
 def nomination_accept(request, pk):
     nomination = _get_nomination(request, pk, "nominations.accept_nomination")
     act = partial(nomination.accept_for_review, by=request.user)
-    return _act(request, nomination, act, _("Đã đưa hồ sơ vào xét."))
+    return act_then_redirect(request, nomination, act, _("Đã đưa hồ sơ vào xét."))
 
 
 @login_required
@@ -223,7 +223,7 @@ def nomination_appraise(request, pk):
     form = AppraisalForm(request.POST or None, nomination=nomination)
     if form.is_valid():
         act = partial(nomination.appraise, by=request.user, checklist=form.checklist(), remarks=form.cleaned_data["remarks"])
-        return _act(request, nomination, act, _("Đã ghi kết quả thẩm định."))
+        return act_then_redirect(request, nomination, act, _("Đã ghi kết quả thẩm định."))
     return render(request, "nominations/nomination_appraise.html", {"nomination": nomination, "form": form})
 
 
