@@ -111,6 +111,7 @@ class NominationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "nominations.Nomination"
+        skip_postgeneration_save = True
 
     campaign = factory.SubFactory(CampaignFactory, nomination_deadline=datetime.date(2099, 12, 31), award_deadline=datetime.date(2099, 12, 31))
     award_form = factory.SubFactory(AwardFormFactory, campaign=factory.SelfAttribute("..campaign"))
