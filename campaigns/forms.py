@@ -13,7 +13,7 @@ from accounts.forms import StyledFormMixin
 from accounts.models import Organization
 from config.text import fold
 
-from .models import Campaign, CampaignPeriod, Extension, Report, Task
+from .models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Extension, Report, Task
 
 
 class DateInput(forms.DateInput):
@@ -40,6 +40,68 @@ class DaysListField(forms.CharField):
         if not all(part.isdigit() and int(part) > 0 for part in parts):
             raise ValidationError(self.error_messages["bad_days"], code="bad_days")
         return sorted({int(part) for part in parts}, reverse=True)
+
+
+class LinesField(forms.CharField):
+    """A list of texts written one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class AwardFormForm(StyledFormMixin, forms.ModelForm):
+    required_documents = LinesField(label=_("Thành phần hồ sơ"), required=False, help_text=_("Mỗi giấy tờ một dòng."))
+
+    class Meta:
+        model = AwardForm
+        fields = [
+            "name", "kind", "granting_organization", "signer_title", "recipients", "quota_type", "quota_scope",
+            "collective_quota", "individual_quota", "vote_threshold_percent", "vote_threshold_exclusive",
+            "required_documents", "quota_note", "reward_note",
+        ]
+        widgets = {"quota_note": forms.Textarea(attrs={"rows": 2}), "reward_note": forms.Textarea(attrs={"rows": 2})}
+
+
+class CriterionForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["number", "text", "target", "target_value", "target_unit"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class EligibleSubjectForm(StyledFormMixin, forms.ModelForm):
+    organization_kinds = forms.MultipleChoiceField(
+        label=_("Loại đơn vị"), choices=Organization.Kind.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Để trống là mọi loại đơn vị."),
+    )
+    position_titles = LinesField(label=_("Chức danh"), required=False, help_text=_("Mỗi chức danh một dòng; để trống là mọi chức danh."))
+
+    class Meta:
+        model = EligibleSubject
+        fields = ["kind", "description", "organization_kinds", "position_titles"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class PeriodForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = CampaignPeriod
+        fields = ["name", "starts_on", "ends_on", "description"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+
+
+class TaskForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = [
+            "number", "title", "lead_organization", "lead_text", "coordinating_organizations", "coordinating_text",
+            "is_ongoing", "due_date", "timing_text",
+        ]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
 
 
 class CampaignForm(StyledFormMixin, forms.ModelForm):

@@ -242,6 +242,16 @@ class Criterion(models.Model):
     def __str__(self):
         return f"{self.number}. {self.text[:80]}"
 
+    def clean(self):
+        """A numbered item sits under the item its number extends: "1.2" under "1"."""
+        parent_number = self.number.strip().rpartition(".")[0]
+        self.parent = None
+        if parent_number:
+            self.parent = Criterion.objects.filter(campaign_id=self.campaign_id, number=parent_number).first()
+            if self.parent is None:
+                message = _("Chưa có nội dung số %(number)s: hãy lưu nội dung đó trước.") % {"number": parent_number}
+                raise ValidationError({"number": ValidationError(message, code="no_parent")})
+
     @property
     def has_target(self):
         return bool(self.target or self.target_value is not None)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/sua/", views.campaign_edit, name="edit"),
     path("<int:pk>/phat-dong/", views.campaign_launch, name="launch"),
+    path("<int:pk>/sua/<slug:part>/", views.campaign_parts, name="parts"),
     path("<int:pk>/nhac-viec/", views.campaign_reminders, name="reminders"),
     path("<int:pk>/bao-cao/", views.report_tracking, name="reports"),
     path("<int:pk>/bao-cao/yeu-cau/", views.request_reports, name="request_reports"),

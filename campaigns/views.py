@@ -2,11 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db import transaction
+from django.db.models import Count, F, ProtectedError, Q
+from django.forms import inlineformset_factory
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from config.text import fold
@@ -14,11 +17,21 @@ from notifications.models import ReminderLog
 
 from .filters import CampaignFilter
 from .forms import (
+    AwardFormForm, CriterionForm, EligibleSubjectForm, PeriodForm, TaskForm,
     CampaignForm, ExtensionForm, ReportFilterForm, ReportSubmitForm, RequestReportsForm, report_state_q,
 )
 from .models import Campaign, CampaignError, Report
 
 PAGE_SIZE = 20
+
+# The parts of a plan the office edits on their own page: slug → (form, title).
+PLAN_PARTS = {
+    "hinh-thuc": (AwardFormForm, _lazy("Hình thức khen thưởng")),
+    "noi-dung": (CriterionForm, _lazy("Nội dung thi đua")),
+    "doi-tuong": (EligibleSubjectForm, _lazy("Đối tượng thi đua")),
+    "giai-doan": (PeriodForm, _lazy("Giai đoạn đánh giá")),
+    "nhiem-vu": (TaskForm, _lazy("Nhiệm vụ")),
+}
 
 
 @login_required
@@ -86,6 +99,29 @@ def campaign_edit(request, pk):
         messages.success(request, _("Đã lưu thay đổi."))
         return redirect(campaign)
     return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign})
+
+
+@login_required
+def campaign_parts(request, pk, part):
+    """Add, change or remove the award forms, criteria, subjects, periods or tasks of a plan."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if part not in PLAN_PARTS:
+        raise Http404
+    if not request.user.has_perm("campaigns.change_campaign", campaign):
+        raise PermissionDenied
+    form_class, title = PLAN_PARTS[part]
+    PartFormSet = inlineformset_factory(Campaign, form_class._meta.model, form=form_class, extra=2, can_delete=True)
+    formset = PartFormSet(request.POST or None, instance=campaign, prefix="part")
+    if formset.is_valid():
+        try:
+            with transaction.atomic():
+                formset.save()
+        except ProtectedError:
+            messages.error(request, _("Không thể xóa mục đã được dùng trong hồ sơ hoặc báo cáo; chưa lưu thay đổi nào."))
+        else:
+            messages.success(request, _("Đã lưu %(part)s.") % {"part": str(title).lower()})
+            return redirect(campaign)
+    return render(request, "campaigns/campaign_parts.html", {"campaign": campaign, "formset": formset, "title": title})
 
 
 @login_required

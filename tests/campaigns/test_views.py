@@ -257,3 +257,113 @@ def test_campaign_reminders_are_forbidden_outside_the_office_and_leaders(client_
     response = client_of(UserFactory(role=role)).get(reverse("campaigns:reminders", args=[campaign.pk]))
 
     assert response.status_code == 403
+
+
+def part_data(**fields):
+    """One new row of a plan-part formset."""
+    data = {"part-TOTAL_FORMS": "1", "part-INITIAL_FORMS": "0", "part-MIN_NUM_FORMS": "0", "part-MAX_NUM_FORMS": "1000"}
+    return data | {f"part-0-{name}": value for name, value in fields.items()}
+
+
+@pytest.mark.django_db
+def test_campaign_parts_office_adds_an_award_form_then_the_campaign_can_launch(client_of, office_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+    data = part_data(
+        name="Giấy khen của Giám đốc Sở Tư pháp", kind="giay_khen", granting_organization=office_user.organization_id,
+        signer_title="Giám đốc Sở Tư pháp", recipients="both", quota_type="count", quota_scope="total",
+        individual_quota="5", vote_threshold_percent="50", vote_threshold_exclusive="on",
+        required_documents="Tờ trình\nBáo cáo thành tích",
+    )
+
+    client_of(office_user).post(reverse("campaigns:parts", args=[campaign.pk, "hinh-thuc"]), data)
+    campaign.launch(by=office_user)
+
+    award_form = campaign.award_forms.get()
+    assert award_form.required_documents == ["Tờ trình", "Báo cáo thành tích"]
+    assert campaign.status == Campaign.Status.LAUNCHED
+
+
+@pytest.mark.django_db
+def test_campaign_parts_negative_quota_is_refused_next_to_the_field(client_of, office_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+    data = part_data(
+        name="Bằng khen", kind="bang_khen", granting_organization=office_user.organization_id, signer_title="Chủ tịch",
+        recipients="both", quota_type="count", quota_scope="total", individual_quota="-1", vote_threshold_percent="50",
+    )
+
+    response = client_of(office_user).post(reverse("campaigns:parts", args=[campaign.pk, "hinh-thuc"]), data)
+
+    assert response.context["formset"].forms[0].has_error("individual_quota", code="negative_quota")
+    assert "Chỉ tiêu không được âm." in response.content.decode()
+    assert not campaign.award_forms.exists()
+
+
+@pytest.mark.django_db
+def test_campaign_parts_criterion_under_a_missing_number_is_refused(client_of, office_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+
+    response = client_of(office_user).post(
+        reverse("campaigns:parts", args=[campaign.pk, "noi-dung"]), part_data(number="2.1", text="Tham gia tố tụng")
+    )
+
+    assert response.context["formset"].forms[0].has_error("number", code="no_parent")
+
+
+@pytest.mark.django_db
+def test_campaign_parts_criterion_is_nested_under_its_number(client_of, office_user):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+    parent = CriterionFactory(campaign=campaign, number="2")
+
+    client_of(office_user).post(
+        reverse("campaigns:parts", args=[campaign.pk, "noi-dung"]), part_data(number="2.1", text="Tham gia tố tụng")
+    )
+
+    assert campaign.criteria.get(number="2.1").parent == parent
+
+
+@pytest.mark.django_db
+def test_campaign_parts_award_form_with_dossiers_cannot_be_deleted(client_of, office_user):
+    from tests.factories import NominationFactory
+
+    nomination = NominationFactory()
+    award_form = nomination.award_form
+    data = {
+        "part-TOTAL_FORMS": "1", "part-INITIAL_FORMS": "1", "part-MIN_NUM_FORMS": "0", "part-MAX_NUM_FORMS": "1000",
+        "part-0-id": award_form.pk, "part-0-DELETE": "on", "part-0-name": award_form.name, "part-0-kind": award_form.kind,
+        "part-0-granting_organization": award_form.granting_organization_id, "part-0-signer_title": award_form.signer_title,
+        "part-0-recipients": "both", "part-0-quota_type": "none", "part-0-quota_scope": "total", "part-0-vote_threshold_percent": "50",
+    }
+
+    response = client_of(office_user).post(reverse("campaigns:parts", args=[award_form.campaign_id, "hinh-thuc"]), data)
+
+    assert award_form.campaign.award_forms.exists()
+    assert "Không thể xóa mục đã được dùng" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [User.Role.UNIT, User.Role.COUNCIL_MEMBER, User.Role.LEADER])
+def test_campaign_parts_are_edited_by_the_office_only(client_of, role):
+    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
+
+    response = client_of(UserFactory(role=role)).get(reverse("campaigns:parts", args=[campaign.pk, "nhiem-vu"]))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_campaign_parts_unknown_part_is_not_found(client_of, office_user):
+    campaign = CampaignFactory()
+
+    response = client_of(office_user).get(reverse("campaigns:parts", args=[campaign.pk, "khong-co"]))
+
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("part", ["hinh-thuc", "noi-dung", "doi-tuong", "giai-doan", "nhiem-vu"])
+def test_campaign_parts_pages_render_for_the_office(client_of, office_user, part):
+    campaign = CampaignFactory()
+
+    response = client_of(office_user).get(reverse("campaigns:parts", args=[campaign.pk, part]))
+
+    assert response.status_code == 200
