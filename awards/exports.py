@@ -55,7 +55,7 @@ def annex_workbook(decision, collectives, individuals):
         for number, nomination in enumerate(nominations, start=1):
             sheet.append([
                 number, _cell(sheet, str(nomination.nominee)), _cell(sheet, position_of(nomination.nominee_person)),
-                _cell(sheet, nominee_unit(nomination)), getattr(nomination, "register_number", ""),
+                _cell(sheet, nominee_unit(nomination)), nomination.register_entry.register_number if nomination.register_entry else "",
             ])
     return workbook
 

@@ -61,9 +61,11 @@ def decision_context(decision, awardees):
         },
     }
 
-def certificate_contexts(decision, *, print_on_blank=False):
-    """One certificate per award of a signed decision, in register order."""
-    awards = decision.awards.select_related("person__organization", "organization").order_by("position")
+def certificate_contexts(decision, *, print_on_blank=False, awards=None):
+    """One certificate per award of a signed decision (or of the awards given), in register order."""
+    if awards is None:
+        awards = decision.awards.all()
+    awards = awards.select_related("person__organization", "organization").order_by("position")
     title = CERTIFICATE_TITLES.get(decision.award_form.kind, decision.award_form.get_kind_display())
     achievement = _("Đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s.") % {
         "plan": decision.campaign.number
@@ -85,6 +87,7 @@ def certificate_contexts(decision, *, print_on_blank=False):
         }
         for award in awards
     ]
+
 
 def _awardee_line(award):
     if award.person is None:

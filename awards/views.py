@@ -42,9 +42,9 @@ def _annex(decision):
     """The awardees as the annex lists them, split in collectives and individuals, with register numbers once signed."""
     awardees = awardees_in_order(decision)
     prefetch_related_objects(awardees, "nominee_organization__parent")
-    register_numbers = dict(decision.awards.values_list("nomination_id", "register_number")) if decision.is_signed else {}
+    awards = {award.nomination_id: award for award in decision.awards.all()} if decision.is_signed else {}
     for nomination in awardees:
-        nomination.register_number = register_numbers.get(nomination.pk, "")
+        nomination.register_entry = awards.get(nomination.pk)
     return [n for n in awardees if not n.is_individual], [n for n in awardees if n.is_individual]
 
 
@@ -176,14 +176,14 @@ def certificates_pdf(request, pk):
 
 
 @login_required
-def certificates_on_blank(request, pk):
-    """The certificates' variable text only, laid out for the office's pre-printed blanks."""
+def award_certificate(request, pk, award_pk):
+    """One awardee's complete certificate with its frame, to send by e-mail."""
     decision = _get_decision(request, pk, "awards.view_decision")
-    if not decision.is_signed:
-        messages.error(request, _("Chỉ in được bằng khen, giấy khen của quyết định đã ký."))
-        return redirect(decision)
-    pdf = render_pdf_pages("documents/certificate.html", certificate_contexts(decision, print_on_blank=True))
-    return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=decision_filename(decision, "-in-tren-phoi"))
+    awards = decision.awards.filter(pk=award_pk)
+    if not awards.exists():
+        raise Http404
+    pdf = render_pdf_pages("documents/certificate.html", certificate_contexts(decision, awards=awards))
+    return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=decision_filename(decision, f"-bang-dien-tu-{award_pk}"))
 
 
 @login_required

@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.contrib.messages import get_messages
@@ -417,7 +418,8 @@ def test_documents_panel_when_done_offers_the_downloads_and_stops_polling(client
 
     assert reverse("awards:decision_pdf", args=[signed.pk]) in page
     assert reverse("awards:certificates_pdf", args=[signed.pk]) in page
-    assert reverse("awards:certificates_on_blank", args=[signed.pk]) in page
+    award = signed.awards.first()
+    assert reverse("awards:award_certificate", args=[signed.pk, award.pk]) in page
     assert "every 2s" not in page
     assert "/media/" not in page
 
@@ -483,7 +485,7 @@ def test_documents_download_of_certificates_is_refused_to_another_unit(client_of
 
     assert client.get(reverse("awards:decision_pdf", args=[signed.pk])).status_code == 403
     assert client.get(reverse("awards:certificates_pdf", args=[signed.pk])).status_code == 403
-    assert client.get(reverse("awards:certificates_on_blank", args=[signed.pk])).status_code == 403
+    assert client.get(reverse("awards:award_certificate", args=[signed.pk, signed.awards.first().pk])).status_code == 403
 
 
 @pytest.mark.django_db
@@ -492,20 +494,23 @@ def test_documents_download_before_generation_is_not_found(client_of, office_use
 
 
 @pytest.mark.django_db
-def test_certificates_on_blank_are_rendered_for_a_signed_decision(client_of, office_user, signed):
-    response = client_of(office_user).get(reverse("awards:certificates_on_blank", args=[signed.pk]))
+def test_award_certificate_is_one_framed_page_for_e_mail(client_of, office_user, signed):
+    from pypdf import PdfReader
 
+    award = signed.awards.first()
+    response = client_of(office_user).get(reverse("awards:award_certificate", args=[signed.pk, award.pk]))
+
+    pdf = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     assert response["Content-Disposition"].startswith("attachment;")
-    assert "in-tren-phoi.pdf" in response["Content-Disposition"]
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert len(pdf.pages) == 1
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pdf.pages[0].extract_text()
 
 
 @pytest.mark.django_db
-def test_certificates_on_blank_of_a_draft_are_refused(client_of, office_user, draft):
-    response = client_of(office_user).get(reverse("awards:certificates_on_blank", args=[draft.pk]))
+def test_award_certificate_of_another_decision_is_not_found(client_of, office_user, signed):
+    response = client_of(office_user).get(reverse("awards:award_certificate", args=[signed.pk, 999999]))
 
-    assert response.status_code == 302
-    assert message_texts(response) == ["Chỉ in được bằng khen, giấy khen của quyết định đã ký."]
+    assert response.status_code == 404
 
 
 # The register
