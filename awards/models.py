@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person, Searchable, SearchableQuerySet, StatusHistory
-from campaigns.models import AwardForm, Campaign
+from campaigns.models import AwardForm, Campaign, DocumentLines
 from nominations.models import Nomination, NominationError
 
 
@@ -45,7 +45,7 @@ class DecisionQuerySet(SearchableQuerySet):
         return self.filter(status=Decision.Status.SIGNED, awards__nomination__submitting_unit=user.organization_id).distinct()
 
 
-class Decision(Searchable):
+class Decision(DocumentLines, Searchable):
     """A Quyết định khen thưởng granting one award form to the approved nominations of a campaign."""
 
     class Status(models.TextChoices):
@@ -118,18 +118,6 @@ class Decision(Searchable):
     @property
     def is_signed(self):
         return self.status == self.Status.SIGNED
-
-    @property
-    def legal_basis_lines(self):
-        return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
-
-    @property
-    def recipient_lines(self):
-        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
-
-    @property
-    def signing_authority_lines(self):
-        return [line.strip() for line in self.signing_authority.split("/") if line.strip()]
 
     def check_editable(self):
         if self.is_signed:

@@ -30,6 +30,22 @@ def default_reminder_days():
     return [7, 3, 1]
 
 
+class DocumentLines:
+    """The multi-line parts of an official document (bases, recipients, signing lines) as lists."""
+
+    @property
+    def legal_basis_lines(self):
+        return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
+
+    @property
+    def recipient_lines(self):
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    @property
+    def signing_authority_lines(self):
+        return [line.strip() for line in self.signing_authority.split("/") if line.strip()]
+
+
 class CampaignQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Units see campaigns once launched; the office, council and leaders see drafts too."""
@@ -38,7 +54,7 @@ class CampaignQuerySet(SearchableQuerySet):
         return self.exclude(status=Campaign.Status.DRAFT)
 
 
-class Campaign(StatusFlow, Searchable):
+class Campaign(DocumentLines, StatusFlow, Searchable):
     class Kind(models.TextChoices):
         ANNUAL = "annual", _("Thường xuyên, hằng năm")
         THEMATIC = "thematic", _("Chuyên đề, cao điểm")
@@ -127,18 +143,6 @@ class Campaign(StatusFlow, Searchable):
             )
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def legal_basis_lines(self):
-        return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
-
-    @property
-    def recipient_lines(self):
-        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
-
-    @property
-    def signing_authority_lines(self):
-        return [line.strip() for line in self.signing_authority.split("/") if line.strip()]
 
     def launch(self, *, by):
         """Announce the campaign: units may now see it and nominate."""
