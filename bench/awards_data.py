@@ -10,7 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 # A fresh SQLite file unless DATABASE_URL names another database.
-os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/thidua-bench-awards.sqlite3")
+SCRATCH = Path("/tmp/thidua-bench-awards.sqlite3")
+if "DATABASE_URL" not in os.environ:
+    SCRATCH.unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}"
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = ["Thị", "Văn", "Ngọc", "Minh", "Hoàng", "Thanh", "Quốc", "Thu", "Đức", "Kim"]

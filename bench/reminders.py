@@ -22,7 +22,10 @@ KEY = "bench:reminders:nomination_deadline:campaign=1:lead=7"
 COMMIT_EVERY = 1_000  # reminders per transaction: one disk sync per thousand rather than per reminder
 
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/thidua-bench.sqlite3")
+SCRATCH = Path("/tmp/thidua-bench.sqlite3")
+if "DATABASE_URL" not in os.environ:
+    SCRATCH.unlink(missing_ok=True)  # a fresh scratch file: never an old schema
+    os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}"
 os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"  # deliver in this process, to the sink below
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"

@@ -22,10 +22,13 @@ class NominationCreateForm(StyledFormMixin, forms.Form):
     award_form = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=AwardForm.objects.none())
     period = forms.ModelChoiceField(label=_("Giai đoạn"), queryset=None, required=False)
     nominee_kind = forms.ChoiceField(
-        label=_("Đề nghị cho"), choices=EligibleSubject.Kind.choices, widget=forms.RadioSelect,
+        label=_("Đề nghị cho"), choices=EligibleSubject.Kind.choices,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         initial=EligibleSubject.Kind.INDIVIDUAL,
     )
-    nominee_organization = forms.ModelChoiceField(label=_("Tập thể"), queryset=Organization.objects.none(), required=False)
+    nominee_organization = forms.ModelChoiceField(
+        label=_("Tập thể của đơn vị"), queryset=Organization.objects.none(), required=False
+    )
     nominee_person = forms.ModelChoiceField(label=_("Cá nhân có sẵn"), queryset=Person.objects.none(), required=False)
     full_name = forms.CharField(label=_("Họ và tên (cá nhân mới)"), max_length=150, required=False)
     gender = forms.ChoiceField(label=_("Giới tính"), choices=[("", "—"), *Person.Gender.choices], required=False)

@@ -788,3 +788,17 @@ class Tally(models.Model):
     class Meta:
         ordering = ["voting_round", "rank", "pk"]
         constraints = [models.UniqueConstraint(fields=["voting_round", "nomination"], name="tally_unique_nomination")]
+
+
+def quota_table(campaign, unit):
+    """Per award form and nominee kind: the unit's places used and left, and the places granted in total."""
+    rows = []
+    for award_form in campaign.award_forms.all():
+        kinds = [EligibleSubject.Kind.COLLECTIVE] if award_form.is_for_collectives else []
+        kinds += [EligibleSubject.Kind.INDIVIDUAL] if award_form.is_for_individuals else []
+        for kind in kinds:
+            rows.append({
+                "award_form": award_form, "kind": kind.label,
+                "unit": QuotaCounter(award_form, unit=unit).summary(kind), "total": QuotaCounter(award_form).summary(kind),
+            })
+    return rows

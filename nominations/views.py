@@ -17,7 +17,7 @@ from .filters import NominationFilter
 from .forms import (
     AppraisalForm, AssessmentForm, AttachmentForm, ForwardForm, NominationCreateForm, NominationForm, ReturnForm,
 )
-from .models import CriterionAssessment, Nomination, NominationError, QuotaCounter
+from .models import CriterionAssessment, Nomination, NominationError, QuotaCounter, quota_table
 
 PAGE_SIZE = 20
 AssessmentFormSet = modelformset_factory(CriterionAssessment, form=AssessmentForm, extra=0)
@@ -102,7 +102,8 @@ def nomination_create(request, campaign_pk):
                 nomination.save()
             messages.success(request, _("Đã tạo hồ sơ nháp. Hãy nhập báo cáo thành tích và đính kèm giấy tờ."))
             return redirect("nominations:edit", nomination.pk)
-    return render(request, "nominations/nomination_create.html", {"form": form, "campaign": campaign})
+    context = {"form": form, "campaign": campaign, "quotas": quota_table(campaign, request.user.organization)}
+    return render(request, "nominations/nomination_create.html", context)
 
 
 @login_required

@@ -319,3 +319,16 @@ def test_nomination_attachment_download_by_another_unit_is_forbidden(client_of, 
     response = client_of(other_unit_user).get(reverse("nominations:download", args=[draft.pk, attachment.pk]))
 
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_create_page_shows_the_units_quota_used_and_left(client_of, unit_user):
+    nomination = NominationFactory(
+        submitting_unit=unit_user.organization, award_form__quota_type="count", award_form__quota_scope="per_unit",
+        award_form__individual_quota=3,
+    )
+    nomination.submit(by=unit_user)
+
+    page = client_of(unit_user).get(reverse("nominations:create", args=[nomination.campaign_id])).content.decode()
+
+    assert "<strong>1/3</strong>, còn 2" in page
