@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from awards.models import Decision
 from campaigns.models import Campaign, Extension, Report
 from nominations.models import Meeting, Nomination
 
@@ -42,6 +43,8 @@ def home(request):
         "reports_due": Report.objects.filter(organization_id=user.organization_id, submitted_at=None)
         .select_related("campaign").order_by("due_date")[:HOME_LIST_SIZE],
         "meetings": Meeting.objects.upcoming_for(user)[:HOME_LIST_SIZE],
+        "decisions_to_sign": Decision.objects.filter(status=Decision.Status.DRAFT).select_related("campaign")[:HOME_LIST_SIZE]
+        if user.has_perm("awards.sign_decision") else [],
     }
     return render(request, "home.html", context)
 

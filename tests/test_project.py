@@ -125,3 +125,17 @@ def test_home_of_a_council_member_shows_the_coming_meeting(client_of):
     page = client_of(member.user).get(reverse("home")).content.decode()
 
     assert "Họp xét Giấy khen năm 2025" in page
+
+
+@pytest.mark.django_db
+def test_home_of_the_leader_lists_decisions_waiting_for_signature(client_of, leader, office_user):
+    from awards.services import draft_decision
+    from tests.factories import approved_nomination
+
+    nomination = approved_nomination()
+    decision = draft_decision(nomination.award_form, by=office_user)
+
+    page = client_of(leader).get(reverse("home")).content.decode()
+
+    assert "Quyết định chờ ký" in page
+    assert decision.get_absolute_url() in page
