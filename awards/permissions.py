@@ -29,3 +29,14 @@ def works_in_the_unit(user, person):
 # A person's or a unit's award history: the office and leaders see everybody's, anyone else only their own unit's.
 rules.add_perm("awards.view_person_awards", is_staff_of_office | is_leader | works_in_the_unit)
 rules.add_perm("awards.view_organization_awards", is_staff_of_office | is_leader | belongs_to)
+
+
+@rules.predicate
+def granted_to_the_unit(user, award):
+    """An award given on one of the unit's own dossiers."""
+    return user.organization_id is not None and award.nomination.submitting_unit_id == user.organization_id
+
+
+rules.add_perm("awards.view_award", is_staff_of_office | is_leader | (is_unit_user & granted_to_the_unit))
+# The print for blanks holds every unit's awardees: the office prints it.
+rules.add_perm("awards.print_certificates", is_staff_of_office | is_leader)

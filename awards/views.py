@@ -45,6 +45,8 @@ def _annex(decision):
     awards = {award.nomination_id: award for award in decision.awards.all()} if decision.is_signed else {}
     for nomination in awardees:
         nomination.register_entry = awards.get(nomination.pk)
+        if nomination.register_entry:
+            nomination.register_entry.nomination = nomination  # already loaded: the award's permission reads it
     return [n for n in awardees if not n.is_individual], [n for n in awardees if n.is_individual]
 
 
@@ -171,7 +173,7 @@ def decision_pdf(request, pk):
 
 @login_required
 def certificates_pdf(request, pk):
-    decision = _get_decision(request, pk, "awards.view_decision")
+    decision = _get_decision(request, pk, "awards.print_certificates")
     return _attachment(decision.certificates_pdf)
 
 
@@ -179,9 +181,10 @@ def certificates_pdf(request, pk):
 def award_certificate(request, pk, award_pk):
     """One awardee's complete certificate with its frame, to send by e-mail."""
     decision = _get_decision(request, pk, "awards.view_decision")
-    awards = decision.awards.filter(pk=award_pk)
-    if not awards.exists():
-        raise Http404
+    award = get_object_or_404(decision.awards.select_related("nomination"), pk=award_pk)
+    if not request.user.has_perm("awards.view_award", award):
+        raise PermissionDenied
+    awards = decision.awards.filter(pk=award.pk)
     pdf = render_pdf_pages("documents/certificate.html", certificate_contexts(decision, awards=awards))
     return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=decision_filename(decision, f"-bang-dien-tu-{award_pk}"))
 

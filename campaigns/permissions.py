@@ -16,8 +16,16 @@ rules.add_perm("campaigns.add_campaign", is_staff_of_office)
 rules.add_perm("campaigns.change_campaign", is_staff_of_office)
 rules.add_perm("campaigns.launch_campaign", is_staff_of_office)
 rules.add_perm("campaigns.grant_extension", is_staff_of_office)
-rules.add_perm("campaigns.view_report", is_staff_of_office | is_leader | belongs_to)
-rules.add_perm("campaigns.submit_report", is_unit_user & belongs_to)
+
+
+@rules.predicate
+def is_of_a_visible_campaign(user, report):
+    """A unit reads and sends the reports of a campaign once it is launched."""
+    return report is None or report.campaign.status != report.campaign.Status.DRAFT
+
+
+rules.add_perm("campaigns.view_report", is_staff_of_office | is_leader | (belongs_to & is_of_a_visible_campaign))
+rules.add_perm("campaigns.submit_report", is_unit_user & belongs_to & is_of_a_visible_campaign)
 rules.add_perm("campaigns.track_reports", is_staff_of_office | is_leader)
 rules.add_perm("campaigns.request_reports", is_staff_of_office)
 rules.add_perm("notifications.change_messagetemplate", is_staff_of_office)

@@ -41,7 +41,7 @@ def home(request):
         "in_review": nominations.filter(status=Status.IN_REVIEW)[:HOME_LIST_SIZE],
         "approved": nominations.filter(status=Status.APPROVED)[:HOME_LIST_SIZE],
         "reports_due": Report.objects.filter(organization_id=user.organization_id, submitted_at=None)
-        .select_related("campaign").order_by("due_date")[:HOME_LIST_SIZE],
+        .exclude(campaign__status=Campaign.Status.DRAFT).select_related("campaign").order_by("due_date")[:HOME_LIST_SIZE],
         "meetings": Meeting.objects.upcoming_for(user)[:HOME_LIST_SIZE],
         "decisions_to_sign": Decision.objects.filter(status=Decision.Status.DRAFT).select_related("campaign")[:HOME_LIST_SIZE]
         if user.has_perm("awards.sign_decision") else [],

@@ -21,11 +21,17 @@ class NominationFilter(django_filters.FilterSet):
         model = Nomination
         fields = ["q", "campaign", "submitting_unit", "award_form", "status", "kind"]
 
-    def __init__(self, *args, campaign=None, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        campaigns = Campaign.objects.visible_to(user)
+        self.filters["campaign"].queryset = campaigns
+        award_forms = AwardForm.objects.filter(campaign__in=campaigns)
         campaign_id = self.data.get("campaign")
         if campaign_id and str(campaign_id).isdigit():
-            self.filters["award_form"].queryset = AwardForm.objects.filter(campaign_id=campaign_id)
+            award_forms = award_forms.filter(campaign_id=campaign_id)
+        self.filters["award_form"].queryset = award_forms
+        if not user.has_perm("nominations.view_all_nominations"):
+            del self.filters["submitting_unit"]  # a unit sees only its own dossiers: no other unit to pick
 
     def search(self, queryset, name, value):
         return queryset.search(value)

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.forms import modelformset_factory
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -51,7 +52,7 @@ def nomination_list(request):
     nominations = Nomination.objects.visible_to(request.user).select_related(
         "campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization",
     )
-    nomination_filter = NominationFilter(request.GET, queryset=nominations)
+    nomination_filter = NominationFilter(request.GET, queryset=nominations, user=request.user)
     page = Paginator(nomination_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": nomination_filter, "page": page, "return_form": ReturnForm()}
     template = "nominations/_nomination_rows.html" if request.htmx else "nominations/nomination_list.html"
@@ -62,15 +63,18 @@ def nomination_list(request):
 @require_POST
 def nomination_bulk(request):
     """Accept for review, or return with one reason, every ticked dossier; report each refusal."""
-    if not request.user.has_perm("nominations.accept_nomination"):
+    returning = request.POST.get("action") == "return"
+    perm = "nominations.return_nomination" if returning else "nominations.accept_nomination"
+    if not request.user.has_perm(perm):
         raise PermissionDenied
-    nominations = Nomination.objects.filter(pk__in=request.POST.getlist("selected"))
-    reasons = request.POST.get("reasons", "")
+    nominations = Nomination.objects.visible_to(request.user).filter(pk__in=request.POST.getlist("selected"))
     done = 0
     for nomination in nominations:
+        if not request.user.has_perm(perm, nomination):
+            raise PermissionDenied
         try:
-            if request.POST.get("action") == "return":
-                nomination.return_for_revision(by=request.user, reasons=reasons)
+            if returning:
+                nomination.return_for_revision(by=request.user, reasons=request.POST.get("reasons", ""))
             else:
                 nomination.accept_for_review(by=request.user)
         except NominationError as error:
@@ -78,13 +82,19 @@ def nomination_bulk(request):
         else:
             done += 1
     messages.success(request, _("Đã xử lý %(count)d hồ sơ.") % {"count": done})
-    return redirect(request.POST.get("next") or "nominations:list")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "nominations:list"
+    return redirect(next_url)
 
 
 @login_required
 def nomination_create(request, campaign_pk):
     campaign = get_object_or_404(Campaign, pk=campaign_pk)
-    if not request.user.has_perm("nominations.add_nomination", campaign) or request.user.organization is None:
+    user = request.user
+    if not (user.has_perm("campaigns.view_campaign", campaign) and user.has_perm("nominations.add_nomination", campaign)):
+        raise PermissionDenied
+    if user.organization is None:
         raise PermissionDenied
     form = NominationCreateForm(request.POST or None, campaign=campaign, unit=request.user.organization)
     if form.is_valid():

@@ -673,3 +673,33 @@ def test_register_htmx_request_gets_only_the_rows(client_of, office_user, signed
     assert "<html" not in page
     assert "Nguyễn Thị Ngọc Hà" in page
     assert f'{reverse("awards:register_export")}?q=ngoc+ha' in page
+
+
+@pytest.mark.django_db
+def test_award_certificate_of_another_units_awardee_is_refused(client_of, other_unit_user, signed, award_form):
+    other_awardee = nominate(award_form, other_unit_user.organization, nominee_person__full_name="Lê Văn Khác")
+    other_award = signed.awards.create(
+        nomination=other_awardee, award_form=award_form, person=other_awardee.nominee_person, position=99,
+        register_number="01.099/2026",
+    )
+    signed.nominations.add(other_awardee)
+    own = signed.awards.exclude(pk=other_award.pk).first()
+    client = client_of(other_unit_user)
+
+    refused = client.get(reverse("awards:award_certificate", args=[signed.pk, own.pk]))
+    allowed = client.get(reverse("awards:award_certificate", args=[signed.pk, other_award.pk]))
+
+    assert refused.status_code == 403
+    assert allowed.status_code == 200
+
+
+@pytest.mark.django_db
+def test_certificates_to_print_on_blanks_are_for_the_office_not_units(client_of, unit_user, office_user, signed, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    generate_decision_documents(decision_id=signed.pk)
+
+    unit_response = client_of(unit_user).get(reverse("awards:certificates_pdf", args=[signed.pk]))
+    office_response = client_of(office_user).get(reverse("awards:certificates_pdf", args=[signed.pk]))
+
+    assert unit_response.status_code == 403
+    assert office_response.status_code == 200

@@ -772,3 +772,16 @@ def test_campaign_detail_summarises_only_a_units_own_reports(client_of, unit_use
     assert "Phải gửi 1 báo cáo, đã nộp 0" in page
     assert reverse("campaigns:reports", args=[campaign.pk]) not in page
     assert reverse("campaigns:my_reports") in page
+
+
+@pytest.mark.django_db
+def test_report_of_a_draft_campaign_is_hidden_from_its_unit(client_of, unit_user):
+    report = ReportFactory(organization=unit_user.organization, campaign__status=Campaign.Status.DRAFT, title="Báo cáo dự thảo")
+    client = client_of(unit_user)
+
+    detail = client.get(reverse("campaigns:report_detail", args=[report.pk]))
+    submit = client.get(reverse("campaigns:report_submit", args=[report.pk]))
+    home = client.get(reverse("home")).content.decode()
+
+    assert (detail.status_code, submit.status_code) == (403, 403)
+    assert "Báo cáo dự thảo" not in home

@@ -332,3 +332,38 @@ def test_nomination_create_page_shows_the_units_quota_used_and_left(client_of, u
     page = client_of(unit_user).get(reverse("nominations:create", args=[nomination.campaign_id])).content.decode()
 
     assert "<strong>1/3</strong>, còn 2" in page
+
+
+@pytest.mark.django_db
+def test_nomination_create_in_a_draft_campaign_is_forbidden_to_a_unit(client_of, unit_user):
+    from campaigns.models import Campaign
+
+    campaign = NominationFactory().campaign
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.DRAFT)
+
+    response = client_of(unit_user).get(reverse("nominations:create", args=[campaign.pk]))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_list_filters_offer_a_unit_neither_draft_campaigns_nor_other_units(client_of, unit_user, other_unit_user):
+    from campaigns.models import Campaign
+
+    draft_campaign = NominationFactory(campaign__status=Campaign.Status.DRAFT, campaign__number="99/KH-NHAP").campaign
+    other = NominationFactory(submitting_unit=other_unit_user.organization)
+    other.submit(by=other_unit_user)
+
+    page = client_of(unit_user).get(reverse("nominations:list")).content.decode()
+
+    assert draft_campaign.number not in page
+    assert other_unit_user.organization.name not in page
+
+
+@pytest.mark.django_db
+def test_nomination_bulk_never_redirects_to_another_site(client_of, office_user):
+    response = client_of(office_user).post(
+        reverse("nominations:bulk"), {"selected": [], "action": "accept", "next": "https://evil.example/"}
+    )
+
+    assert response.url == reverse("nominations:list")
