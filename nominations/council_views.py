@@ -413,7 +413,8 @@ def meeting_paper_counts(request, pk):
 @require_POST
 def meeting_close_round(request, pk):
     meeting = _get_meeting(request, pk, "nominations.run_meeting")
-    act = partial(close_round, _latest_round(meeting), by=request.user)
+    even_if_missing = request.POST.get("even_if_missing") == "1"
+    act = partial(close_round, _latest_round(meeting), by=request.user, even_if_missing=even_if_missing)
     return act_then_redirect(request, meeting, act, _("Đã đóng vòng biểu quyết. Hãy công bố kết quả."))
 
 

@@ -69,6 +69,17 @@ def enter_paper_counts(voting_round, nomination, *, votes_for, votes_against):
         raise NominationError(_("Hồ sơ không thuộc vòng biểu quyết này."), code="not_on_agenda")
 
 
+def members_yet_to_vote(voting_round):
+    """Names of the present voting members who have not voted on every dossier they may vote on."""
+    present = voting_round.meeting.present_members().select_related("user")
+    nominations = [tally.nomination for tally in voting_round.tallies.select_related("nomination__nominee_person")]
+    voted = set(voting_round.receipts.values_list("member_id", "nomination_id"))
+    return [
+        member.user.get_full_name() for member in present
+        if any((member.pk, nomination.pk) not in voted and not member.is_recused_from(nomination) for nomination in nominations)
+    ]
+
+
 def has_passed(tally, members):
     """Votes for reach the form's threshold, a share of ALL council members (not of those present)."""
     award_form = tally.nomination.award_form
@@ -78,8 +89,17 @@ def has_passed(tally, members):
 
 
 @transaction.atomic
-def close_round(voting_round, *, by):
-    """Close the round: count abstentions, rank and cut at each form's remaining quota; nothing is shown yet."""
+def close_round(voting_round, *, by, even_if_missing=False):
+    """Close the round: count abstentions, rank and cut at each form's remaining quota; nothing is shown yet.
+
+    Closing before every present member has voted would let the counts tell a few members' choices:
+    it needs the secretary's explicit decision (`even_if_missing`), which the history records.
+    """
+    missing = [] if voting_round.is_on_paper else members_yet_to_vote(voting_round)
+    if missing and not even_if_missing:
+        raise NominationError(
+            _("Còn thành viên có mặt chưa biểu quyết: %(names)s.") % {"names": ", ".join(missing)}, code="votes_missing"
+        )
     moved = VotingRound.objects.filter(pk=voting_round.pk, status=VotingRound.Status.OPEN).update(
         status=VotingRound.Status.CLOSED
     )
@@ -95,10 +115,10 @@ def close_round(voting_round, *, by):
     for group in _by_award_form(tallies).values():
         _decide(group, members)
     Tally.objects.bulk_update(tallies, ["abstentions", "outcome", "rank"])
-    meeting.history.create(
-        from_status=VotingRound.Status.OPEN, to_status=VotingRound.Status.CLOSED, actor=by,
-        note=_("Đóng vòng biểu quyết %(number)s") % {"number": voting_round.number},
-    )
+    note = _("Đóng vòng biểu quyết %(number)s") % {"number": voting_round.number}
+    if missing:
+        note += _(" khi còn %(count)s thành viên có mặt chưa biểu quyết") % {"count": len(missing)}
+    meeting.history.create(from_status=VotingRound.Status.OPEN, to_status=VotingRound.Status.CLOSED, actor=by, note=note)
 
 
 def _by_award_form(tallies):

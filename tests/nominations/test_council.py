@@ -140,7 +140,7 @@ def test_ballot_in_a_closed_round_is_refused_and_counts_stay():
     meeting.record_attendance(by=None, present_members=seats)
     voting_round = meeting.open_round(by=None)
     cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
-    close_round(voting_round, by=None)
+    close_round(voting_round, by=None, even_if_missing=True)
 
     with pytest.raises(NominationError) as error:
         cast_ballot(seats[1], voting_round, nomination, Choice.FOR)
@@ -455,3 +455,48 @@ def test_minutes_pdf_lists_attendance_votes_and_results(settings, tmp_path):
     assert "Nguyễn Thị Ngọc Hà" in flat and "đồng ý 3, không đồng ý 0, không biểu quyết 1" in flat
     assert "Trần Văn Đức" in flat and "Không đạt tỷ lệ phiếu" in flat
     assert "THƯ KÝ HỘI ĐỒNG" in text and "CHỦ TỊCH HỘI ĐỒNG" in text
+
+
+@pytest.mark.django_db
+def test_round_close_refused_while_a_present_member_has_not_voted():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
+
+    with pytest.raises(NominationError) as error:
+        close_round(voting_round, by=None)
+
+    assert error.value.code == "votes_missing"
+    assert seats[1].user.get_full_name() in error.value.message
+    assert VotingRound.objects.get().status == VotingRound.Status.OPEN
+
+
+@pytest.mark.django_db
+def test_round_close_ignores_absent_and_recused_members():
+    meeting, seats = council_meeting(4)
+    nomination = in_review(meeting)
+    seats[1].user.organization = nomination.nominee_person.organization
+    seats[1].user.save()
+    meeting.record_attendance(by=None, present_members=seats[:3])
+    voting_round = meeting.open_round(by=None)
+    for seat in (seats[0], seats[2]):
+        cast_ballot(seat, voting_round, nomination, Choice.FOR)
+
+    close_round(voting_round, by=None)
+
+    assert VotingRound.objects.get().status == VotingRound.Status.CLOSED
+
+
+@pytest.mark.django_db
+def test_round_closed_on_purpose_with_votes_missing_says_so_in_the_history():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
+
+    close_round(voting_round, by=None, even_if_missing=True)
+
+    assert "khi còn 2 thành viên có mặt chưa biểu quyết" in meeting.history.last().note

@@ -278,7 +278,7 @@ def test_council_member_removed(client_of, office_user, meeting, seats):
 @pytest.mark.django_db
 def test_council_member_who_voted_cannot_be_removed(client_of, office_user, meeting, seats, open_round, nomination):
     cast_ballot(seats[2], open_round, nomination, Choice.FOR)
-    close_round(open_round, by=office_user)
+    close_round(open_round, by=office_user, even_if_missing=True)
     publish_round(open_round, by=office_user)
     url = reverse("nominations:council_member_remove", args=[meeting.council.pk, seats[2].pk])
 
@@ -734,3 +734,17 @@ def test_member_meetings_fragment_offers_the_ballot_while_a_round_is_open(counci
 @pytest.mark.django_db
 def test_member_meetings_leave_out_other_councils(member_of_another_council, meeting, seats):
     assert list(Meeting.objects.upcoming_for(member_of_another_council)) == []
+
+
+@pytest.mark.django_db
+def test_meeting_close_round_with_votes_missing_asks_the_secretary_to_confirm(client_of, office_user, meeting, seats, open_round, nomination):
+    cast_ballot(seats[0], open_round, nomination, Choice.FOR)
+    client = client_of(office_user)
+    url = reverse("nominations:meeting_close_round", args=[meeting.pk])
+
+    refused = client.post(url, follow=True)
+    client.post(url, {"even_if_missing": "1"})
+
+    open_round.refresh_from_db()
+    assert "Còn thành viên có mặt chưa biểu quyết" in messages_of(refused)[0]
+    assert open_round.status == "closed"
