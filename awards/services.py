@@ -5,11 +5,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from documents.templatetags.official import decision_date_words
 from nominations.models import Nomination
 from notifications.services import notify_from_template
 
 from .models import Award, Decision, DecisionError, NumberSeries
 
+DEFAULT_REWARD_ARTICLE = (
+    "Tập thể, cá nhân có tên tại Điều 1 được hưởng tiền thưởng theo quy định của Luật Thi đua, khen thưởng "
+    "và Nghị định số 152/2025/NĐ-CP; kinh phí khen thưởng chi từ Quỹ thi đua, khen thưởng theo quy định."
+)
 LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
 DECREE_BASIS = "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;"
 
@@ -40,10 +45,6 @@ def awardee_count(collectives, individuals):
     return _(" và ").join(parts)
 
 
-def date_words(date):
-    return f"ngày {date:%d} tháng {date:%m} năm {date:%Y}"
-
-
 @transaction.atomic
 def draft_decision(award_form, *, by):
     """A draft decision granting the form to its approved nominations, prefilled from the plan; numbered."""
@@ -64,7 +65,7 @@ def draft_decision(award_form, *, by):
         authority=title.upper(),
         legal_bases="\n".join([
             LAW_BASIS, DECREE_BASIS,
-            f"Căn cứ Kế hoạch số {campaign.number} {date_words(campaign.issue_date)} của {campaign.issuing_organization};",
+            f"Căn cứ Kế hoạch số {campaign.number} {decision_date_words(campaign.issue_date)} của {campaign.issuing_organization};",
             "Theo đề nghị của Thường trực Hội đồng Thi đua – Khen thưởng.",
         ]),
         article_1=_(
@@ -72,7 +73,7 @@ def draft_decision(award_form, *, by):
             "đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s."
         ) % {"form": award_form.name, "awardees": awardee_count(collectives, len(nominations) - collectives),
              "plan": campaign.number},
-        article_2=award_form.reward_note,
+        article_2=award_form.reward_note or DEFAULT_REWARD_ARTICLE,
         article_3=_("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan "
                     "và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."),
         recipients=_("Như Điều 3;\nLưu: VT, TĐKT."),
@@ -95,13 +96,13 @@ def sign_decision(decision, *, by):
     """The leader signs: the decision is final, its dossiers are awarded and entered in the register."""
     if decision.is_signed:
         raise DecisionError(_("Quyết định đã được ký."), code="signed")
-    if not decision.signer_name.strip():
-        raise DecisionError(_("Hãy ghi họ tên người ký trước khi ký."), code="no_signer")
     nominations = awardees_in_order(decision)
     if not nominations:
         raise DecisionError(_("Quyết định chưa có hồ sơ nào."), code="nothing_to_grant")
+    # The decision bears the name of who signs it and the day it is signed.
     moved = Decision.objects.filter(pk=decision.pk, status=Decision.Status.DRAFT).update(
-        status=Decision.Status.SIGNED, signed_at=timezone.now(), signed_by=by
+        status=Decision.Status.SIGNED, signed_at=timezone.now(), signed_by=by, signer_name=by.get_full_name(),
+        issue_date=timezone.localdate(),
     )
     if not moved:
         raise DecisionError(_("Quyết định vừa được cập nhật, vui lòng tải lại."), code="stale")

@@ -174,6 +174,11 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
                 return extension.deadline
         return self.nomination_deadline
 
+    def is_open_to(self, organization_id):
+        """Launched, and the unit's own nomination deadline has not passed (Asia/Ho_Chi_Minh)."""
+        deadline = self.nomination_deadline_for(organization_id)
+        return self.status == self.Status.LAUNCHED and (deadline is None or deadline >= timezone.localdate())
+
     def reminder_lead(self, days_left):
         """The lead time a reminder is due for: the nearest one not shorter than the days left."""
         if days_left is None or days_left < 0:

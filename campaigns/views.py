@@ -72,6 +72,7 @@ def campaign_detail(request, pk):
         "extensions": campaign.extensions.select_related("organization").order_by("organization__name"),
         "implementations": campaign.implementations.visible_to(request.user),
         "history": campaign.history.select_related("actor")[:20],
+        "can_nominate": request.user.has_perm("nominations.add_nomination") and campaign.is_open_to(request.user.organization_id),
     }
     return render(request, "campaigns/campaign_detail.html", context)
 

@@ -32,6 +32,7 @@ def home(request):
     )
     for campaign in open_campaigns:
         campaign.own_deadline = campaign.nomination_deadline_for(user.organization_id)
+        campaign.can_nominate = campaign.is_open_to(user.organization_id)
     context = {
         "open_campaigns": open_campaigns,
         "draft_campaigns": campaigns.filter(status=Campaign.Status.DRAFT)[:HOME_LIST_SIZE],

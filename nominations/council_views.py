@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import BooleanField, Case, Count, F, Prefetch, Q, Value, When
 from django.db.models.deletion import ProtectedError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from .council_forms import (
 )
 from .models import Council, CouncilMember, Meeting, Nomination, NominationError, Tally, VotingRound
 from .services import cast_ballot, chair_decides, close_round, enter_paper_counts, publish_round
+from .tasks import enqueue_minutes
 from .views import act_then_redirect
 
 PAGE_SIZE = 20
@@ -497,3 +498,25 @@ def _ballot_refusal(meeting, seat, voting_round):
     if not seat.attendances.filter(meeting=meeting, is_present=True).exists():
         return _("Thành viên vắng mặt chỉ gửi phiếu bằng văn bản.")
     return None
+
+
+@login_required
+def meeting_minutes(request, pk):
+    """The minutes PDF, served through the meeting's permission, never from MEDIA_URL."""
+    meeting = _get_meeting(request, pk, "nominations.view_meeting")
+    if not meeting.minutes_pdf:
+        raise Http404
+    return FileResponse(meeting.minutes_pdf.open("rb"), as_attachment=True, filename=f"bien-ban-hop-{meeting.pk}.pdf")
+
+
+@login_required
+@require_POST
+def meeting_minutes_generate(request, pk):
+    """Render the minutes again, after a failure or a correction."""
+    meeting = _get_meeting(request, pk, "nominations.run_meeting")
+    if meeting.status != Meeting.Status.CLOSED:
+        messages.error(request, _("Biên bản chỉ được lập khi cuộc họp đã kết thúc."))
+    else:
+        enqueue_minutes(meeting)
+        messages.success(request, _("Đang lập lại biên bản."))
+    return redirect(meeting)

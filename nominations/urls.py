@@ -37,4 +37,6 @@ urlpatterns = [
     path("cuoc-hop/<int:pk>/chu-tich-quyet-dinh/<int:tally_pk>/", council_views.meeting_chair_decides, name="meeting_chair_decides"),
     path("cuoc-hop/<int:pk>/ket-thuc/", council_views.meeting_close, name="meeting_close"),
     path("cuoc-hop/<int:pk>/bieu-quyet/", council_views.meeting_vote, name="meeting_vote"),
+    path("cuoc-hop/<int:pk>/bien-ban.pdf", council_views.meeting_minutes, name="meeting_minutes"),
+    path("cuoc-hop/<int:pk>/lap-bien-ban/", council_views.meeting_minutes_generate, name="meeting_minutes_generate"),
 ]

@@ -96,6 +96,11 @@ def nomination_create(request, campaign_pk):
         raise PermissionDenied
     if user.organization is None:
         raise PermissionDenied
+    try:
+        Nomination(campaign=campaign, submitting_unit=user.organization).check_window()
+    except NominationError as error:
+        messages.error(request, error.message)
+        return redirect(campaign)
     form = NominationCreateForm(request.POST or None, campaign=campaign, unit=request.user.organization)
     if form.is_valid():
         nomination = form.build(by=request.user)

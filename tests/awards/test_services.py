@@ -3,6 +3,7 @@ import io
 import threading
 
 import pytest
+from django.utils import timezone
 from django.db import connection, connections
 from pypdf import PdfReader
 
@@ -45,7 +46,7 @@ def pdf_text(field_file):
 def test_decision_draft_is_prefilled_from_the_plan_and_numbered(decision, award_form):
     assert decision.number_symbol == "01/QĐ-UBND"
     assert decision.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
-    assert "Căn cứ Kế hoạch số 67/KH-UBND ngày 28 tháng 03 năm 2025" in decision.legal_bases
+    assert "Căn cứ Kế hoạch số 67/KH-UBND ngày 28 tháng 3 năm 2025" in decision.legal_bases
     assert "cho 2 cá nhân (có danh sách kèm theo)" in decision.article_1
     assert decision.nominations.count() == 2
 
@@ -112,13 +113,15 @@ def test_decision_signed_twice_is_refused(decision, leader):
 
 
 @pytest.mark.django_db
-def test_decision_without_signer_name_cannot_be_signed(decision, leader):
-    decision.signer_name = " "
+def test_decision_signed_bears_the_signers_name_and_the_signing_day(decision, leader):
+    decision.issue_date = decision.issue_date.replace(day=1)
+    decision.save()
 
-    with pytest.raises(DecisionError) as error:
-        sign_decision(decision, by=leader)
+    sign_decision(decision, by=leader)
 
-    assert error.value.code == "no_signer"
+    decision.refresh_from_db()
+    assert decision.signer_name == leader.get_full_name()
+    assert decision.issue_date == timezone.localdate()
 
 
 @pytest.mark.django_db
@@ -137,7 +140,7 @@ def test_decision_pdf_holds_the_number_date_articles_annex_and_signer(decision, 
     assert f"ngày {decision.issue_date:%d} tháng {decision.issue_date:%m} năm {decision.issue_date:%Y}" in text
     assert "Điều 1." in text and "Điều 2." in text
     assert "Nguyễn Thị Ngọc Hà" in text and "Trần Văn Đức" in text
-    assert "Nguyễn Ngọc Hè" in text
+    assert leader.get_full_name() in text
     assert "KT. CHỦ TỊCH" in text
 
 

@@ -748,3 +748,26 @@ def test_meeting_close_round_with_votes_missing_asks_the_secretary_to_confirm(cl
     open_round.refresh_from_db()
     assert "Còn thành viên có mặt chưa biểu quyết" in messages_of(refused)[0]
     assert open_round.status == "closed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_meeting_minutes_are_downloaded_by_members_but_not_by_units(client_of, office_user, unit_user, seats, settings, tmp_path):
+    from tests.factories import MeetingFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory()
+    for seat in seats:
+        seat.council = meeting.council
+        seat.save()
+    meeting.record_attendance(by=None, present_members=seats)
+    meeting.close(by=None)
+    url = reverse("nominations:meeting_minutes", args=[meeting.pk])
+
+    member_response = client_of(seats[0].user).get(url)
+    page = client_of(office_user).get(meeting.get_absolute_url()).content.decode()
+    unit_response = client_of(unit_user).get(url)
+
+    assert member_response.status_code == 200
+    assert b"".join(member_response.streaming_content).startswith(b"%PDF")
+    assert url in page
+    assert unit_response.status_code == 403

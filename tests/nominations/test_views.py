@@ -367,3 +367,18 @@ def test_nomination_bulk_never_redirects_to_another_site(client_of, office_user)
     )
 
     assert response.url == reverse("nominations:list")
+
+
+@pytest.mark.django_db
+def test_nomination_create_after_the_units_deadline_says_so_before_any_typing(client_of, unit_user):
+    import datetime
+
+    from campaigns.models import Campaign
+
+    campaign = NominationFactory().campaign
+    Campaign.objects.filter(pk=campaign.pk).update(nomination_deadline=datetime.date(2025, 1, 1))
+
+    response = client_of(unit_user).get(reverse("nominations:create", args=[campaign.pk]), follow=True)
+
+    assert "Đã quá hạn nộp hồ sơ (01/01/2025)." in response.content.decode()
+    assert "Tạo hồ sơ đề nghị" not in response.content.decode().split("</nav>", 1)[1]
