@@ -260,12 +260,7 @@ class Nomination(StatusFlow, Searchable):
             raise NominationError(_("Hãy ghi rõ lý do trả lại hồ sơ."), code="no_reasons")
         with transaction.atomic():
             entry = self._move_to(Status.RETURNED, by=by, note=reasons)
-            for user in User.objects.filter(role=User.Role.UNIT, is_active=True, organization=self.submitting_unit_id):
-                notify_from_template(
-                    user, key=f"nomination_returned:history={entry.pk}:user={user.pk}", code="nomination_returned",
-                    link=self.get_absolute_url(), scope=f"campaign:{self.campaign_id}",
-                    context={"nomination": str(self), "campaign": f"Kế hoạch số {self.campaign.number}", "reasons": reasons},
-                )
+            self._tell_unit("nomination_returned", entry, reasons=reasons)
 
     return_for_revision.alters_data = True
 
@@ -296,7 +291,8 @@ class Nomination(StatusFlow, Searchable):
             raise NominationError(
                 _("Hồ sơ chưa được thẩm định đầy đủ: hãy thẩm định trước khi đưa vào xét."), code="not_appraised"
             )
-        self._move_to(Status.IN_REVIEW, by=by)
+        with transaction.atomic():
+            self._tell_unit("nomination_accepted", self._move_to(Status.IN_REVIEW, by=by))
 
     accept_for_review.alters_data = True
 
@@ -305,7 +301,9 @@ class Nomination(StatusFlow, Searchable):
         if self.status != Status.IN_REVIEW:
             raise NominationError(_("Chỉ phê duyệt được hồ sơ đang xét."), code="not_in_review")
         self.check_total_quota()
-        self._move_to(Status.APPROVED, by=by, note=note)
+        with transaction.atomic():
+            entry = self._move_to(Status.APPROVED, by=by, note=note)
+            self._tell_unit("nomination_decided", entry, result=Status.APPROVED.label)
 
     approve.alters_data = True
 
@@ -313,7 +311,9 @@ class Nomination(StatusFlow, Searchable):
         """Record that the dossier is not proposed for the award."""
         if self.status != Status.IN_REVIEW:
             raise NominationError(_("Chỉ không phê duyệt được hồ sơ đang xét."), code="not_in_review")
-        self._move_to(Status.REJECTED, by=by, note=note)
+        with transaction.atomic():
+            entry = self._move_to(Status.REJECTED, by=by, note=note)
+            self._tell_unit("nomination_decided", entry, result=f"{Status.REJECTED.label} – {note}" if note else Status.REJECTED.label)
 
     reject.alters_data = True
 
@@ -354,6 +354,15 @@ class Nomination(StatusFlow, Searchable):
         return copy
 
     forward.alters_data = True
+
+    def _tell_unit(self, code, entry, **context):
+        """Tell the submitting unit's users of this step of its dossier, once per history entry."""
+        context |= {"nomination": str(self), "campaign": f"Kế hoạch số {self.campaign.number}"}
+        for user in User.objects.filter(role=User.Role.UNIT, is_active=True, organization=self.submitting_unit_id):
+            notify_from_template(
+                user, key=f"{code}:history={entry.pk}:user={user.pk}", code=code, context=context,
+                link=self.get_absolute_url(), scope=f"campaign:{self.campaign_id}",
+            )
 
     def record_edit(self, *, by, changes):
         """Keep what the unit changed, field by field (before and after), in the history."""

@@ -108,12 +108,36 @@ TEMPLATES = [
         "decision_signed", "vi",
         "Báo cho đơn vị quyết định khen thưởng đã ký. Trường: {recipient}, {decision}, {summary}, {link}.",
         "Quyết định khen thưởng đã ký: {decision}",
-        "Kính gửi {recipient},\n\n{decision} {summary} đã được ký, trong đó có tập thể, cá nhân của đơn vị.",
+        "Kính gửi {recipient},\n\n{decision} ({summary}) đã được ký, trong đó có tập thể, cá nhân của đơn vị.",
     ),
     (
         "decision_signed", "en",
         "Tells units an award decision was signed. Fields: {recipient}, {decision}, {summary}, {link}.",
         "Award decision signed: {decision}",
         "Dear {recipient},\n\n{decision} ({summary}) was signed and includes awardees of your unit.",
+    ),
+    (
+        "nomination_accepted", "vi",
+        "Báo cho đơn vị hồ sơ đã được thẩm định và đưa ra Hội đồng xét. Trường: {recipient}, {nomination}, {campaign}, {link}.",
+        "Hồ sơ đã được đưa vào xét: {nomination}",
+        "Kính gửi {recipient},\n\nHồ sơ \"{nomination}\" theo {campaign} đã được thẩm định đầy đủ và đưa ra Hội đồng xét.",
+    ),
+    (
+        "nomination_accepted", "en",
+        "Tells a unit its dossier was appraised and put before the council. Fields: {recipient}, {nomination}, {campaign}, {link}.",
+        "Dossier referred to the council: {nomination}",
+        "Dear {recipient},\n\nThe dossier \"{nomination}\" under {campaign} was appraised and put before the council.",
+    ),
+    (
+        "nomination_decided", "vi",
+        "Báo cho đơn vị kết quả xét của Hội đồng. Trường: {recipient}, {nomination}, {campaign}, {result}, {link}.",
+        "Kết quả xét hồ sơ: {nomination}",
+        "Kính gửi {recipient},\n\nHội đồng đã xét hồ sơ \"{nomination}\" theo {campaign}. Kết quả: {result}.",
+    ),
+    (
+        "nomination_decided", "en",
+        "Tells a unit the council's result on its dossier. Fields: {recipient}, {nomination}, {campaign}, {result}, {link}.",
+        "Council result: {nomination}",
+        "Dear {recipient},\n\nThe council considered the dossier \"{nomination}\" under {campaign}. Result: {result}.",
     ),
 ]

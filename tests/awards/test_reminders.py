@@ -162,7 +162,8 @@ def test_event_signed_decision_tells_the_units_of_the_awardees(unit_user, office
 
     sign_decision(decision, by=leader)
 
-    assert list(Notification.objects.values_list("recipient", flat=True)) == [unit_user.pk]
+    signed_notices = Notification.objects.filter(subject__startswith="Quyết định khen thưởng đã ký")
+    assert list(signed_notices.values_list("recipient", flat=True)) == [unit_user.pk]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent runs need PostgreSQL (set DATABASE_URL)")
@@ -205,3 +206,14 @@ def test_demo_deadline_moved_three_days_ahead_sends_trungtam_one_email_and_one_n
     assert [message.to for message in mail.outbox] == [["trungtam@example.gov.vn"]]
     assert second == 0
     assert first >= 1
+
+
+@pytest.mark.django_db
+def test_event_unit_learns_when_its_dossier_goes_to_the_council_and_the_result(unit_user):
+    approved_nomination(submitting_unit=unit_user.organization)
+
+    subjects = list(Notification.objects.filter(recipient=unit_user).order_by("pk").values_list("subject", flat=True))
+
+    assert subjects[0].startswith("Hồ sơ đã được đưa vào xét")
+    assert subjects[1].startswith("Kết quả xét hồ sơ")
+    assert "Được đề nghị khen" in Notification.objects.get(subject=subjects[1]).body
