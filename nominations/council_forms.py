@@ -1,6 +1,7 @@
 """Forms of the council's pages: councils and members, scheduling, attendance and ballots."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StyledFormMixin
@@ -17,11 +18,11 @@ def choice_widget():
     return forms.RadioSelect(attrs={"class": "form-check-input"})
 
 
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
+class DateTimeInput(forms.DateTimeInput):
+    """A time typed as offices write it, dd/mm/yyyy hh:mm (not the browser's picker, which follows its locale)."""
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+        super().__init__({"placeholder": "dd/mm/yyyy hh:mm", **(attrs or {})}, format="%d/%m/%Y %H:%M")
 
 
 class CouncilForm(StyledFormMixin, forms.ModelForm):
@@ -121,7 +122,10 @@ class CouncilMemberForm(CouncilMemberChangeForm):
 class MeetingForm(StyledFormMixin, forms.ModelForm):
     """Schedule a meeting; its agenda is chosen among the campaign's dossiers in review."""
 
-    error_messages = {"no_agenda": _("Hãy chọn ít nhất một hồ sơ đưa ra xét.")}
+    error_messages = {
+        "no_agenda": _("Hãy chọn ít nhất một hồ sơ đưa ra xét."),
+        "in_the_past": _("Thời gian họp đã qua: hãy chọn thời gian sắp tới."),
+    }
 
     class Meta:
         model = Meeting
@@ -135,7 +139,10 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
             "is_online": _("Họp trực tuyến"),
             "agenda": _("Hồ sơ đưa ra xét"),
         }
-        widgets = {"starts_at": DateTimeLocalInput(), "agenda": forms.CheckboxSelectMultiple}
+        widgets = {"starts_at": DateTimeInput(), "agenda": forms.CheckboxSelectMultiple}
+        error_messages = {
+            "starts_at": {"invalid": _("Thời gian không hợp lệ: hãy nhập theo dạng ngày/tháng/năm giờ:phút, ví dụ 05/12/2026 14:30.")},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,6 +152,12 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
         self.fields["agenda"].required = True
         self.fields["agenda"].error_messages["required"] = self.error_messages["no_agenda"]
         self.fields["agenda"].queryset = self.agenda_choices()
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if starts_at < timezone.now():
+            raise forms.ValidationError(self.error_messages["in_the_past"], code="in_the_past")
+        return starts_at
 
     def agenda_choices(self):
         """The chosen campaign's dossiers in review, by award form (empty until a campaign is chosen)."""

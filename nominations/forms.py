@@ -94,7 +94,9 @@ class AssessmentForm(StyledFormMixin, forms.ModelForm):
         model = CriterionAssessment
         fields = ["is_met", "figure", "remarks"]
         widgets = {
-            "is_met": forms.Select(choices=[("", _("Chưa đánh giá")), (True, _("Đạt")), (False, _("Chưa đạt"))]),
+            "is_met": forms.Select(
+                choices=[("", _("Chưa đánh giá")), (True, _("Đạt")), (False, _("Chưa đạt"))], attrs={"class": "select-wide"}
+            ),
         }
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.forms import modelformset_factory
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +19,7 @@ from .filters import NominationFilter
 from .forms import (
     AppraisalForm, AssessmentForm, AttachmentForm, ForwardForm, NominationCreateForm, NominationForm, ReturnForm,
 )
-from .models import CriterionAssessment, Nomination, NominationError, QuotaCounter, quota_table
+from .models import Appraisal, CriterionAssessment, Nomination, NominationError, QuotaCounter, quota_table
 
 PAGE_SIZE = 20
 AssessmentFormSet = modelformset_factory(CriterionAssessment, form=AssessmentForm, extra=0)
@@ -49,9 +50,10 @@ def act_then_redirect(request, obj, act, success):
 
 @login_required
 def nomination_list(request):
+    complete = Appraisal.objects.filter(nomination=OuterRef("pk"), is_complete=True)
     nominations = Nomination.objects.visible_to(request.user).select_related(
         "campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization",
-    )
+    ).annotate(is_appraised=Exists(complete))
     nomination_filter = NominationFilter(request.GET, queryset=nominations, user=request.user)
     page = Paginator(nomination_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": nomination_filter, "page": page, "return_form": ReturnForm()}

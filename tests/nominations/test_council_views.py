@@ -17,6 +17,9 @@ Status = Nomination.Status
 COUNTS = re.compile(r'class="text-end tally-count">(\d+)<')
 
 
+# A meeting is scheduled ahead of today: the day typed as offices write it.
+MEETING_DAY = (timezone.localdate() + datetime.timedelta(days=30)).strftime("%d/%m/%Y")
+
 def in_review(meeting, **kwargs):
     nomination = NominationFactory(campaign=meeting.campaign, **kwargs)
     nomination.submit(by=None)
@@ -357,7 +360,7 @@ def test_meeting_schedule_for_a_campaign_lists_its_dossiers_in_review(client_of,
 @pytest.mark.django_db
 def test_meeting_schedule_form_keeps_typed_data_on_error(client_of, office_user, meeting, nomination):
     data = {"council": meeting.council.pk, "campaign": meeting.campaign.pk, "title": "Họp xét Bằng khen năm 2025",
-            "starts_at": "2025-12-05T14:30", "place": "Hội trường tầng 3"}
+            "starts_at": f"{MEETING_DAY} 14:30", "place": "Hội trường tầng 3"}
 
     response = client_of(office_user).post(reverse("nominations:meeting_create"), data)
 
@@ -365,14 +368,14 @@ def test_meeting_schedule_form_keeps_typed_data_on_error(client_of, office_user,
     assert response.context["form"].has_error("agenda", code="required")
     assert "Hãy chọn ít nhất một hồ sơ đưa ra xét." in page
     assert 'value="Họp xét Bằng khen năm 2025"' in page
-    assert 'value="2025-12-05T14:30"' in page
+    assert f'value="{MEETING_DAY} 14:30"' in page
     assert 'value="Hội trường tầng 3"' in page
 
 
 @pytest.mark.django_db
 def test_meeting_scheduled_with_its_agenda_invites_every_member(client_of, office_user, meeting, seats, secretary, nomination):
     data = {"council": meeting.council.pk, "campaign": meeting.campaign.pk, "title": "Họp xét Bằng khen năm 2025",
-            "starts_at": "2025-12-05T14:30", "place": "Hội trường tầng 3", "agenda": [nomination.pk]}
+            "starts_at": f"{MEETING_DAY} 14:30", "place": "Hội trường tầng 3", "agenda": [nomination.pk]}
 
     response = client_of(office_user).post(reverse("nominations:meeting_create"), data)
 
@@ -380,9 +383,9 @@ def test_meeting_scheduled_with_its_agenda_invites_every_member(client_of, offic
     invitation = Notification.objects.filter(recipient=seats[0].user).get()
     assert response.url == scheduled.get_absolute_url()
     assert list(scheduled.agenda.all()) == [nomination]
-    assert timezone.localtime(scheduled.starts_at).strftime("%H:%M %d/%m/%Y") == "14:30 05/12/2025"
+    assert timezone.localtime(scheduled.starts_at).strftime("%H:%M %d/%m/%Y") == f"14:30 {MEETING_DAY}"
     assert Notification.objects.count() == 4
-    assert "14:30 ngày 05/12/2025" in invitation.body
+    assert f"14:30 ngày {MEETING_DAY}" in invitation.body
     assert "Hội trường tầng 3" in invitation.body
     assert invitation.link == scheduled.get_absolute_url()
 
@@ -771,3 +774,14 @@ def test_meeting_minutes_are_downloaded_by_members_but_not_by_units(client_of, o
     assert b"".join(member_response.streaming_content).startswith(b"%PDF")
     assert url in page
     assert unit_response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_meeting_scheduled_in_the_past_is_refused_and_the_form_kept(client_of, office_user, meeting, nomination):
+    data = {"council": meeting.council.pk, "campaign": meeting.campaign.pk, "title": "Họp bổ sung",
+            "starts_at": "01/10/2020 09:00", "place": "Hội trường", "agenda": [nomination.pk]}
+
+    response = client_of(office_user).post(reverse("nominations:meeting_create"), data)
+
+    assert response.context["form"].has_error("starts_at", code="in_the_past")
+    assert "Họp bổ sung" in response.content.decode()
