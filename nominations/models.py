@@ -347,6 +347,7 @@ class Nomination(StatusFlow, Searchable):
                 attachment.pk = None
                 attachment.nomination = copy
                 attachment.save()
+            copy.add_missing_assessments()
             copy.history.create(
                 from_status=Status.DRAFT, to_status=Status.SUBMITTED, actor=by,
                 note=_("Chuyển tiếp từ hồ sơ #%(pk)s của %(campaign)s") % {"pk": self.pk, "campaign": self.campaign.number},
@@ -363,6 +364,15 @@ class Nomination(StatusFlow, Searchable):
                 user, key=f"{code}:history={entry.pk}:user={user.pk}", code=code, context=context,
                 link=self.get_absolute_url(), scope=f"campaign:{self.campaign_id}",
             )
+
+    def add_missing_assessments(self):
+        """One self-assessment row per criterion of the campaign, added when the dossier is made."""
+        CriterionAssessment.objects.bulk_create(
+            [CriterionAssessment(nomination=self, criterion=criterion) for criterion in self.campaign.criteria.all()],
+            ignore_conflicts=True,
+        )
+
+    add_missing_assessments.alters_data = True
 
     def record_edit(self, *, by, changes):
         """Keep what the unit changed, field by field (before and after), in the history."""

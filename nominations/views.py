@@ -117,6 +117,7 @@ def nomination_create(request, campaign_pk):
                 if nomination.nominee_person and nomination.nominee_person.pk is None:
                     nomination.nominee_person.save()
                 nomination.save()
+                nomination.add_missing_assessments()
             messages.success(request, _("Đã tạo hồ sơ nháp. Hãy nhập báo cáo thành tích và đính kèm giấy tờ."))
             return redirect("nominations:edit", nomination.pk)
     context = {"form": form, "campaign": campaign, "quotas": quota_table(campaign, request.user.organization)}
@@ -149,8 +150,6 @@ def nomination_edit(request, pk):
     if not nomination.is_editable:
         messages.error(request, _("Hồ sơ đã nộp: chỉ sửa được khi còn nháp hoặc bị trả lại."))
         return redirect(nomination)
-    for criterion in nomination.campaign.criteria.all():
-        CriterionAssessment.objects.get_or_create(nomination=nomination, criterion=criterion)
     form = NominationForm(request.POST or None, instance=nomination, prefix="dossier")
     assessments = AssessmentFormSet(
         request.POST or None, prefix="assessment",

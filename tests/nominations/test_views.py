@@ -128,8 +128,8 @@ def test_nomination_create_is_for_units_only(client_of, role):
 @pytest.mark.django_db
 def test_nomination_edit_saves_report_and_self_assessment(client_of, unit_user, draft):
     criterion = CriterionFactory(campaign=draft.campaign, number="4", target="Từ khá trở lên")
+    draft.add_missing_assessments()
     client = client_of(unit_user)
-    client.get(reverse("nominations:edit", args=[draft.pk]))
     assessment = draft.assessments.get(criterion=criterion)
     data = {
         "dossier-achievement_report": "Tham gia 52 vụ việc tố tụng.", "dossier-letter_number": "15/TTr-TTTGPL",
@@ -382,3 +382,16 @@ def test_nomination_create_after_the_units_deadline_says_so_before_any_typing(cl
 
     assert "Đã quá hạn nộp hồ sơ (01/01/2025)." in response.content.decode()
     assert "Tạo hồ sơ đề nghị" not in response.content.decode().split("</nav>", 1)[1]
+
+
+@pytest.mark.django_db
+def test_nomination_created_by_a_unit_has_one_self_assessment_row_per_criterion(client_of, unit_user):
+    campaign = NominationFactory().campaign
+    for number in ("1", "2"):
+        CriterionFactory(campaign=campaign, number=number)
+    data = {"award_form": campaign.award_forms.get().pk, "nominee_kind": "individual", "full_name": "Đỗ Thị Lan", "gender": "female"}
+
+    client_of(unit_user).post(reverse("nominations:create", args=[campaign.pk]), data)
+
+    nomination = Nomination.objects.get(nominee_person__full_name="Đỗ Thị Lan")
+    assert sorted(nomination.assessments.values_list("criterion__number", flat=True)) == ["1", "2"]
