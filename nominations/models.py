@@ -14,10 +14,6 @@ from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, Eli
 from campaigns.workdays import add_working_days, working_days_between
 from notifications.services import notify_from_template
 
-# Statutory processing times (Law on Emulation and Commendation 2022; Decree 152/2025): settings, not law in code.
-RETURN_INCOMPLETE_WORKING_DAYS = getattr(settings, "RETURN_INCOMPLETE_WORKING_DAYS", 5)
-APPRAISE_COMPLETE_WORKING_DAYS = getattr(settings, "APPRAISE_COMPLETE_WORKING_DAYS", 20)
-
 
 class NominationError(ValidationError):
     pass
@@ -391,9 +387,10 @@ class Nomination(StatusFlow, Searchable):
         if self.submitted_at is None or self.status != Status.SUBMITTED:
             return None
         received = timezone.localtime(self.submitted_at).date()
+        # Statutory times (Law on Emulation and Commendation 2022, Decree 152/2025) are settings, not code.
         return (
-            add_working_days(received, RETURN_INCOMPLETE_WORKING_DAYS),
-            add_working_days(received, APPRAISE_COMPLETE_WORKING_DAYS),
+            add_working_days(received, settings.RETURN_INCOMPLETE_WORKING_DAYS),
+            add_working_days(received, settings.APPRAISE_COMPLETE_WORKING_DAYS),
         )
 
     @property

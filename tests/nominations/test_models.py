@@ -445,3 +445,12 @@ def test_nomination_visible_to_a_unit_is_only_its_own(unit_user, other_unit_user
 
     assert list(Nomination.objects.visible_to(unit_user)) == [own]
     assert Nomination.objects.visible_to(office_user).count() == 2
+
+
+@pytest.mark.django_db
+def test_nomination_statutory_times_are_settings(settings):
+    settings.RETURN_INCOMPLETE_WORKING_DAYS = 2
+    nomination = submitted()
+    nomination.submitted_at = timezone.make_aware(datetime.datetime(2026, 11, 16, 9, 0))
+
+    assert nomination.processing_deadlines[0] == datetime.date(2026, 11, 18)
