@@ -48,10 +48,13 @@ class DocumentLines:
 
 class CampaignQuerySet(SearchableQuerySet):
     def visible_to(self, user):
-        """Units see campaigns once launched; the office, council and leaders see drafts too."""
+        """The office, council and leaders see every plan; a unit, the launched plans of its province or national ones."""
         if user.has_perm("campaigns.view_draft_campaigns"):
             return self
-        return self.exclude(status=Campaign.Status.DRAFT)
+        province = user.organization.province if user.organization_id else ""
+        return self.exclude(status=Campaign.Status.DRAFT).filter(
+            models.Q(issuing_organization__province="") | models.Q(issuing_organization__province=province)
+        )
 
 
 class Campaign(DocumentLines, StatusFlow, Searchable):
@@ -173,6 +176,11 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
             ):
                 return extension.deadline
         return self.nomination_deadline
+
+    def concerns(self, organization):
+        """A national plan concerns every unit; a provincial one, the units of its province."""
+        province = self.issuing_organization.province
+        return not province or (organization is not None and organization.province == province)
 
     def is_open_to(self, organization_id):
         """Launched, and the unit's own nomination deadline has not passed (Asia/Ho_Chi_Minh)."""

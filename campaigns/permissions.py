@@ -5,7 +5,8 @@ from accounts.predicates import belongs_to, is_council_member, is_leader, is_sta
 
 @rules.predicate
 def is_visible_campaign(user, campaign):
-    return campaign is None or campaign.status != campaign.Status.DRAFT
+    """Launched, and of the user's province or national."""
+    return campaign is None or (campaign.status != campaign.Status.DRAFT and campaign.concerns(user.organization))
 
 
 can_view_drafts = is_staff_of_office | is_council_member | is_leader

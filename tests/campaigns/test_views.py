@@ -367,3 +367,19 @@ def test_campaign_parts_pages_render_for_the_office(client_of, office_user, part
     response = client_of(office_user).get(reverse("campaigns:parts", args=[campaign.pk, part]))
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_campaigns_of_another_province_are_not_shown_to_a_unit(client_of, unit_user):
+    from accounts.models import Organization
+
+    own = CampaignFactory(title="Kế hoạch của Cần Thơ")
+    national = CampaignFactory(title="Kế hoạch của Bộ", issuing_organization__province="", issuing_organization__kind=Organization.Kind.MINISTRY)
+    other = CampaignFactory(title="Kế hoạch của An Giang", issuing_organization__province="An Giang")
+    client = client_of(unit_user)
+
+    listed = list(client.get(reverse("campaigns:list")).context["page"])
+    response = client.get(other.get_absolute_url())
+
+    assert set(listed) == {own, national}
+    assert response.status_code == 403
