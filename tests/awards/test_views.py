@@ -703,3 +703,12 @@ def test_certificates_to_print_on_blanks_are_for_the_office_not_units(client_of,
 
     assert unit_response.status_code == 403
     assert office_response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_decision_sign_asks_the_leader_to_confirm_in_a_dialog(client_of, leader, draft):
+    page = client_of(leader).get(draft.get_absolute_url()).content.decode()
+
+    assert 'id="sign-modal"' in page
+    assert f'action="{reverse("awards:decision_sign", args=[draft.pk])}"' in page
+    assert leader.get_full_name() in page

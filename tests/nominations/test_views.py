@@ -395,3 +395,12 @@ def test_nomination_created_by_a_unit_has_one_self_assessment_row_per_criterion(
 
     nomination = Nomination.objects.get(nominee_person__full_name="Đỗ Thị Lan")
     assert sorted(nomination.assessments.values_list("criterion__number", flat=True)) == ["1", "2"]
+
+
+@pytest.mark.django_db
+def test_nomination_withdraw_asks_for_confirmation_in_a_dialog(client_of, unit_user, draft):
+    page = client_of(unit_user).get(draft.get_absolute_url()).content.decode()
+
+    assert 'data-bs-target="#withdraw-modal"' in page
+    assert f'action="{reverse("nominations:withdraw", args=[draft.pk])}"' in page
+    assert "Xác nhận rút hồ sơ" in page
