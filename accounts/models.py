@@ -3,16 +3,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from config.search import SearchableQuerySet
 from config.text import fold
-
-
-class SearchableQuerySet(models.QuerySet):
-    def search(self, query):
-        """Match every word of the query, diacritics ignored ("nguyen" finds "Nguyễn")."""
-        queryset = self
-        for word in fold(query).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
 
 
 class Searchable(models.Model):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from config.search import SearchableQuerySet
 from config.text import fold
 
 from .default_templates import TEMPLATES
@@ -28,16 +29,9 @@ def absolute_url(link):
     return settings.SITE_URL.rstrip("/") + link if link else ""
 
 
-class NotificationQuerySet(models.QuerySet):
+class NotificationQuerySet(SearchableQuerySet):
     def unread(self):
         return self.filter(read_at=None)
-
-    def search(self, query):
-        """Match every word of the query, diacritics ignored ("han nop" finds "Hạn nộp")."""
-        queryset = self
-        for word in fold(query).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
 
     def mark_read(self):
         """Mark the unread ones read; return how many."""
@@ -229,14 +223,7 @@ def validate_placeholders(text):
             )
 
 
-class MessageTemplateQuerySet(models.QuerySet):
-    def search(self, query):
-        """Match every word of the query, diacritics ignored."""
-        queryset = self
-        for word in fold(query).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
-
+class MessageTemplateQuerySet(SearchableQuerySet):
     def for_language(self, code, language):
         """The template `code` in this language, else in the site's default language."""
         found = sorted(
