@@ -90,7 +90,7 @@ def unit_of(award):
 
 
 def _set_widths(sheet, columns):
-    for letter, (_header, width) in zip("ABCDEFGHIJ", columns):
+    for letter, (_header, width) in zip("ABCDEFGHIJ", columns, strict=False):
         sheet.column_dimensions[letter].width = width
 
 

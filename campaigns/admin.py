@@ -1,7 +1,14 @@
 from django.contrib import admin
 
 from .models import (
-    AwardForm, Campaign, CampaignHistory, CampaignPeriod, Criterion, EligibleSubject, Report, Task,
+    AwardForm,
+    Campaign,
+    CampaignHistory,
+    CampaignPeriod,
+    Criterion,
+    EligibleSubject,
+    Report,
+    Task,
 )
 
 

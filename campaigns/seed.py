@@ -12,7 +12,15 @@ from accounts.models import Organization, Person, User
 from config.text import normalize
 
 from .models import (
-    AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation, Report, Task, numbering_key,
+    AwardForm,
+    Campaign,
+    CampaignPeriod,
+    Criterion,
+    EligibleSubject,
+    Participation,
+    Report,
+    Task,
+    numbering_key,
 )
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"

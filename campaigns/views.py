@@ -17,8 +17,17 @@ from notifications.models import ReminderLog
 
 from .filters import CampaignFilter
 from .forms import (
-    AwardFormForm, CriterionForm, EligibleSubjectForm, PeriodForm, TaskForm,
-    CampaignForm, ExtensionForm, ReportFilterForm, ReportSubmitForm, RequestReportsForm, report_state_q,
+    AwardFormForm,
+    CampaignForm,
+    CriterionForm,
+    EligibleSubjectForm,
+    ExtensionForm,
+    PeriodForm,
+    ReportFilterForm,
+    ReportSubmitForm,
+    RequestReportsForm,
+    TaskForm,
+    report_state_q,
 )
 from .models import Campaign, CampaignError, Report
 

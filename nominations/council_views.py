@@ -25,8 +25,15 @@ from django.views.decorators.http import require_POST
 from notifications.services import delivery_batch, notify
 
 from .council_forms import (
-    AttendanceForm, BallotForm, CouncilForm, CouncilMemberChangeForm, CouncilMemberForm, CouncilQuorumForm,
-    MeetingForm, PaperCountForm, WrittenBallotForm,
+    AttendanceForm,
+    BallotForm,
+    CouncilForm,
+    CouncilMemberChangeForm,
+    CouncilMemberForm,
+    CouncilQuorumForm,
+    MeetingForm,
+    PaperCountForm,
+    WrittenBallotForm,
 )
 from .models import Council, CouncilMember, Meeting, Nomination, NominationError, Tally, VotingRound
 from .services import cast_ballot, chair_decides, close_round, enter_paper_counts, publish_round

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person, Searchable, SearchableQuerySet, StatusFlow, StatusHistory, User
-from config.text import fold
 from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation
 from campaigns.workdays import add_working_days, working_days_between
+from config.text import fold
 from notifications.services import notify_from_template
 
 

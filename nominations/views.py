@@ -17,7 +17,13 @@ from campaigns.models import Campaign
 
 from .filters import NominationFilter
 from .forms import (
-    AppraisalForm, AssessmentForm, AttachmentForm, ForwardForm, NominationCreateForm, NominationForm, ReturnForm,
+    AppraisalForm,
+    AssessmentForm,
+    AttachmentForm,
+    ForwardForm,
+    NominationCreateForm,
+    NominationForm,
+    ReturnForm,
 )
 from .models import Appraisal, CriterionAssessment, Nomination, NominationError, QuotaCounter, quota_table
 

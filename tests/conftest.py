@@ -1,8 +1,27 @@
 import pytest
+import time_machine
 
 from accounts.models import Organization, User
+from config.celery import app as celery_app
 
+from .clock import SUITE_NOW
 from .factories import OrganizationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def suite_clock():
+    """Every test runs on the suite's day, never the machine's; a test that needs another day travels there."""
+    with time_machine.travel(SUITE_NOW, tick=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def eager_celery():
+    """Tasks run inline, whatever REDIS_URL says; the one test that needs a real worker starts its own."""
+    was = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = was
 
 
 @pytest.fixture

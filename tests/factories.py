@@ -173,7 +173,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
         CampaignFactory, nomination_deadline=datetime.date(2099, 12, 31), award_deadline=datetime.date(2099, 12, 31)
     )
     title = "Họp xét khen thưởng phong trào thi đua năm 2025"
-    starts_at = factory.LazyFunction(lambda: datetime.datetime(2025, 11, 20, 8, 0, tzinfo=datetime.timezone.utc))
+    starts_at = factory.LazyFunction(lambda: datetime.datetime(2025, 11, 20, 8, 0, tzinfo=datetime.UTC))
     place = "Phòng họp Sở Tư pháp"
 
 

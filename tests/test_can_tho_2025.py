@@ -65,7 +65,7 @@ def test_can_tho_council_meets_votes_and_its_minutes_show_a_quota_cut_and_a_fail
     # hoidong5 works at the centre: recused. The others: 8 dossiers 4 for, one 3 for, one 2 for.
     voters = [council.members.get(user__username=f"hoidong{n}") for n in range(1, 5)]
     votes_for = [4] * 8 + [3, 2]
-    for nomination, count in zip(nominations, votes_for):
+    for nomination, count in zip(nominations, votes_for, strict=True):
         for index, seat in enumerate(voters):
             cast_ballot(seat, voting_round, nomination, Choice.FOR if index < count else Choice.AGAINST)
 

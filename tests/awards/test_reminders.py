@@ -3,6 +3,7 @@ import io
 import threading
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
@@ -13,12 +14,16 @@ from awards.reminders import send_due_reminders
 from awards.services import draft_decision, sign_decision
 from campaigns.models import Campaign, Participation
 from notifications.models import Notification, ReminderLog
+from tests.clock import TODAY
 from tests.factories import (
-    CampaignFactory, MeetingFactory, CouncilMemberFactory, NominationFactory, ReportFactory,
-    UserFactory, approved_nomination,
+    CampaignFactory,
+    CouncilMemberFactory,
+    MeetingFactory,
+    NominationFactory,
+    ReportFactory,
+    UserFactory,
+    approved_nomination,
 )
-
-TODAY = datetime.date(2026, 11, 24)
 
 
 @pytest.fixture
@@ -101,12 +106,12 @@ def test_reminder_lead_times_are_a_setting_of_the_campaign(campaign_due_in):
 
 
 @pytest.mark.django_db
-def test_reminder_day_is_counted_in_vietnam_time(campaign_due_in, monkeypatch):
+def test_reminder_day_is_counted_in_vietnam_time(campaign_due_in):
     campaign_due_in(7)
-    # 18:00 UTC on 23/11 is already 01:00 on 24/11 in Hà Nội: 7 days left, not 8.
-    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2026, 11, 23, 18, 0, tzinfo=datetime.timezone.utc))
 
-    assert send_due_reminders() == 1
+    # 18:00 UTC on 23/11 is already 01:00 on 24/11 in Hà Nội: 7 days left, not 8.
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 18, 0, tzinfo=datetime.UTC)):
+        assert send_due_reminders() == 1
 
 
 @pytest.mark.django_db

@@ -3,8 +3,8 @@ import io
 import threading
 
 import pytest
-from django.utils import timezone
 from django.db import connection, connections
+from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.models import Organization
@@ -97,7 +97,7 @@ def test_decision_signing_awards_the_dossiers_and_fills_the_register(decision, l
     assert decision.status == Decision.Status.SIGNED
     assert decision.signed_by == leader
     assert set(Nomination.objects.values_list("status", flat=True)) == {Nomination.Status.AWARDED}
-    assert list(Award.objects.values_list("register_number", flat=True)) == ["01.001/%s" % decision.year, "01.002/%s" % decision.year]
+    assert list(Award.objects.values_list("register_number", flat=True)) == [f"01.001/{decision.year}", f"01.002/{decision.year}"]
     assert [str(award.awardee) for award in Award.objects.all()] == ["Nguyễn Thị Ngọc Hà", "Trần Văn Đức"]
 
 

@@ -13,7 +13,12 @@ from accounts.models import User
 from campaigns.forms import ExtensionForm, RequestReportsForm, validate_upload
 from campaigns.models import Campaign, Extension, Participation, Report
 from tests.factories import (
-    CampaignFactory, CampaignPeriodFactory, ExtensionFactory, OrganizationFactory, ReportFactory, UserFactory,
+    CampaignFactory,
+    CampaignPeriodFactory,
+    ExtensionFactory,
+    OrganizationFactory,
+    ReportFactory,
+    UserFactory,
 )
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"

@@ -10,7 +10,14 @@ from django.core.management import call_command
 
 from accounts.models import Organization, Person, User
 from campaigns.models import (
-    AwardForm, Campaign, CampaignHistory, CampaignPeriod, Criterion, EligibleSubject, Report, Task,
+    AwardForm,
+    Campaign,
+    CampaignHistory,
+    CampaignPeriod,
+    Criterion,
+    EligibleSubject,
+    Report,
+    Task,
 )
 from campaigns.seed import SEED_DIR, create_demo, load_campaign, load_seed_data
 

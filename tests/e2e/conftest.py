@@ -18,6 +18,8 @@ CHROMIUM_ARGS = [
 def pytest_collection_modifyitems(config, items):
     if os.path.exists(CHROMIUM):
         return
+    if os.environ.get("E2E_REQUIRED"):
+        raise pytest.UsageError(f"Chromium not found at {CHROMIUM}, and E2E_REQUIRED is set (as .ci/run sets it)")
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium (as .ci/run does)")
     for item in items:
         if "e2e" in item.keywords:
@@ -27,6 +29,13 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def cookies_without_expiry(settings):
+    """The live server runs on the suite's day, the browser on the machine's: a dated cookie could be expired."""
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_COOKIE_AGE = None
 
 
 @pytest.fixture

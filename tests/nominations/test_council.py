@@ -6,7 +6,14 @@ from django.db import connection, connections
 
 from accounts.models import Organization
 from nominations.models import (
-    BallotReceipt, CouncilMember, Meeting, MeetingHistory, Nomination, NominationError, Tally, VotingRound,
+    BallotReceipt,
+    CouncilMember,
+    Meeting,
+    MeetingHistory,
+    Nomination,
+    NominationError,
+    Tally,
+    VotingRound,
 )
 from nominations.services import Choice, cast_ballot, chair_decides, close_round, enter_paper_counts, publish_round
 from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory, OrganizationFactory

@@ -8,9 +8,19 @@ from django.utils import timezone
 
 from accounts.models import User
 from nominations.council_views import _cast_all
-from nominations.models import Attendance, BallotReceipt, Council, CouncilMember, Meeting, Nomination, NominationError, Tally
+from nominations.models import (
+    Attendance,
+    BallotReceipt,
+    Council,
+    CouncilMember,
+    Meeting,
+    Nomination,
+    NominationError,
+    Tally,
+)
 from nominations.services import Choice, cast_ballot, close_round, publish_round
 from notifications.models import Notification
+from tests.clock import TODAY
 from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory, UserFactory
 
 Status = Nomination.Status
@@ -18,7 +28,7 @@ COUNTS = re.compile(r'class="text-end tally-count">(\d+)<')
 
 
 # A meeting is scheduled ahead of today: the day typed as offices write it.
-MEETING_DAY = (timezone.localdate() + datetime.timedelta(days=30)).strftime("%d/%m/%Y")
+MEETING_DAY = (TODAY + datetime.timedelta(days=30)).strftime("%d/%m/%Y")
 
 def in_review(meeting, **kwargs):
     nomination = NominationFactory(campaign=meeting.campaign, **kwargs)

@@ -7,7 +7,9 @@ from accounts.models import Organization
 from campaigns.models import AwardForm, Campaign, EligibleSubject, Extension, Participation
 from nominations.models import Nomination, NominationError, QuotaCounter
 from tests.factories import (
-    AwardFormFactory, NominationFactory, OrganizationFactory,
+    AwardFormFactory,
+    NominationFactory,
+    OrganizationFactory,
 )
 
 Status = Nomination.Status

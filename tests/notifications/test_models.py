@@ -2,7 +2,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from notifications.models import MessageTemplate, fold, validate_placeholders
-
 from tests.factories import MessageTemplateFactory
 
 

@@ -7,7 +7,6 @@ from django.db import connection, transaction
 
 from notifications.models import Message, Notification, ReminderLog
 from notifications.services import delivery_batch, notify, notify_from_template
-
 from tests.factories import MessageTemplateFactory, UserFactory
 
 KEY = "nomination_deadline:campaign=3:lead=7:user=12"

@@ -19,7 +19,6 @@ from django_celery_beat.models import PeriodicTask
 from config.celery import app
 from notifications.models import Message
 from notifications.tasks import MAX_ATTEMPTS, deliver_messages, deliver_pending
-
 from tests.factories import MessageFactory
 
 FAILING_ADDRESS = "hop.thu.loi@example.gov.vn"

@@ -4,7 +4,6 @@ from django.urls import reverse
 from rules.permissions import permissions
 
 from notifications.models import MessageTemplate, Notification
-
 from tests.factories import MessageTemplateFactory, NotificationFactory
 
 EDIT_TEMPLATES = "notifications.change_messagetemplate"
