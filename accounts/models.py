@@ -1,66 +1,8 @@
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from config.search import SearchableQuerySet
-from config.text import fold
-
-
-class Searchable(models.Model):
-    """A model whose listed text is kept folded in `search_text` for diacritic-free search."""
-
-    search_text = models.TextField(editable=False, default="")
-
-    objects = SearchableQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def searchable_values(self):
-        raise NotImplementedError
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join(str(value) for value in self.searchable_values() if value))
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
-
-
-class StatusHistory(models.Model):
-    """Who moved an object from one status to another, when, and why."""
-
-    from_status = models.CharField(_("từ"), max_length=20)
-    to_status = models.CharField(_("sang"), max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["created_at", "pk"]
-
-
-class StatusFlow:
-    """A model with a `status` and a `history` of StatusHistory rows, moved only through `_move_to`."""
-
-    transition_error = None  # the ValidationError subclass the model's transitions raise
-    stale_message = None
-
-    def _move_to(self, status, *, by, note="", **fields):
-        """Move to `status` and record it; a concurrent change wins and this one is refused."""
-        with transaction.atomic():
-            # Conditional update: loses cleanly to a concurrent change.
-            moved = type(self).objects.filter(pk=self.pk, status=self.status).update(status=status, **fields)
-            if not moved:
-                raise self.transition_error(self.stale_message, code="stale")
-            entry = self.history.create(from_status=self.status, to_status=status, actor=by, note=note)
-            self.status = status
-            for name, value in fields.items():
-                setattr(self, name, value)
-        return entry
+from core.models import Searchable
 
 
 class Organization(Searchable):

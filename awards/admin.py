@@ -1,19 +1,12 @@
 from django.contrib import admin
 
+from core.admin import HistoryInline, ReadOnlyAdminMixin
+
 from .models import Award, Decision, DecisionHistory, NumberSeries
 
 
-class DecisionHistoryInline(admin.TabularInline):
+class DecisionHistoryInline(HistoryInline):
     model = DecisionHistory
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "actor", "note", "created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Decision)
@@ -39,22 +32,13 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(admin.ModelAdmin):
+class AwardAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The register is written by signing a decision and only read afterwards."""
 
     list_display = ["register_number", "__str__", "decision"]
     list_filter = ["award_form__kind", "decision__year"]
     search_fields = ["search_text", "register_number"]
     list_select_related = ["decision", "award_form", "person", "organization"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(NumberSeries)

@@ -2,9 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import StyledFormMixin
-from campaigns.forms import DateInput
 from campaigns.models import AwardForm
+from core.forms import DateInput, StyledFormMixin
 
 from .models import Decision
 

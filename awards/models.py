@@ -3,12 +3,15 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, Person, Searchable, SearchableQuerySet, StatusHistory
+from accounts.models import Organization, Person
 from campaigns.models import AwardForm, Campaign, DocumentLines
-from nominations.models import Nomination, NominationError
+from core.exceptions import PortalError
+from core.models import Searchable, StatusFlow, StatusHistory
+from core.search import SearchableQuerySet
+from nominations.models import Nomination
 
 
-class DecisionError(NominationError):
+class DecisionError(PortalError):
     pass
 
 
@@ -45,7 +48,7 @@ class DecisionQuerySet(SearchableQuerySet):
         return self.filter(status=Decision.Status.SIGNED, awards__nomination__submitting_unit=user.organization_id).distinct()
 
 
-class Decision(DocumentLines, Searchable):
+class Decision(DocumentLines, StatusFlow, Searchable):
     """A Quyết định khen thưởng granting one award form to the approved nominations of a campaign."""
 
     class Status(models.TextChoices):
@@ -93,6 +96,10 @@ class Decision(DocumentLines, Searchable):
 
     objects = DecisionQuerySet.as_manager()
 
+    transitions = {Status.DRAFT: {Status.SIGNED}}
+    transition_error = DecisionError
+    stale_message = _("Quyết định vừa được cập nhật, vui lòng tải lại.")
+
     class Meta:
         verbose_name = _("quyết định khen thưởng")
         verbose_name_plural = _("quyết định khen thưởng")
@@ -125,7 +132,7 @@ class Decision(DocumentLines, Searchable):
 
     def record_edit(self, *, by):
         """Keep who edited the draft, and when, in its history."""
-        self.history.create(from_status=self.status, to_status=self.status, actor=by, note=_("Sửa dự thảo"))
+        self._record(by=by, note=_("Sửa dự thảo"))
 
 
 class DecisionHistory(StatusHistory):

@@ -100,13 +100,10 @@ def sign_decision(decision, *, by):
     if not nominations:
         raise DecisionError(_("Quyết định chưa có hồ sơ nào."), code="nothing_to_grant")
     # The decision bears the name of who signs it and the day it is signed.
-    moved = Decision.objects.filter(pk=decision.pk, status=Decision.Status.DRAFT).update(
-        status=Decision.Status.SIGNED, signed_at=timezone.now(), signed_by=by, signer_name=by.get_full_name(),
+    decision._move_to(
+        Decision.Status.SIGNED, by=by, signed_at=timezone.now(), signed_by=by, signer_name=by.get_full_name(),
         issue_date=timezone.localdate(),
     )
-    if not moved:
-        raise DecisionError(_("Quyết định vừa được cập nhật, vui lòng tải lại."), code="stale")
-    decision.refresh_from_db()
     for position, nomination in enumerate(nominations, start=1):
         nomination.mark_awarded(by=by, note=str(decision))
         Award.objects.create(
@@ -114,7 +111,6 @@ def sign_decision(decision, *, by):
             person=nomination.nominee_person, organization=nomination.nominee_organization,
             register_number=f"{decision.number:02d}.{position:03d}/{decision.year}",
         )
-    decision.history.create(from_status=Decision.Status.DRAFT, to_status=Decision.Status.SIGNED, actor=by)
     _tell_units(decision, {nomination.submitting_unit_id for nomination in nominations})
     return decision
 

@@ -8,7 +8,6 @@ from documents.rendering import render_pdf, render_pdf_pages, save_pdf
 
 from .models import Decision
 from .printing import certificate_contexts, decision_context, decision_filename
-from .reminders import send_due_reminders
 from .services import awardees_in_order
 
 logger = logging.getLogger(__name__)
@@ -48,9 +47,3 @@ def enqueue_documents(decision):
     """Mark the documents pending and render them once the current transaction commits."""
     _set_state(decision.pk, Decision.DocumentsState.PENDING, 0)
     transaction.on_commit(lambda: generate_decision_documents.delay(decision_id=decision.pk))
-
-
-@shared_task
-def send_reminders():
-    """The beat's daily run: every reminder due today, each sent once whatever runs it twice."""
-    return send_due_reminders()

@@ -14,13 +14,14 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organization, Person
 from campaigns.models import AwardForm
+from core.exceptions import PortalError
 from documents.rendering import render_pdf_pages
 from nominations.models import Nomination
 
 from .exports import annex_workbook, register_workbook, xlsx_response
 from .filters import AwardFilter, DecisionFilter
 from .forms import DecisionForm, DraftDecisionForm
-from .models import Award, Decision, DecisionError
+from .models import Award, Decision
 from .printing import certificate_contexts, decision_filename
 from .services import awaiting_decision, awardees_in_order, draft_decision, sign_decision
 from .tasks import enqueue_documents
@@ -78,7 +79,7 @@ def decision_create(request):
             return redirect("awards:decision_create")
         try:
             decision = draft_decision(form.cleaned_data["award_form"], by=request.user)
-        except DecisionError as error:
+        except PortalError as error:
             messages.error(request, error.message)
             return redirect("awards:decision_create")
         messages.success(request, _("Đã lập dự thảo quyết định. Hãy kiểm tra nội dung, ghi người ký rồi trình lãnh đạo ký."))
@@ -119,7 +120,7 @@ def decision_edit(request, pk):
     decision = _get_decision(request, pk, "awards.change_decision")
     try:
         decision.check_editable()
-    except DecisionError as error:
+    except PortalError as error:
         messages.error(request, error.message)
         return redirect(decision)
     form = DecisionForm(request.POST or None, instance=decision)
@@ -129,7 +130,7 @@ def decision_edit(request, pk):
                 # Read it again under a row lock: a leader may have signed since the form was opened.
                 Decision.objects.select_for_update().get(pk=decision.pk).check_editable()
                 form.save(by=request.user)
-        except DecisionError as error:
+        except PortalError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Đã lưu dự thảo quyết định."))
@@ -143,7 +144,7 @@ def decision_sign(request, pk):
     decision = _get_decision(request, pk, "awards.sign_decision")
     try:
         sign_decision(decision, by=request.user)
-    except DecisionError as error:
+    except PortalError as error:
         messages.error(request, error.message)
     else:
         enqueue_documents(decision)

@@ -41,7 +41,7 @@ def signed_decision(awardees):
     campaign = Campaign.objects.create(
         number="67/KH-UBND", title="Phong trào thi đua trợ giúp pháp lý năm 2025", issuing_organization=office,
         issue_place="Cần Thơ", issue_date=datetime.date(2025, 3, 28), starts_on=datetime.date(2025, 1, 1),
-        ends_on=datetime.date(2025, 10, 31), status="reviewing",
+        ends_on=datetime.date(2025, 10, 31), status="closed",
     )
     award_form = AwardForm.objects.create(
         campaign=campaign, name="Giấy khen của Giám đốc Sở Tư pháp", kind="giay_khen", granting_organization=office,

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin import HistoryInline
+
 from .models import (
     AwardForm,
     Campaign,
@@ -8,6 +10,7 @@ from .models import (
     Criterion,
     EligibleSubject,
     Report,
+    ReportHistory,
     Task,
 )
 
@@ -28,14 +31,8 @@ class AwardFormInline(admin.StackedInline):
     autocomplete_fields = ["granting_organization"]
 
 
-class HistoryInline(admin.TabularInline):
+class CampaignHistoryInline(HistoryInline):
     model = CampaignHistory
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "actor", "note", "created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Campaign)
@@ -46,7 +43,7 @@ class CampaignAdmin(admin.ModelAdmin):
     date_hierarchy = "issue_date"
     autocomplete_fields = ["issuing_organization", "implements"]
     readonly_fields = ["status"]
-    inlines = [PeriodInline, SubjectInline, AwardFormInline, HistoryInline]
+    inlines = [PeriodInline, SubjectInline, AwardFormInline, CampaignHistoryInline]
 
 
 @admin.register(Criterion)
@@ -73,12 +70,18 @@ class TaskAdmin(admin.ModelAdmin):
     autocomplete_fields = ["campaign", "lead_organization", "coordinating_organizations"]
 
 
+class ReportHistoryInline(HistoryInline):
+    model = ReportHistory
+
+
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ["title", "campaign", "organization", "kind", "due_date"]
-    list_filter = ["kind", "campaign"]
+    list_display = ["title", "campaign", "organization", "kind", "due_date", "status"]
+    list_filter = ["status", "kind", "campaign"]
     search_fields = ["title", "organization__name"]
     autocomplete_fields = ["campaign", "organization", "period", "task"]
+    readonly_fields = ["status", "submitted_at", "submitted_by"]
+    inlines = [ReportHistoryInline]
 
 
 @admin.register(CampaignPeriod)

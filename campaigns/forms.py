@@ -1,6 +1,3 @@
-import os
-
-import magic
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,22 +6,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import StyledFormMixin
 from accounts.models import Organization
-from config.text import fold
+from core.forms import DateInput, LinesField, StyledFormMixin
+from core.text import fold
+from core.uploads import UPLOAD_ACCEPT, validate_upload
 
-from .models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Extension, Report, Task
-
-
-class DateInput(forms.DateInput):
-    """A date typed dd/mm/yyyy, as offices write it.
-
-    Not the browser's date picker: it follows the browser's locale (often mm/dd/yyyy) and blanks
-    what it cannot parse, so a mistyped date would vanish instead of being shown back with its error.
-    """
-
-    def __init__(self, attrs=None):
-        super().__init__({"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y")
+from .models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Report, Task
 
 
 class DaysListField(forms.CharField):
@@ -40,18 +27,6 @@ class DaysListField(forms.CharField):
         if not all(part.isdigit() and int(part) > 0 for part in parts):
             raise ValidationError(self.error_messages["bad_days"], code="bad_days")
         return sorted({int(part) for part in parts}, reverse=True)
-
-
-class LinesField(forms.CharField):
-    """A list of texts written one per line."""
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def prepare_value(self, value):
-        return "\n".join(value) if isinstance(value, list) else value
-
-    def to_python(self, value):
-        return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
 class AwardFormForm(StyledFormMixin, forms.ModelForm):
@@ -139,49 +114,6 @@ class CampaignForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["implements"].queryset = Campaign.objects.exclude(pk=self.instance.pk)
-
-
-# What libmagic may call each accepted kind from a file's first 2 KB: DOC and XLS are OLE
-# containers and DOCX and XLSX are ZIP ones, whose exact kind often shows only further in.
-_OLE = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-office",
-        "application/x-ole-storage", "application/CDFV2"}
-UPLOAD_TYPES = {
-    "pdf": {"application/pdf"},
-    "doc": _OLE,
-    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/zip"},
-    "xls": _OLE,
-    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"},
-    "jpg": {"image/jpeg"},
-    "jpeg": {"image/jpeg"},
-    "png": {"image/png"},
-}
-UPLOAD_ACCEPT = ",".join(f".{extension}" for extension in UPLOAD_TYPES)
-
-
-def detected_type(upload):
-    """The file's real type, read by libmagic from its first 2 KB."""
-    content_type = magic.from_buffer(upload.read(2048), mime=True)
-    upload.seek(0)
-    return content_type
-
-
-def validate_upload(upload):
-    """Refuse a file over settings.UPLOAD_MAX_BYTES, or one whose content is not an accepted document or image."""
-    if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError(
-            _("Tệp “%(name)s” quá lớn (%(size)s): dung lượng tối đa là %(limit)s."),
-            code="too_large",
-            params={"name": upload.name, "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)},
-        )
-    # The name can lie: the type is read from the content, and must match the extension.
-    extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
-    if detected_type(upload) not in UPLOAD_TYPES.get(extension, ()):
-        raise ValidationError(
-            _("Tệp “%(name)s” không đúng định dạng: chỉ nhận tệp PDF, DOC, DOCX, XLS, XLSX, JPG hoặc PNG."),
-            code="bad_type",
-            params={"name": upload.name},
-        )
 
 
 class ReportSubmitForm(StyledFormMixin, forms.Form):
@@ -305,22 +237,11 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
             units.update(Organization.objects.filter(pk__in=self.campaign.participations.values("organization")))
         return units
 
-    def save(self):
-        """Create the report for every chosen unit that does not owe one of this title yet.
-
-        Return how many were created and how many units were skipped.
-        """
+    def report_request(self):
+        """What `Campaign.request_reports` takes: the units, and the report each is asked for."""
         data = self.cleaned_data
-        units = self.units()
-        existing = set(self.campaign.reports.filter(title=data["title"]).values_list("organization_id", flat=True))
-        reports = [
-            Report(campaign=self.campaign, organization=unit, title=data["title"], kind=data["kind"],
-                   due_date=data["due_date"], period=data["period"], task=data["task"])
-            for unit in units if unit.pk not in existing
-        ]
-        # ignore_conflicts: a request made at the same moment may have created some of them.
-        Report.objects.bulk_create(reports, ignore_conflicts=True)
-        return len(reports), len(units) - len(reports)
+        fields = {name: data[name] for name in ("title", "kind", "due_date", "period", "task")}
+        return {"units": self.units(), **fields}
 
 
 class ExtensionForm(StyledFormMixin, forms.Form):
@@ -352,12 +273,3 @@ class ExtensionForm(StyledFormMixin, forms.Form):
                 params={"deadline": self.campaign.nomination_deadline.strftime("%d/%m/%Y")},
             )
         return deadline
-
-    def save(self, *, by):
-        """Grant the unit its later deadline, replacing one granted before."""
-        data = self.cleaned_data
-        extension, _created = Extension.objects.update_or_create(
-            campaign=self.campaign, organization=data["organization"],
-            defaults={"deadline": data["deadline"], "reason": data["reason"], "granted_by": by},
-        )
-        return extension

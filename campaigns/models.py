@@ -8,7 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, Searchable, SearchableQuerySet, StatusFlow, StatusHistory
+from accounts.models import Organization
+from core.exceptions import PortalError
+from core.models import Searchable, StatusFlow, StatusHistory
+from core.search import SearchableQuerySet
 
 # "67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "234/KH-HĐPH": number, slash, type, hyphen, body.
 NUMBER_SYMBOL = re.compile(r"^\d{1,5}/[A-ZĐ]{1,6}(-[A-ZĐ0-9]{1,12})+$")
@@ -22,7 +25,7 @@ def validate_number_symbol(value):
         )
 
 
-class CampaignError(ValidationError):
+class CampaignError(PortalError):
     pass
 
 
@@ -68,7 +71,6 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
         DRAFT = "draft", _("Dự thảo")
         LAUNCHED = "launched", _("Đã phát động")
         CLOSED = "closed", _("Hết hạn nhận hồ sơ")
-        REVIEWING = "reviewing", _("Đang xét duyệt")
         CONCLUDED = "concluded", _("Đã kết thúc")
 
     number = models.CharField(
@@ -110,6 +112,11 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
 
     objects = CampaignQuerySet.as_manager()
 
+    transitions = {
+        Status.DRAFT: {Status.LAUNCHED},
+        Status.LAUNCHED: {Status.CLOSED, Status.CONCLUDED},
+        Status.CLOSED: {Status.LAUNCHED, Status.CONCLUDED},
+    }
     transition_error = CampaignError
     stale_message = _("Phong trào vừa được cập nhật, vui lòng tải lại.")
 
@@ -149,7 +156,7 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
 
     def launch(self, *, by):
         """Announce the campaign: units may now see it and nominate."""
-        if self.status != self.Status.DRAFT:
+        if not self.can_move_to(self.Status.LAUNCHED):
             raise CampaignError(_("Chỉ phát động được phong trào đang ở dạng dự thảo."), code="not_draft")
         if not self.award_forms.exists():
             raise CampaignError(
@@ -161,12 +168,59 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
     launch.alters_data = True
 
     def close_nominations(self, *, by):
-        """Stop accepting nominations."""
-        if self.status != self.Status.LAUNCHED:
+        """Stop accepting nominations, whatever the deadlines and extensions say."""
+        if not self.can_move_to(self.Status.CLOSED):
             raise CampaignError(_("Chỉ đóng nhận hồ sơ của phong trào đang phát động."), code="not_launched")
         self._move_to(self.Status.CLOSED, by=by)
 
     close_nominations.alters_data = True
+
+    def reopen_nominations(self, *, by):
+        """Accept nominations again, until each unit's deadline."""
+        if self.status != self.Status.CLOSED:
+            raise CampaignError(_("Chỉ mở lại được phong trào đã đóng nhận hồ sơ."), code="not_closed")
+        self._move_to(self.Status.LAUNCHED, by=by)
+
+    reopen_nominations.alters_data = True
+
+    def conclude(self, *, by):
+        """End the campaign: it is kept and read, no longer acted on."""
+        if not self.can_move_to(self.Status.CONCLUDED):
+            raise CampaignError(_("Chỉ kết thúc được phong trào đã phát động."), code="not_launched")
+        self._move_to(self.Status.CONCLUDED, by=by)
+
+    conclude.alters_data = True
+
+    def grant_extension(self, *, by, organization, deadline, reason=""):
+        """Give one unit a later nomination deadline (replacing an earlier one), in the plan's history."""
+        with transaction.atomic():
+            extension, _created = Extension.objects.update_or_create(
+                campaign=self, organization=organization,
+                defaults={"deadline": deadline, "reason": reason, "granted_by": by},
+            )
+            note = _("Gia hạn nộp hồ sơ cho %(unit)s đến ngày %(date)s") % {"unit": organization, "date": f"{deadline:%d/%m/%Y}"}
+            self._record(by=by, note=f"{note}. {reason}" if reason else note)
+        return extension
+
+    grant_extension.alters_data = True
+
+    def request_reports(self, *, by, units, title, kind, due_date, period=None, task=None):
+        """Ask each unit for a report, unless it owes one of this title already; return (created, skipped)."""
+        existing = set(self.reports.filter(title=title).values_list("organization_id", flat=True))
+        reports = [
+            Report(campaign=self, organization=unit, title=title, kind=kind, due_date=due_date, period=period, task=task)
+            for unit in units if unit.pk not in existing
+        ]
+        with transaction.atomic():
+            # ignore_conflicts: a request made at the same moment may have created some of them.
+            Report.objects.bulk_create(reports, ignore_conflicts=True)
+            if reports:
+                self._record(by=by, note=_("Yêu cầu %(count)s đơn vị gửi “%(title)s” trước ngày %(date)s") % {
+                    "count": len(reports), "title": title, "date": f"{due_date:%d/%m/%Y}",
+                })
+        return len(reports), len(units) - len(reports)
+
+    request_reports.alters_data = True
 
     def nomination_deadline_for(self, organization_id):
         """The nomination deadline of one unit: its extension, if the office granted a later one."""
@@ -458,8 +512,12 @@ class Task(models.Model):
         return _("Thường xuyên") if self.is_ongoing else ""
 
 
-class Report(models.Model):
+class Report(StatusFlow, models.Model):
     """A results report a unit owes the campaign: yearly, per period, or on a task."""
+
+    class Status(models.TextChoices):
+        OWED = "owed", _("Chưa nộp")
+        SUBMITTED = "submitted", _("Đã nộp")
 
     class Kind(models.TextChoices):
         YEARLY = "yearly", _("Báo cáo đánh giá hằng năm")
@@ -479,11 +537,16 @@ class Report(models.Model):
     content = models.TextField(_("nội dung báo cáo"), blank=True)
     figures = models.TextField(_("số liệu"), blank=True, help_text=_("Mỗi chỉ số một dòng, ví dụ: Số vụ việc tham gia tố tụng: 45"))
     attachment = models.FileField(_("tệp đính kèm"), upload_to="reports/%Y/", blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.OWED)
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người nộp"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+
+    transitions = {Status.OWED: {Status.SUBMITTED}}
+    transition_error = CampaignError
+    stale_message = _("Báo cáo vừa được cập nhật, vui lòng tải lại.")
 
     class Meta:
         verbose_name = _("báo cáo")
@@ -517,20 +580,26 @@ class Report(models.Model):
         """Send the report to the office; a late report is accepted and shown as late."""
         if not content.strip():
             raise CampaignError(_("Hãy nhập nội dung báo cáo."), code="empty_report")
-        submitted_at = timezone.now()
+        if not self.can_move_to(self.Status.SUBMITTED):
+            raise CampaignError(_("Báo cáo này đã được nộp."), code="already_submitted")
         with transaction.atomic():
-            # Conditional update: of two submissions at the same moment, the second is refused.
-            moved = Report.objects.filter(pk=self.pk, submitted_at=None).update(
-                content=content, figures=figures, submitted_by=by, submitted_at=submitted_at
+            self._move_to(
+                self.Status.SUBMITTED, by=by,
+                content=content, figures=figures, submitted_by=by, submitted_at=timezone.now(),
             )
-            if not moved:
-                raise CampaignError(_("Báo cáo này đã được nộp."), code="already_submitted")
-            self.content, self.figures, self.submitted_by, self.submitted_at = content, figures, by, submitted_at
             if attachment:
                 self.attachment = attachment
                 self.save(update_fields=["attachment"])
 
     submit.alters_data = True
+
+
+class ReportHistory(StatusHistory):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="history")
+
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("lịch sử báo cáo")
+        verbose_name_plural = _("lịch sử báo cáo")
 
 
 class Participation(models.Model):

@@ -15,7 +15,7 @@ rules.add_perm("campaigns.view_campaign", rules.is_authenticated & (can_view_dra
 rules.add_perm("campaigns.view_draft_campaigns", can_view_drafts)
 rules.add_perm("campaigns.add_campaign", is_staff_of_office)
 rules.add_perm("campaigns.change_campaign", is_staff_of_office)
-rules.add_perm("campaigns.launch_campaign", is_staff_of_office)
+rules.add_perm("campaigns.move_campaign", is_staff_of_office)
 rules.add_perm("campaigns.grant_extension", is_staff_of_office)
 
 

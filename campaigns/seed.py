@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Organization, Person, User
-from config.text import normalize
+from core.text import normalize
 
 from .models import (
     AwardForm,

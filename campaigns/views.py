@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,10 +11,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from config.text import fold
+from core.exceptions import PortalError
+from core.text import fold
+from core.views import act_then_redirect
 from notifications.models import ReminderLog
 
 from .filters import CampaignFilter
@@ -29,17 +33,17 @@ from .forms import (
     TaskForm,
     report_state_q,
 )
-from .models import Campaign, CampaignError, Report
+from .models import Campaign, Report
 
 PAGE_SIZE = 20
 
 # The parts of a plan the office edits on their own page: slug → (form, title).
 PLAN_PARTS = {
-    "hinh-thuc": (AwardFormForm, _lazy("Hình thức khen thưởng")),
-    "noi-dung": (CriterionForm, _lazy("Nội dung thi đua")),
-    "doi-tuong": (EligibleSubjectForm, _lazy("Đối tượng thi đua")),
-    "giai-doan": (PeriodForm, _lazy("Giai đoạn đánh giá")),
-    "nhiem-vu": (TaskForm, _lazy("Nhiệm vụ")),
+    "hinh-thuc": (AwardFormForm, gettext_lazy("Hình thức khen thưởng")),
+    "noi-dung": (CriterionForm, gettext_lazy("Nội dung thi đua")),
+    "doi-tuong": (EligibleSubjectForm, gettext_lazy("Đối tượng thi đua")),
+    "giai-doan": (PeriodForm, gettext_lazy("Giai đoạn đánh giá")),
+    "nhiem-vu": (TaskForm, gettext_lazy("Nhiệm vụ")),
 }
 
 
@@ -134,19 +138,23 @@ def campaign_parts(request, pk, part):
     return render(request, "campaigns/campaign_parts.html", {"campaign": campaign, "formset": formset, "title": title})
 
 
+# The plan's acts, each a status move (Campaign.transitions): the method and what the office reads after it.
+CAMPAIGN_ACTS = {
+    "launch": ("launch", gettext_lazy("Đã phát động phong trào.")),
+    "close_nominations": ("close_nominations", gettext_lazy("Đã đóng nhận hồ sơ: đơn vị không nộp thêm được hồ sơ.")),
+    "reopen_nominations": ("reopen_nominations", gettext_lazy("Đã mở lại nhận hồ sơ.")),
+    "conclude": ("conclude", gettext_lazy("Đã kết thúc phong trào.")),
+}
+
+
 @login_required
 @require_POST
-def campaign_launch(request, pk):
+def campaign_act(request, pk, act):
     campaign = get_object_or_404(Campaign, pk=pk)
-    if not request.user.has_perm("campaigns.launch_campaign", campaign):
+    if not request.user.has_perm("campaigns.move_campaign", campaign):
         raise PermissionDenied
-    try:
-        campaign.launch(by=request.user)
-    except CampaignError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Đã phát động phong trào."))
-    return redirect(campaign)
+    method, success = CAMPAIGN_ACTS[act]
+    return act_then_redirect(request, campaign, partial(getattr(campaign, method), by=request.user), success)
 
 
 def _count_reports(reports):
@@ -222,7 +230,7 @@ def report_submit(request, pk):
     if form.is_valid():
         try:
             report.submit(by=request.user, **form.cleaned_data)
-        except CampaignError as error:
+        except PortalError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Đã nộp báo cáo."))
@@ -237,7 +245,7 @@ def request_reports(request, pk):
         raise PermissionDenied
     form = RequestReportsForm(request.POST or None, campaign=campaign)
     if form.is_valid():
-        created, skipped = form.save()
+        created, skipped = campaign.request_reports(by=request.user, **form.report_request())
         messages.success(request, _("Đã tạo %(count)s báo cáo.") % {"count": created})
         if skipped:
             messages.info(request, _("Bỏ qua %(count)s đơn vị đã có báo cáo cùng tên.") % {"count": skipped})
@@ -252,7 +260,7 @@ def grant_extension(request, pk):
         raise PermissionDenied
     form = ExtensionForm(request.POST or None, campaign=campaign)
     if form.is_valid():
-        extension = form.save(by=request.user)
+        extension = campaign.grant_extension(by=request.user, **form.cleaned_data)
         messages.success(
             request,
             _("Đã gia hạn nộp hồ sơ cho %(unit)s đến ngày %(deadline)s.")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from accounts.forms import LoginForm
 
@@ -14,6 +15,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("phong-trao/", include("campaigns.urls")),
     path("ho-so/", include("nominations.urls")),
+    path("hoi-dong/", include("councils.urls")),
+    # Links sent before the council had its own app (e-mails, bookmarks) still lead to the page.
+    path("ho-so/hoi-dong/<path:rest>", RedirectView.as_view(url="/hoi-dong/%(rest)s", permanent=True, query_string=True)),
+    path("ho-so/cuoc-hop/<path:rest>", RedirectView.as_view(url="/hoi-dong/cuoc-hop/%(rest)s", permanent=True, query_string=True)),
     path("khen-thuong/", include("awards.urls")),
     path("thong-bao/", include("notifications.urls")),
     path("admin/", admin.site.urls),

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET
 
 from awards.models import Decision
 from campaigns.models import Campaign, Extension, Report
-from nominations.models import Meeting, Nomination
+from councils.models import Meeting
+from nominations.models import Nomination
 
 HOME_LIST_SIZE = 10
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin import HistoryInline
+
 from .models import Appraisal, Attachment, CriterionAssessment, Nomination, NominationHistory
 
 
@@ -15,14 +17,9 @@ class AssessmentInline(admin.TabularInline):
     autocomplete_fields = ["criterion"]
 
 
-class HistoryInline(admin.TabularInline):
+class NominationHistoryInline(HistoryInline):
     model = NominationHistory
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "actor", "note", "changes", "created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    readonly_fields = [*HistoryInline.readonly_fields, "changes"]
 
 
 @admin.register(Nomination)
@@ -32,7 +29,7 @@ class NominationAdmin(admin.ModelAdmin):
     search_fields = ["search_text", "letter_number"]
     autocomplete_fields = ["campaign", "award_form", "nominee_person", "nominee_organization", "submitting_unit", "forwarded_from"]
     readonly_fields = ["status", "submitted_at", "created_by"]
-    inlines = [AssessmentInline, AttachmentInline, HistoryInline]
+    inlines = [AssessmentInline, AttachmentInline, NominationHistoryInline]
 
 
 @admin.register(Appraisal)

@@ -6,4 +6,4 @@ class NominationsConfig(AppConfig):
     verbose_name = "Hồ sơ đề nghị khen thưởng"
 
     def ready(self):
-        from . import permissions  # noqa: F401, PLC0415  registers the rules
+        from . import permissions, reminders  # noqa: F401, PLC0415  register the rules, reminders and texts

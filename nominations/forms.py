@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import StyledFormMixin
 from accounts.models import Organization, Person
-from campaigns.forms import UPLOAD_ACCEPT, DateInput, detected_type, validate_upload
 from campaigns.models import AwardForm, EligibleSubject
+from core.forms import DateInput, StyledFormMixin
+from core.uploads import UPLOAD_ACCEPT, detected_type, validate_upload
 
 from .models import Attachment, CriterionAssessment, Nomination
 

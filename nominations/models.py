@@ -1,21 +1,22 @@
 import math
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, Person, Searchable, SearchableQuerySet, StatusFlow, StatusHistory, User
+from accounts.models import Organization, Person, User
 from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation
 from campaigns.workdays import add_working_days, working_days_between
-from config.text import fold
+from core.exceptions import PortalError
+from core.models import Searchable, StatusFlow, StatusHistory
+from core.search import SearchableQuerySet
+from core.text import fold
 from notifications.services import notify_from_template
 
 
-class NominationError(ValidationError):
+class NominationError(PortalError):
     pass
 
 
@@ -31,7 +32,6 @@ class Status(models.TextChoices):
 
 
 EDITABLE = (Status.DRAFT, Status.RETURNED)
-WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
 # Nominations that count against a quota and block a duplicate.
 ACTIVE = (Status.SUBMITTED, Status.RETURNED, Status.IN_REVIEW, Status.APPROVED, Status.AWARDED)
 GRANTED = (Status.APPROVED, Status.AWARDED)
@@ -85,6 +85,13 @@ class Nomination(StatusFlow, Searchable):
 
     objects = NominationQuerySet.as_manager()
 
+    transitions = {
+        Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
+        Status.RETURNED: {Status.SUBMITTED, Status.WITHDRAWN},
+        Status.SUBMITTED: {Status.RETURNED, Status.IN_REVIEW, Status.WITHDRAWN},
+        Status.IN_REVIEW: {Status.APPROVED, Status.REJECTED},
+        Status.APPROVED: {Status.AWARDED},
+    }
     transition_error = NominationError
     stale_message = _("Hồ sơ vừa được cập nhật, vui lòng tải lại.")
 
@@ -138,7 +145,7 @@ class Nomination(StatusFlow, Searchable):
 
     @property
     def is_withdrawable(self):
-        return self.status in WITHDRAWABLE
+        return self.can_move_to(Status.WITHDRAWN)
 
     @property
     def is_granted(self):
@@ -235,7 +242,7 @@ class Nomination(StatusFlow, Searchable):
 
     def submit(self, *, by):
         """Send the dossier to the standing office."""
-        if self.status not in EDITABLE:
+        if not self.can_move_to(Status.SUBMITTED):
             raise NominationError(_("Chỉ nộp được hồ sơ nháp hoặc bị trả lại."), code="not_submittable")
         if not self.achievement_report.strip():
             raise NominationError(_("Hãy nhập báo cáo thành tích trước khi nộp."), code="no_report")
@@ -250,7 +257,7 @@ class Nomination(StatusFlow, Searchable):
 
     def return_for_revision(self, *, by, reasons):
         """Send the dossier back to its unit with the reviewer's reasons."""
-        if self.status != Status.SUBMITTED:
+        if not self.can_move_to(Status.RETURNED):
             raise NominationError(_("Chỉ trả lại được hồ sơ vừa nộp, chưa đưa vào xét."), code="not_returnable")
         if not reasons.strip():
             raise NominationError(_("Hãy ghi rõ lý do trả lại hồ sơ."), code="no_reasons")
@@ -262,7 +269,7 @@ class Nomination(StatusFlow, Searchable):
 
     def withdraw(self, *, by):
         """The unit takes the dossier back before review."""
-        if self.status not in WITHDRAWABLE:
+        if not self.can_move_to(Status.WITHDRAWN):
             raise NominationError(_("Không thể rút hồ sơ đã đưa vào xét."), code="not_withdrawable")
         self._move_to(Status.WITHDRAWN, by=by)
 
@@ -280,7 +287,7 @@ class Nomination(StatusFlow, Searchable):
 
     def accept_for_review(self, *, by):
         """Put an appraised, complete dossier before the council."""
-        if self.status != Status.SUBMITTED:
+        if not self.can_move_to(Status.IN_REVIEW):
             raise NominationError(_("Chỉ đưa vào xét được hồ sơ đã nộp."), code="not_acceptable")
         appraisal = self.appraisals.first()
         if appraisal is None or not appraisal.is_complete:
@@ -294,7 +301,7 @@ class Nomination(StatusFlow, Searchable):
 
     def approve(self, *, by, note=""):
         """Record the council's approval, within the form's total quota."""
-        if self.status != Status.IN_REVIEW:
+        if not self.can_move_to(Status.APPROVED):
             raise NominationError(_("Chỉ phê duyệt được hồ sơ đang xét."), code="not_in_review")
         self.check_total_quota()
         with transaction.atomic():
@@ -305,7 +312,7 @@ class Nomination(StatusFlow, Searchable):
 
     def reject(self, *, by, note=""):
         """Record that the dossier is not proposed for the award."""
-        if self.status != Status.IN_REVIEW:
+        if not self.can_move_to(Status.REJECTED):
             raise NominationError(_("Chỉ không phê duyệt được hồ sơ đang xét."), code="not_in_review")
         with transaction.atomic():
             entry = self._move_to(Status.REJECTED, by=by, note=note)
@@ -315,7 +322,7 @@ class Nomination(StatusFlow, Searchable):
 
     def mark_awarded(self, *, by, note=""):
         """The dossier is granted by a signed decision."""
-        if self.status != Status.APPROVED:
+        if not self.can_move_to(Status.AWARDED):
             raise NominationError(_("Chỉ khen thưởng được hồ sơ đã được phê duyệt."), code="not_approved")
         self._move_to(Status.AWARDED, by=by, note=note)
 
@@ -373,7 +380,7 @@ class Nomination(StatusFlow, Searchable):
     def record_edit(self, *, by, changes):
         """Keep what the unit changed, field by field (before and after), in the history."""
         if changes:
-            self.history.create(from_status=self.status, to_status=self.status, actor=by, changes=changes)
+            self._record(by=by, changes=changes)
 
     def _move_to(self, status, **kwargs):
         # A queryset update skips auto_now: the dossier's last change is set here.
@@ -518,292 +525,6 @@ class QuotaCounter:
         limit = self.limit(kind)
         counted = self.used(kind) if self.unit is not None else self.granted(kind)
         return limit, counted, None if limit is None else max(limit - counted, 0)
-
-
-# The council: members, meetings, secret ballots.
-
-
-class Council(models.Model):
-    """A Hội đồng Thi đua – Khen thưởng (or an inter-agency council) advising one awarding authority."""
-
-    name = models.CharField(_("tên hội đồng"), max_length=255, unique=True)
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("cơ quan thường trực"), on_delete=models.PROTECT, related_name="councils"
-    )
-    # Law on Emulation and Commendation: a meeting is valid with at least 2/3 of members present;
-    # a council's rules may require more (some provinces require 80%, i.e. 4/5).
-    quorum_numerator = models.PositiveSmallIntegerField(_("tỷ lệ có mặt tối thiểu (tử số)"), default=2)
-    quorum_denominator = models.PositiveSmallIntegerField(_("tỷ lệ có mặt tối thiểu (mẫu số)"), default=3)
-
-    class Meta:
-        verbose_name = _("hội đồng")
-        verbose_name_plural = _("hội đồng")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        if not 0 < self.quorum_numerator <= self.quorum_denominator:
-            raise ValidationError(
-                {"quorum_numerator": ValidationError(_("Tỷ lệ có mặt phải lớn hơn 0 và không quá 1."), code="bad_quorum")}
-            )
-
-    @property
-    def quorum_label(self):
-        return f"{self.quorum_numerator}/{self.quorum_denominator}"
-
-    def voting_members(self):
-        return self.members.filter(is_voting=True)
-
-    def check_seats_changeable(self):
-        """Thresholds count all members: the council may not change while a round's result is pending."""
-        if VotingRound.objects.filter(meeting__council=self).exclude(status=VotingRound.Status.PUBLISHED).exists():
-            raise NominationError(
-                _("Đang có vòng biểu quyết chưa công bố kết quả: chưa thể thay đổi thành viên hội đồng."),
-                code="round_pending",
-            )
-
-
-class CouncilMember(models.Model):
-    class Role(models.TextChoices):
-        CHAIR = "chair", _("Chủ tịch")
-        VICE_CHAIR = "vice_chair", _("Phó Chủ tịch")
-        MEMBER = "member", _("Ủy viên")
-        SECRETARY = "secretary", _("Thư ký")
-
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("tài khoản"), on_delete=models.PROTECT, related_name="council_seats")
-    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    is_voting = models.BooleanField(
-        _("có quyền biểu quyết"), default=True, help_text=_("Thư ký không biểu quyết, trừ khi đồng thời là ủy viên.")
-    )
-
-    class Meta:
-        verbose_name = _("thành viên hội đồng")
-        verbose_name_plural = _("thành viên hội đồng")
-        ordering = ["council", "pk"]
-        constraints = [models.UniqueConstraint(fields=["council", "user"], name="council_member_unique_user")]
-
-    def __str__(self):
-        return f"{self.user} ({self.get_role_display()})"
-
-    @property
-    def owner_organization_id(self):
-        return self.user.organization_id
-
-    def is_recused_from(self, nomination):
-        """A member of the nominee's own organization does not vote on it (the nominee included)."""
-        nominee_organization_id = (
-            nomination.nominee_person.organization_id if nomination.is_individual else nomination.nominee_organization_id
-        )
-        return self.user.organization_id is not None and self.user.organization_id == nominee_organization_id
-
-
-class MeetingQuerySet(SearchableQuerySet):
-    def with_open_ballot(self):
-        open_online = VotingRound.objects.filter(meeting=OuterRef("pk"), status=VotingRound.Status.OPEN, is_on_paper=False)
-        return self.annotate(has_open_ballot=Exists(open_online))
-
-    def upcoming_for(self, user):
-        """The user's council meetings not yet ended, soonest first, with the dossiers left to review."""
-        meetings = self.filter(council__members__user=user).exclude(status=Meeting.Status.CLOSED)
-        return meetings.with_open_ballot().select_related("council").annotate(
-            dossier_count=models.Count("agenda", filter=models.Q(agenda__status=Status.IN_REVIEW), distinct=True)
-        ).order_by("starts_at", "pk")
-
-    def visible_to(self, user):
-        if user.has_perm("nominations.view_all_meetings"):
-            return self
-        return self.filter(council__members__user=user).distinct()
-
-
-class Meeting(StatusFlow, Searchable):
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("Đã lên lịch")
-        IN_PROGRESS = "in_progress", _("Đang họp")
-        CLOSED = "closed", _("Đã kết thúc")
-
-    council = models.ForeignKey(Council, verbose_name=_("hội đồng"), on_delete=models.PROTECT, related_name="meetings")
-    campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="meetings")
-    title = models.CharField(_("nội dung cuộc họp"), max_length=255)
-    starts_at = models.DateTimeField(_("thời gian"))
-    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
-    is_online = models.BooleanField(_("họp trực tuyến"), default=False)
-    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
-    agenda = models.ManyToManyField(Nomination, verbose_name=_("hồ sơ đưa ra xét"), related_name="meetings", blank=True)
-    opened_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
-    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
-    minutes_pdf = models.FileField(_("biên bản"), upload_to="minutes/%Y/", blank=True)
-    minutes_error = models.TextField(_("lỗi tạo biên bản"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-
-    objects = MeetingQuerySet.as_manager()
-
-    transition_error = NominationError
-    stale_message = _("Cuộc họp vừa được cập nhật, vui lòng tải lại.")
-
-    class Meta:
-        verbose_name = _("cuộc họp hội đồng")
-        verbose_name_plural = _("cuộc họp hội đồng")
-        ordering = ["-starts_at"]
-
-    def __str__(self):
-        return f"{self.title} – {timezone.localtime(self.starts_at):%d/%m/%Y}"
-
-    def get_absolute_url(self):
-        return reverse("nominations:meeting", args=[self.pk])
-
-    def searchable_values(self):
-        return [self.title, self.council.name, self.campaign.number, self.place]
-
-    def present_members(self):
-        return self.council.voting_members().filter(attendances__meeting=self, attendances__is_present=True)
-
-    def has_quorum(self):
-        """Present voting members reach the council's quorum, counted exactly (4 of 6 is 2/3)."""
-        council = self.council
-        total = council.voting_members().count()
-        present = self.present_members().count()
-        return total > 0 and present * council.quorum_denominator >= total * council.quorum_numerator
-
-    def record_attendance(self, *, by, present_members):
-        """Mark who is present; the meeting is then in progress."""
-        if self.status == self.Status.CLOSED:
-            raise NominationError(_("Cuộc họp đã kết thúc."), code="meeting_closed")
-        if self.rounds.filter(status=VotingRound.Status.OPEN).exists():
-            raise NominationError(_("Không sửa điểm danh khi đang bỏ phiếu."), code="round_open")
-        present_ids = {member.pk for member in present_members}
-        with transaction.atomic():
-            for member in self.council.members.all():
-                Attendance.objects.update_or_create(
-                    meeting=self, member=member, defaults={"is_present": member.pk in present_ids}
-                )
-            if self.status == self.Status.SCHEDULED:
-                self._move_to(self.Status.IN_PROGRESS, by=by, opened_at=timezone.now())
-
-    record_attendance.alters_data = True
-
-    def open_round(self, *, by, on_paper=False):
-        """Open a voting round on the whole agenda, once the quorum is present."""
-        if self.status != self.Status.IN_PROGRESS:
-            raise NominationError(_("Hãy điểm danh trước khi mở biểu quyết."), code="not_in_progress")
-        if not self.has_quorum():
-            raise NominationError(
-                _("Chưa đủ số thành viên có mặt theo quy định (tối thiểu %(quorum)s tổng số thành viên).")
-                % {"quorum": self.council.quorum_label},
-                code="no_quorum",
-            )
-        if self.rounds.exclude(status=VotingRound.Status.PUBLISHED).exists():
-            raise NominationError(_("Vòng biểu quyết trước chưa công bố kết quả."), code="round_pending")
-        undecided = self.agenda.filter(status=Status.IN_REVIEW)
-        if not undecided.exists():
-            raise NominationError(_("Không còn hồ sơ nào chờ biểu quyết."), code="nothing_to_vote")
-        with transaction.atomic():
-            voting_round = self.rounds.create(number=self.rounds.count() + 1, is_on_paper=on_paper)
-            Tally.objects.bulk_create(Tally(voting_round=voting_round, nomination=n) for n in undecided)
-            self.history.create(
-                from_status=self.status, to_status=self.status, actor=by,
-                note=_("Mở vòng biểu quyết %(number)s") % {"number": voting_round.number},
-            )
-        return voting_round
-
-    open_round.alters_data = True
-
-    def close(self, *, by):
-        """End the meeting; its minutes are then generated."""
-        if self.status != self.Status.IN_PROGRESS:
-            raise NominationError(_("Chỉ kết thúc được cuộc họp đang diễn ra."), code="not_in_progress")
-        if self.rounds.exclude(status=VotingRound.Status.PUBLISHED).exists():
-            raise NominationError(_("Hãy đóng và công bố vòng biểu quyết trước khi kết thúc họp."), code="round_pending")
-        if Tally.objects.filter(
-            voting_round__meeting=self, outcome=Tally.Outcome.TIE_FOR_CHAIR, nomination__status=Status.IN_REVIEW
-        ).exists():
-            raise NominationError(
-                _("Còn hồ sơ bằng phiếu chờ Chủ tịch Hội đồng quyết định."), code="tie_pending"
-            )
-        with transaction.atomic():
-            self._move_to(self.Status.CLOSED, by=by, closed_at=timezone.now())
-            from .tasks import enqueue_minutes  # noqa: PLC0415  tasks import the models
-
-            enqueue_minutes(self)
-
-    close.alters_data = True
-
-
-class MeetingHistory(StatusHistory):
-    """Who moved the meeting or a round, and when; never how anyone voted."""
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="history")
-
-
-class Attendance(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
-    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="attendances")
-    is_present = models.BooleanField(_("có mặt"))
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="attendance_unique_member")]
-
-
-class VotingRound(models.Model):
-    class Status(models.TextChoices):
-        OPEN = "open", _("Đang bỏ phiếu")
-        CLOSED = "closed", _("Đã đóng")
-        PUBLISHED = "published", _("Đã công bố")
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rounds")
-    number = models.PositiveSmallIntegerField(_("vòng"))
-    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    is_on_paper = models.BooleanField(_("bỏ phiếu giấy"), default=False)
-
-    class Meta:
-        ordering = ["meeting", "number"]
-        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="round_unique_number")]
-
-    def __str__(self):
-        return _("Vòng %(number)s") % {"number": self.number}
-
-
-class BallotReceipt(models.Model):
-    """That a member voted on a nomination in a round; what they chose is never stored with it.
-
-    Secret ballot by design: no choice, no timestamp; the choice only ever adds to the Tally,
-    in the same transaction, under the tally's row lock.
-    """
-
-    voting_round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="receipts")
-    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="receipts")
-    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="receipts")
-    is_written = models.BooleanField(_("phiếu gửi bằng văn bản"), default=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["voting_round", "member", "nomination"], name="receipt_one_vote_each"),
-        ]
-
-
-class Tally(models.Model):
-    """The counts of one nomination in one round: the only place a choice is kept."""
-
-    class Outcome(models.TextChoices):
-        PENDING = "", _("Chưa có kết quả")
-        PASSED = "passed", _("Đạt, được đề nghị")
-        BELOW_THRESHOLD = "below_threshold", _("Không đạt tỷ lệ phiếu")
-        OVER_QUOTA = "over_quota", _("Đạt tỷ lệ nhưng vượt chỉ tiêu")
-        TIE_FOR_CHAIR = "tie_for_chair", _("Bằng phiếu tại ngưỡng chỉ tiêu: Chủ tịch Hội đồng quyết định")
-
-    voting_round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="tallies")
-    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="tallies")
-    votes_for = models.PositiveIntegerField(_("đồng ý"), default=0)
-    votes_against = models.PositiveIntegerField(_("không đồng ý"), default=0)
-    abstentions = models.PositiveIntegerField(_("không biểu quyết"), default=0)
-    outcome = models.CharField(_("kết quả"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING, blank=True)
-    rank = models.PositiveSmallIntegerField(_("thứ tự"), null=True)
-
-    class Meta:
-        ordering = ["voting_round", "rank", "pk"]
-        constraints = [models.UniqueConstraint(fields=["voting_round", "nomination"], name="tally_unique_nomination")]
 
 
 def quota_table(campaign, unit):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import council_views, views
+from . import views
 
 app_name = "nominations"
 urlpatterns = [
@@ -18,25 +18,4 @@ urlpatterns = [
     path("<int:pk>/tham-dinh/", views.nomination_appraise, name="appraise"),
     path("<int:pk>/dua-vao-xet/", views.nomination_accept, name="accept"),
     path("<int:pk>/chuyen-cap-tren/", views.nomination_forward, name="forward"),
-    path("hoi-dong/", council_views.council_list, name="councils"),
-    path("hoi-dong/tao-moi/", council_views.council_create, name="council_create"),
-    path("hoi-dong/<int:pk>/", council_views.council_detail, name="council"),
-    path("hoi-dong/<int:pk>/ty-le-co-mat/", council_views.council_quorum, name="council_quorum"),
-    path("hoi-dong/<int:pk>/thanh-vien/", council_views.council_member_add, name="council_member_add"),
-    path("hoi-dong/<int:pk>/thanh-vien/<int:member_pk>/", council_views.council_member_change, name="council_member_change"),
-    path("hoi-dong/<int:pk>/thanh-vien/<int:member_pk>/xoa/", council_views.council_member_remove, name="council_member_remove"),
-    path("cuoc-hop/", council_views.meeting_list, name="meetings"),
-    path("cuoc-hop/tao-moi/", council_views.meeting_create, name="meeting_create"),
-    path("cuoc-hop/<int:pk>/", council_views.meeting_detail, name="meeting"),
-    path("cuoc-hop/<int:pk>/diem-danh/", council_views.meeting_attendance, name="meeting_attendance"),
-    path("cuoc-hop/<int:pk>/mo-bieu-quyet/", council_views.meeting_open_round, name="meeting_open_round"),
-    path("cuoc-hop/<int:pk>/phieu-van-ban/", council_views.meeting_written_ballot, name="meeting_written_ballot"),
-    path("cuoc-hop/<int:pk>/kiem-phieu/", council_views.meeting_paper_counts, name="meeting_paper_counts"),
-    path("cuoc-hop/<int:pk>/dong-vong/", council_views.meeting_close_round, name="meeting_close_round"),
-    path("cuoc-hop/<int:pk>/cong-bo/", council_views.meeting_publish_round, name="meeting_publish_round"),
-    path("cuoc-hop/<int:pk>/chu-tich-quyet-dinh/<int:tally_pk>/", council_views.meeting_chair_decides, name="meeting_chair_decides"),
-    path("cuoc-hop/<int:pk>/ket-thuc/", council_views.meeting_close, name="meeting_close"),
-    path("cuoc-hop/<int:pk>/bieu-quyet/", council_views.meeting_vote, name="meeting_vote"),
-    path("cuoc-hop/<int:pk>/bien-ban.pdf", council_views.meeting_minutes, name="meeting_minutes"),
-    path("cuoc-hop/<int:pk>/lap-bien-ban/", council_views.meeting_minutes_generate, name="meeting_minutes_generate"),
 ]

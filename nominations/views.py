@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
+from core.exceptions import PortalError
+from core.views import act_then_redirect
 
 from .filters import NominationFilter
 from .forms import (
@@ -25,7 +27,7 @@ from .forms import (
     NominationForm,
     ReturnForm,
 )
-from .models import Appraisal, CriterionAssessment, Nomination, NominationError, QuotaCounter, quota_table
+from .models import Appraisal, CriterionAssessment, Nomination, QuotaCounter, quota_table
 
 PAGE_SIZE = 20
 AssessmentFormSet = modelformset_factory(CriterionAssessment, form=AssessmentForm, extra=0)
@@ -41,17 +43,6 @@ def _get_nomination(request, pk, perm):
     if not request.user.has_perm(perm, nomination):
         raise PermissionDenied
     return nomination
-
-
-def act_then_redirect(request, obj, act, success):
-    """Run one act; its refusal is shown as the message the model gave. Back to the object's page."""
-    try:
-        act()
-    except NominationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect(obj)
 
 
 @login_required
@@ -85,7 +76,7 @@ def nomination_bulk(request):
                 nomination.return_for_revision(by=request.user, reasons=request.POST.get("reasons", ""))
             else:
                 nomination.accept_for_review(by=request.user)
-        except NominationError as error:
+        except PortalError as error:
             messages.warning(request, f"{nomination.nominee}: {error.message}")
         else:
             done += 1
@@ -106,7 +97,7 @@ def nomination_create(request, campaign_pk):
         raise PermissionDenied
     try:
         Nomination(campaign=campaign, submitting_unit=user.organization).check_window()
-    except NominationError as error:
+    except PortalError as error:
         messages.error(request, error.message)
         return redirect(campaign)
     form = NominationCreateForm(request.POST or None, campaign=campaign, unit=request.user.organization)
@@ -116,7 +107,7 @@ def nomination_create(request, campaign_pk):
             nomination.check_window()
             nomination.check_eligibility()
             nomination.check_not_duplicate()
-        except NominationError as error:
+        except PortalError as error:
             form.add_error(None, error)
         else:
             with transaction.atomic():
@@ -260,7 +251,7 @@ def nomination_forward(request, pk):
         return redirect(nomination)
     try:
         forwarded = nomination.forward(by=request.user, award_form=form.cleaned_data["award_form"])
-    except NominationError as error:
+    except PortalError as error:
         messages.error(request, error.message)
         return redirect(nomination)
     messages.success(request, _("Đã chuyển hồ sơ lên cấp trên."))

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from config.search import SearchableQuerySet
-from config.text import fold
+from core.search import SearchableQuerySet
+from core.text import fold
 
-from .default_templates import TEMPLATES
+from .registry import SHIPPED_TEXTS
 
 logger = logging.getLogger(__name__)
 
@@ -236,13 +236,15 @@ class MessageTemplateQuerySet(SearchableQuerySet):
 
     def _create_default(self, code, language):
         """A template missing from the table is made again from its shipped text, site language first."""
-        defaults = [entry for entry in TEMPLATES if entry[0] == code and entry[1] in (language, settings.LANGUAGE_CODE)]
-        if not defaults:
+        languages = [lang for lang in dict.fromkeys([language, settings.LANGUAGE_CODE]) if (code, lang) in SHIPPED_TEXTS]
+        if not languages:
             raise self.model.DoesNotExist(f"No message template {code!r}")
-        created = [
-            self.create(code=code, language=lang, description=description, subject_template=subject, body_template=body)
-            for code, lang, description, subject, body in defaults
-        ]
+        created = []
+        for lang in languages:
+            description, subject, body = SHIPPED_TEXTS[code, lang]
+            created.append(self.create(
+                code=code, language=lang, description=description, subject_template=subject, body_template=body
+            ))
         return sorted(created, key=lambda template: template.language != language)
 
 

@@ -4,10 +4,12 @@ import contextlib
 import contextvars
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from config.text import fold
+from core.text import fold
 
 from .models import Message, MessageTemplate, Notification, ReminderLog, absolute_url, language_of
+from .registry import FINDERS
 from .tasks import enqueue_delivery
 
 _batch = contextvars.ContextVar("notifications_batch", default=None)
@@ -65,3 +67,9 @@ def _deliver_after_commit(message_id):
     else:
         batch.append(message_id)
 
+
+def send_due_reminders(today=None):
+    """Send every reminder due today (Asia/Ho_Chi_Minh); return how many were sent now."""
+    today = today or timezone.localdate()
+    with delivery_batch(), transaction.atomic():
+        return sum(finder(today) for finder in FINDERS)

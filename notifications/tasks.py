@@ -49,3 +49,11 @@ def deliver_pending():
     created_before = timezone.now() - PENDING_AFTER
     pending = Message.objects.unsent().filter(attempts=0, created_at__lt=created_before)
     enqueue_delivery(list(pending.values_list("pk", flat=True)))
+
+
+@shared_task
+def send_reminders():
+    """The beat's daily run: every reminder due today, each sent once whatever runs it twice."""
+    from .services import send_due_reminders  # noqa: PLC0415  services enqueue this module's tasks
+
+    return send_due_reminders()

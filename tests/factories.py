@@ -149,7 +149,7 @@ class ExtensionFactory(factory.django.DjangoModelFactory):
 
 class CouncilFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "nominations.Council"
+        model = "councils.Council"
 
     name = factory.Sequence(lambda n: f"Hội đồng phối hợp liên ngành về trợ giúp pháp lý số {n}")
     organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.JUSTICE_DEPARTMENT)
@@ -157,7 +157,7 @@ class CouncilFactory(factory.django.DjangoModelFactory):
 
 class CouncilMemberFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "nominations.CouncilMember"
+        model = "councils.CouncilMember"
 
     council = factory.SubFactory(CouncilFactory)
     user = factory.SubFactory(UserFactory, role=User.Role.COUNCIL_MEMBER)
@@ -166,7 +166,7 @@ class CouncilMemberFactory(factory.django.DjangoModelFactory):
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "nominations.Meeting"
+        model = "councils.Meeting"
 
     council = factory.SubFactory(CouncilFactory)
     campaign = factory.SubFactory(

@@ -11,8 +11,9 @@ from awards.models import Award
 from awards.services import draft_decision, sign_decision
 from awards.tasks import generate_decision_documents
 from campaigns.models import Campaign
-from nominations.models import Council, Meeting, Nomination, Tally
-from nominations.services import Choice, cast_ballot, close_round, publish_round
+from councils.models import Council, Meeting, Tally
+from councils.services import Choice, cast_ballot, close_round, publish_round
+from nominations.models import Nomination
 
 CENTRE = "Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ"
 

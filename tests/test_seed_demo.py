@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from campaigns.models import Campaign
-from nominations.models import Council, CouncilMember
+from councils.models import Council, CouncilMember
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from config.text import fold, normalize
+from core.text import fold, normalize
 from tests.factories import PersonFactory
 
 

@@ -10,10 +10,10 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from accounts.models import User
-from awards.reminders import send_due_reminders
 from awards.services import draft_decision, sign_decision
 from campaigns.models import Campaign, Participation
 from notifications.models import Notification, ReminderLog
+from notifications.services import send_due_reminders
 from tests.clock import TODAY
 from tests.factories import (
     CampaignFactory,

@@ -114,6 +114,45 @@ def test_campaign_launch_loses_cleanly_to_a_concurrent_change(office_user):
 
 
 @pytest.mark.django_db
+def test_campaign_closed_for_nominations_then_reopened_then_concluded_is_in_the_history(office_user):
+    campaign = CampaignFactory(status=Campaign.Status.LAUNCHED)
+
+    campaign.close_nominations(by=office_user)
+    campaign.reopen_nominations(by=office_user)
+    campaign.conclude(by=office_user)
+
+    assert list(campaign.history.order_by("pk").values_list("from_status", "to_status", "actor")) == [
+        ("launched", "closed", office_user.pk), ("closed", "launched", office_user.pk),
+        ("launched", "concluded", office_user.pk),
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", [Campaign.Status.DRAFT, Campaign.Status.CONCLUDED])
+def test_campaign_concluded_from_draft_or_twice_is_refused(office_user, status):
+    campaign = CampaignFactory(status=status)
+
+    with pytest.raises(CampaignError) as error:
+        campaign.conclude(by=office_user)
+
+    assert error.value.code == "not_launched"
+    assert not campaign.history.exists()
+
+
+@pytest.mark.django_db
+def test_campaign_move_off_the_transition_table_is_refused_by_the_flow_itself(office_user):
+    campaign = CampaignFactory(status=Campaign.Status.CONCLUDED)
+
+    with pytest.raises(CampaignError) as error:
+        campaign._move_to(Campaign.Status.LAUNCHED, by=office_user)
+
+    campaign.refresh_from_db()
+    assert error.value.code == "not_allowed"
+    assert error.value.message == "Không thể chuyển từ “Đã kết thúc” sang “Đã phát động”."
+    assert campaign.status == Campaign.Status.CONCLUDED
+
+
+@pytest.mark.django_db
 def test_criteria_sort_by_their_numbers_as_integers():
     campaign = CampaignFactory()
     for number in ["1.10", "2", "1.9", "1"]:

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from campaigns.forms import ExtensionForm, RequestReportsForm, validate_upload
+from campaigns.forms import ExtensionForm, RequestReportsForm
 from campaigns.models import Campaign, Extension, Participation, Report
+from core.uploads import validate_upload
 from tests.factories import (
     CampaignFactory,
     CampaignPeriodFactory,
@@ -48,7 +49,7 @@ def pdf_file(name="bao-cao.pdf"):
 def submitted(report, *, days_after_due=0):
     """Mark the report sent, some days after its due date (submitted_at is now, the due date moves)."""
     report.due_date = days_ago(days_after_due)
-    report.content, report.submitted_at = "Kết quả thực hiện năm 2024", timezone.now()
+    report.content, report.submitted_at, report.status = "Kết quả thực hiện năm 2024", timezone.now(), Report.Status.SUBMITTED
     report.save()
     return report
 
@@ -464,6 +465,19 @@ def test_report_submit_of_an_already_submitted_report_shows_a_message(client_of,
 
 
 @pytest.mark.django_db
+def test_report_submission_is_in_the_report_history(client_of, unit_user):
+    report = ReportFactory(organization=unit_user.organization)
+
+    submit(client_of(unit_user), report, content="Kết quả năm 2025")
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED
+    assert list(report.history.values_list("from_status", "to_status", "actor")) == [
+        ("owed", "submitted", unit_user.pk)
+    ]
+
+
+@pytest.mark.django_db
 def test_report_submitted_twice_keeps_the_first_content(client_of, unit_user):
     report = submitted(ReportFactory(organization=unit_user.organization))
 
@@ -613,9 +627,10 @@ def test_request_reports_of_all_participating_units():
     form = RequestReportsForm(request_data(all_participants="on"), campaign=campaign)
 
     assert form.is_valid(), form.errors
-    form.save()
+    campaign.request_reports(by=None, **form.report_request())
 
     assert {report.organization for report in campaign.reports.all()} == set(participants)
+    assert campaign.history.get().note.startswith("Yêu cầu 2 đơn vị gửi")
 
 
 @pytest.mark.django_db
@@ -655,7 +670,7 @@ def test_request_reports_of_a_period_report_records_the_period():
     )
 
     assert form.is_valid(), form.errors
-    form.save()
+    period.campaign.request_reports(by=None, **form.report_request())
 
     assert period.campaign.reports.get().period == period
 
@@ -696,6 +711,7 @@ def test_grant_extension_records_the_new_deadline_and_who_granted_it(client_of, 
         unit, datetime.date(2025, 11, 10), office_user
     )
     assert f"Đã gia hạn nộp hồ sơ cho {unit.name} đến ngày 10/11/2025." in response.content.decode()
+    assert campaign.history.get().note == f"Gia hạn nộp hồ sơ cho {unit.name} đến ngày 10/11/2025. Đơn vị bị ảnh hưởng bởi lũ lụt"
 
 
 @pytest.mark.django_db

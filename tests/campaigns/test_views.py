@@ -196,6 +196,56 @@ def test_campaign_launch_without_award_form_shows_the_reason(client_of, office_u
 
 
 @pytest.mark.django_db
+def test_campaign_closed_for_nominations_by_the_office_refuses_new_dossiers(client_of, office_user, unit_user):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.LAUNCHED).campaign
+
+    response = client_of(office_user).post(reverse("campaigns:close_nominations", args=[campaign.pk]), follow=True)
+
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.CLOSED
+    assert "Đã đóng nhận hồ sơ: đơn vị không nộp thêm được hồ sơ." in response.content.decode()
+    assert not campaign.is_open_to(unit_user.organization_id)
+
+
+@pytest.mark.django_db
+def test_campaign_concluded_by_the_office_offers_no_more_acts(client_of, office_user):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.CLOSED).campaign
+
+    response = client_of(office_user).post(reverse("campaigns:conclude", args=[campaign.pk]), follow=True)
+
+    campaign.refresh_from_db()
+    page = response.content.decode()
+    assert campaign.status == Campaign.Status.CONCLUDED
+    assert "Đã kết thúc phong trào." in page
+    assert reverse("campaigns:conclude", args=[campaign.pk]) not in page
+    assert reverse("campaigns:reopen_nominations", args=[campaign.pk]) not in page
+
+
+@pytest.mark.django_db
+def test_campaign_reopened_from_draft_shows_the_refusal(client_of, office_user):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.DRAFT).campaign
+
+    response = client_of(office_user).post(reverse("campaigns:reopen_nominations", args=[campaign.pk]), follow=True)
+
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DRAFT
+    assert "Chỉ mở lại được phong trào đã đóng nhận hồ sơ." in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("act", ["close_nominations", "reopen_nominations", "conclude"])
+@pytest.mark.parametrize("role", [User.Role.UNIT, User.Role.COUNCIL_MEMBER, User.Role.LEADER])
+def test_campaign_status_acts_are_forbidden_outside_the_office(client_of, role, act):
+    campaign = AwardFormFactory(campaign__status=Campaign.Status.LAUNCHED).campaign
+
+    response = client_of(UserFactory(role=role)).post(reverse(f"campaigns:{act}", args=[campaign.pk]))
+
+    campaign.refresh_from_db()
+    assert response.status_code == 403
+    assert campaign.status == Campaign.Status.LAUNCHED
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("role", [User.Role.UNIT, User.Role.COUNCIL_MEMBER, User.Role.LEADER])
 def test_campaign_launch_is_forbidden_outside_the_office(client_of, role):
     campaign = AwardFormFactory(campaign__status=Campaign.Status.DRAFT).campaign

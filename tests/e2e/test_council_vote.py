@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from nominations.models import BallotReceipt, Tally
+from councils.models import BallotReceipt, Tally
 from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from campaigns.seed import DEMO_PASSWORD, DEMO_URL, create_demo, load_seed_data, summary_line
-from nominations.seed import create_demo_council
+from councils.seed import create_demo_council
 
 
 class Command(BaseCommand):

@@ -1,5 +1,0 @@
-from django.contrib.admin.apps import AdminConfig
-
-
-class PortalAdminConfig(AdminConfig):
-    default_site = "config.admin.PortalAdminSite"

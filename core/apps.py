@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class CoreConfig(AppConfig):
+    default = True
+    name = "core"
+    verbose_name = "Dùng chung"
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """The admin with the portal's own site (settings.INSTALLED_APPS names it instead of django.contrib.admin)."""
+
+    default = False
+    default_site = "core.admin.PortalAdminSite"

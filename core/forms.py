@@ -1,0 +1,46 @@
+"""Form pieces every app uses: Bootstrap styling, dates typed dd/mm/yyyy, lists typed one per line."""
+
+from django import forms
+
+
+class StyledFormMixin:
+    """Give every widget its Bootstrap class."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class DateInput(forms.DateInput):
+    """A date typed dd/mm/yyyy, as offices write it.
+
+    Not the browser's date picker: it follows the browser's locale (often mm/dd/yyyy) and blanks
+    what it cannot parse, so a mistyped date would vanish instead of being shown back with its error.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__({"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """A time typed as offices write it, dd/mm/yyyy hh:mm (not the browser's picker, which follows its locale)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"placeholder": "dd/mm/yyyy hh:mm", **(attrs or {})}, format="%d/%m/%Y %H:%M")
+
+
+class LinesField(forms.CharField):
+    """A list of texts written one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]

@@ -1,0 +1,338 @@
+"""The council: its seats, meetings and attendance, secret voting rounds and their tallies."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organization
+from campaigns.models import Campaign
+from core.exceptions import PortalError
+from core.models import Searchable, StatusFlow, StatusHistory
+from core.search import SearchableQuerySet
+from nominations.models import Nomination
+from notifications.services import delivery_batch, notify_from_template
+
+
+class CouncilError(PortalError):
+    pass
+
+
+class Council(models.Model):
+    """A Hội đồng Thi đua – Khen thưởng (or an inter-agency council) advising one awarding authority."""
+
+    name = models.CharField(_("tên hội đồng"), max_length=255, unique=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan thường trực"), on_delete=models.PROTECT, related_name="councils"
+    )
+    # Law on Emulation and Commendation: a meeting is valid with at least 2/3 of members present;
+    # a council's rules may require more (some provinces require 80%, i.e. 4/5).
+    quorum_numerator = models.PositiveSmallIntegerField(_("tỷ lệ có mặt tối thiểu (tử số)"), default=2)
+    quorum_denominator = models.PositiveSmallIntegerField(_("tỷ lệ có mặt tối thiểu (mẫu số)"), default=3)
+
+    class Meta:
+        verbose_name = _("hội đồng")
+        verbose_name_plural = _("hội đồng")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if not 0 < self.quorum_numerator <= self.quorum_denominator:
+            raise ValidationError(
+                {"quorum_numerator": ValidationError(_("Tỷ lệ có mặt phải lớn hơn 0 và không quá 1."), code="bad_quorum")}
+            )
+
+    @property
+    def quorum_label(self):
+        return f"{self.quorum_numerator}/{self.quorum_denominator}"
+
+    def voting_members(self):
+        return self.members.filter(is_voting=True)
+
+    def check_seats_changeable(self):
+        """Thresholds count all members: the council may not change while a round's result is pending."""
+        if VotingRound.objects.filter(meeting__council=self).exclude(status=VotingRound.Status.PUBLISHED).exists():
+            raise CouncilError(
+                _("Đang có vòng biểu quyết chưa công bố kết quả: chưa thể thay đổi thành viên hội đồng."),
+                code="round_pending",
+            )
+
+
+class CouncilMember(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chủ tịch")
+        VICE_CHAIR = "vice_chair", _("Phó Chủ tịch")
+        MEMBER = "member", _("Ủy viên")
+        SECRETARY = "secretary", _("Thư ký")
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("tài khoản"), on_delete=models.PROTECT, related_name="council_seats")
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    is_voting = models.BooleanField(
+        _("có quyền biểu quyết"), default=True, help_text=_("Thư ký không biểu quyết, trừ khi đồng thời là ủy viên.")
+    )
+
+    class Meta:
+        verbose_name = _("thành viên hội đồng")
+        verbose_name_plural = _("thành viên hội đồng")
+        ordering = ["council", "pk"]
+        constraints = [models.UniqueConstraint(fields=["council", "user"], name="council_member_unique_user")]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+    @property
+    def owner_organization_id(self):
+        return self.user.organization_id
+
+    def is_recused_from(self, nomination):
+        """A member of the nominee's own organization does not vote on it (the nominee included)."""
+        nominee_organization_id = (
+            nomination.nominee_person.organization_id if nomination.is_individual else nomination.nominee_organization_id
+        )
+        return self.user.organization_id is not None and self.user.organization_id == nominee_organization_id
+
+
+class MeetingQuerySet(SearchableQuerySet):
+    def with_open_ballot(self):
+        open_online = VotingRound.objects.filter(meeting=OuterRef("pk"), status=VotingRound.Status.OPEN, is_on_paper=False)
+        return self.annotate(has_open_ballot=Exists(open_online))
+
+    def upcoming_for(self, user):
+        """The user's council meetings not yet ended, soonest first, with the dossiers left to review."""
+        meetings = self.filter(council__members__user=user).exclude(status=Meeting.Status.CLOSED)
+        return meetings.with_open_ballot().select_related("council").annotate(
+            dossier_count=models.Count("agenda", filter=models.Q(agenda__status=Nomination.Status.IN_REVIEW), distinct=True)
+        ).order_by("starts_at", "pk")
+
+    def visible_to(self, user):
+        if user.has_perm("councils.view_all_meetings"):
+            return self
+        return self.filter(council__members__user=user).distinct()
+
+
+class Meeting(StatusFlow, Searchable):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Đã lên lịch")
+        IN_PROGRESS = "in_progress", _("Đang họp")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    council = models.ForeignKey(Council, verbose_name=_("hội đồng"), on_delete=models.PROTECT, related_name="meetings")
+    campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="meetings")
+    title = models.CharField(_("nội dung cuộc họp"), max_length=255)
+    starts_at = models.DateTimeField(_("thời gian"))
+    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    is_online = models.BooleanField(_("họp trực tuyến"), default=False)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    agenda = models.ManyToManyField(Nomination, verbose_name=_("hồ sơ đưa ra xét"), related_name="meetings", blank=True)
+    opened_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    minutes_pdf = models.FileField(_("biên bản"), upload_to="minutes/%Y/", blank=True)
+    minutes_error = models.TextField(_("lỗi tạo biên bản"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = MeetingQuerySet.as_manager()
+
+    transitions = {Status.SCHEDULED: {Status.IN_PROGRESS}, Status.IN_PROGRESS: {Status.CLOSED}}
+    transition_error = CouncilError
+    stale_message = _("Cuộc họp vừa được cập nhật, vui lòng tải lại.")
+
+    class Meta:
+        verbose_name = _("cuộc họp hội đồng")
+        verbose_name_plural = _("cuộc họp hội đồng")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return f"{self.title} – {timezone.localtime(self.starts_at):%d/%m/%Y}"
+
+    def get_absolute_url(self):
+        return reverse("councils:meeting", args=[self.pk])
+
+    def searchable_values(self):
+        return [self.title, self.council.name, self.campaign.number, self.place]
+
+    def schedule(self, *, by, agenda):
+        """Save the new meeting with its agenda, and send each member the invitation (once each)."""
+        with transaction.atomic():
+            self.created_by = by
+            self.save()
+            self.agenda.set(agenda)
+            self.history.create(from_status="", to_status=self.status, actor=by)
+            with delivery_batch():
+                for member in self.council.members.select_related("user"):
+                    notify_from_template(
+                        member.user, key=f"meeting_scheduled:meeting={self.pk}:user={member.user_id}",
+                        code="meeting_scheduled", link=self.get_absolute_url(), context=self._invitation(),
+                    )
+
+    schedule.alters_data = True
+
+    def _invitation(self):
+        starts_at = timezone.localtime(self.starts_at)
+        place = self.place or "—"
+        if self.is_online:
+            place = _("họp trực tuyến") + (f" ({self.place})" if self.place else "")
+        return {
+            "council": self.council.name, "title": self.title, "time": f"{starts_at:%H:%M}",
+            "date": f"{starts_at:%d/%m/%Y}", "place": str(place), "count": self.agenda.count(),
+        }
+
+    def present_members(self):
+        return self.council.voting_members().filter(attendances__meeting=self, attendances__is_present=True)
+
+    def has_quorum(self):
+        """Present voting members reach the council's quorum, counted exactly (4 of 6 is 2/3)."""
+        council = self.council
+        total = council.voting_members().count()
+        present = self.present_members().count()
+        return total > 0 and present * council.quorum_denominator >= total * council.quorum_numerator
+
+    def record_attendance(self, *, by, present_members):
+        """Mark who is present; the meeting is then in progress."""
+        if self.status == self.Status.CLOSED:
+            raise CouncilError(_("Cuộc họp đã kết thúc."), code="meeting_closed")
+        if self.rounds.filter(status=VotingRound.Status.OPEN).exists():
+            raise CouncilError(_("Không sửa điểm danh khi đang bỏ phiếu."), code="round_open")
+        present_ids = {member.pk for member in present_members}
+        with transaction.atomic():
+            for member in self.council.members.all():
+                Attendance.objects.update_or_create(
+                    meeting=self, member=member, defaults={"is_present": member.pk in present_ids}
+                )
+            if self.status == self.Status.SCHEDULED:
+                self._move_to(self.Status.IN_PROGRESS, by=by, opened_at=timezone.now())
+
+    record_attendance.alters_data = True
+
+    def open_round(self, *, by, on_paper=False):
+        """Open a voting round on the whole agenda, once the quorum is present."""
+        if self.status != self.Status.IN_PROGRESS:
+            raise CouncilError(_("Hãy điểm danh trước khi mở biểu quyết."), code="not_in_progress")
+        if not self.has_quorum():
+            raise CouncilError(
+                _("Chưa đủ số thành viên có mặt theo quy định (tối thiểu %(quorum)s tổng số thành viên).")
+                % {"quorum": self.council.quorum_label},
+                code="no_quorum",
+            )
+        if self.rounds.exclude(status=VotingRound.Status.PUBLISHED).exists():
+            raise CouncilError(_("Vòng biểu quyết trước chưa công bố kết quả."), code="round_pending")
+        undecided = self.agenda.filter(status=Nomination.Status.IN_REVIEW)
+        if not undecided.exists():
+            raise CouncilError(_("Không còn hồ sơ nào chờ biểu quyết."), code="nothing_to_vote")
+        with transaction.atomic():
+            voting_round = self.rounds.create(number=self.rounds.count() + 1, is_on_paper=on_paper)
+            Tally.objects.bulk_create(Tally(voting_round=voting_round, nomination=n) for n in undecided)
+            voting_round.history.create(from_status="", to_status=voting_round.status, actor=by)
+        return voting_round
+
+    open_round.alters_data = True
+
+    def close(self, *, by):
+        """End the meeting; its minutes are then generated."""
+        if not self.can_move_to(self.Status.CLOSED):
+            raise CouncilError(_("Chỉ kết thúc được cuộc họp đang diễn ra."), code="not_in_progress")
+        if self.rounds.exclude(status=VotingRound.Status.PUBLISHED).exists():
+            raise CouncilError(_("Hãy đóng và công bố vòng biểu quyết trước khi kết thúc họp."), code="round_pending")
+        if Tally.objects.filter(
+            voting_round__meeting=self, outcome=Tally.Outcome.TIE_FOR_CHAIR, nomination__status=Nomination.Status.IN_REVIEW
+        ).exists():
+            raise CouncilError(
+                _("Còn hồ sơ bằng phiếu chờ Chủ tịch Hội đồng quyết định."), code="tie_pending"
+            )
+        with transaction.atomic():
+            self._move_to(self.Status.CLOSED, by=by, closed_at=timezone.now())
+            from .tasks import enqueue_minutes  # noqa: PLC0415  tasks import the models
+
+            enqueue_minutes(self)
+
+    close.alters_data = True
+
+
+class MeetingHistory(StatusHistory):
+    """Who moved the meeting, and when."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="history")
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="attendances")
+    is_present = models.BooleanField(_("có mặt"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="attendance_unique_member")]
+
+
+class VotingRound(StatusFlow, models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Đang bỏ phiếu")
+        CLOSED = "closed", _("Đã đóng")
+        PUBLISHED = "published", _("Đã công bố")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField(_("vòng"))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    is_on_paper = models.BooleanField(_("bỏ phiếu giấy"), default=False)
+
+    transitions = {Status.OPEN: {Status.CLOSED}, Status.CLOSED: {Status.PUBLISHED}}
+    transition_error = CouncilError
+    stale_message = _("Vòng biểu quyết vừa được cập nhật, vui lòng tải lại.")
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="round_unique_number")]
+
+    def __str__(self):
+        return _("Vòng %(number)s") % {"number": self.number}
+
+
+class VotingRoundHistory(StatusHistory):
+    """Who opened, closed and published the round, and when; never how anyone voted."""
+
+    voting_round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="history")
+
+
+class BallotReceipt(models.Model):
+    """That a member voted on a nomination in a round; what they chose is never stored with it.
+
+    Secret ballot by design: no choice, no timestamp; the choice only ever adds to the Tally,
+    in the same transaction, under the tally's row lock.
+    """
+
+    voting_round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="receipts")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="receipts")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="receipts")
+    is_written = models.BooleanField(_("phiếu gửi bằng văn bản"), default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["voting_round", "member", "nomination"], name="receipt_one_vote_each"),
+        ]
+
+
+class Tally(models.Model):
+    """The counts of one nomination in one round: the only place a choice is kept."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "", _("Chưa có kết quả")
+        PASSED = "passed", _("Đạt, được đề nghị")
+        BELOW_THRESHOLD = "below_threshold", _("Không đạt tỷ lệ phiếu")
+        OVER_QUOTA = "over_quota", _("Đạt tỷ lệ nhưng vượt chỉ tiêu")
+        TIE_FOR_CHAIR = "tie_for_chair", _("Bằng phiếu tại ngưỡng chỉ tiêu: Chủ tịch Hội đồng quyết định")
+
+    voting_round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="tallies")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="tallies")
+    votes_for = models.PositiveIntegerField(_("đồng ý"), default=0)
+    votes_against = models.PositiveIntegerField(_("không đồng ý"), default=0)
+    abstentions = models.PositiveIntegerField(_("không biểu quyết"), default=0)
+    outcome = models.CharField(_("kết quả"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING, blank=True)
+    rank = models.PositiveSmallIntegerField(_("thứ tự"), null=True)
+
+    class Meta:
+        ordering = ["voting_round", "rank", "pk"]
+        constraints = [models.UniqueConstraint(fields=["voting_round", "nomination"], name="tally_unique_nomination")]

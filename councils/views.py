@@ -1,0 +1,494 @@
+"""The council's pages: councils and their members, meetings, attendance, voting rounds and secret ballots.
+
+Secret ballot: a member's choices travel only in the POST body of the voting page (hidden from error
+reports by `sensitive_post_parameters`) and go straight into `cast_ballot`; they are never logged,
+put in a message, a history row or a URL. Counts are shown only once a round is published.
+"""
+
+from functools import partial
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import BooleanField, Case, Count, F, Prefetch, Q, Value, When
+from django.db.models.deletion import ProtectedError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_POST
+
+from core.exceptions import PortalError
+from core.views import act_then_redirect
+from nominations.models import Nomination
+
+from .forms import (
+    AttendanceForm,
+    BallotForm,
+    CouncilForm,
+    CouncilMemberChangeForm,
+    CouncilMemberForm,
+    CouncilQuorumForm,
+    MeetingForm,
+    PaperCountForm,
+    WrittenBallotForm,
+)
+from .models import Council, CouncilMember, Meeting, Tally, VotingRound
+from .services import cast_ballots, chair_decides, close_round, enter_paper_counts, publish_round
+from .tasks import enqueue_minutes
+
+PAGE_SIZE = 20
+RoundStatus = VotingRound.Status
+
+
+def _form_errors(form):
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+# Councils.
+
+
+def _get_council(request, pk, perm):
+    council = get_object_or_404(Council.objects.select_related("organization"), pk=pk)
+    if not request.user.has_perm(perm, council):
+        raise PermissionDenied
+    return council
+
+
+def _council_page(request, council, *, quorum_form=None, member_form=None):
+    context = {
+        "council": council,
+        "members": council.members.select_related("user__organization"),
+        "roles": CouncilMember.Role.choices,
+        "quorum_form": quorum_form or CouncilQuorumForm(instance=council, prefix="quorum"),
+        "member_form": member_form or CouncilMemberForm(council=council, prefix="member"),
+        "meetings": council.meetings.select_related("campaign")[:10],
+    }
+    return render(request, "councils/council_detail.html", context)
+
+
+@login_required
+def council_list(request):
+    if not request.user.has_perm("councils.view_council"):
+        raise PermissionDenied
+    councils = Council.objects.select_related("organization").annotate(
+        member_count=Count("members", distinct=True),
+        voting_count=Count("members", filter=Q(members__is_voting=True), distinct=True),
+    )
+    return render(request, "councils/council_list.html", {"councils": councils})
+
+
+@login_required
+def council_create(request):
+    if not request.user.has_perm("councils.change_council"):
+        raise PermissionDenied
+    form = CouncilForm(request.POST or None)
+    if form.is_valid():
+        council = form.save()
+        messages.success(request, _("Đã tạo hội đồng. Hãy thêm các thành viên."))
+        return redirect("councils:detail", council.pk)
+    return render(request, "councils/council_form.html", {"form": form})
+
+
+@login_required
+def council_detail(request, pk):
+    council = _get_council(request, pk, "councils.view_council")
+    return _council_page(request, council)
+
+
+@login_required
+@require_POST
+def council_quorum(request, pk):
+    council = _get_council(request, pk, "councils.change_council")
+    form = CouncilQuorumForm(request.POST, instance=council, prefix="quorum")
+    if not form.is_valid():
+        council.refresh_from_db()  # the bound form wrote the refused fraction on the instance
+        messages.error(request, _("Chưa lưu được tỷ lệ có mặt tối thiểu: %(errors)s") % {"errors": _form_errors(form)})
+        return _council_page(request, council, quorum_form=form)
+    form.save()
+    messages.success(request, _("Đã lưu tỷ lệ có mặt tối thiểu %(quorum)s.") % {"quorum": council.quorum_label})
+    return redirect("councils:detail", council.pk)
+
+
+@login_required
+@require_POST
+def council_member_add(request, pk):
+    council = _get_council(request, pk, "councils.change_council")
+    form = CouncilMemberForm(request.POST, council=council, prefix="member")
+    if not form.is_valid():
+        messages.error(request, _("Chưa thêm được thành viên: %(errors)s") % {"errors": _form_errors(form)})
+        return _council_page(request, council, member_form=form)
+    member = form.save()
+    messages.success(request, _("Đã thêm %(member)s vào hội đồng.") % {"member": member})
+    return redirect("councils:detail", council.pk)
+
+
+@login_required
+@require_POST
+def council_member_change(request, pk, member_pk):
+    council = _get_council(request, pk, "councils.change_council")
+    member = get_object_or_404(council.members.select_related("user"), pk=member_pk)
+    form = CouncilMemberChangeForm(request.POST, instance=member)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Đã cập nhật %(member)s.") % {"member": member})
+    else:
+        messages.error(request, _form_errors(form))
+    return redirect("councils:detail", council.pk)
+
+
+@login_required
+@require_POST
+def council_member_remove(request, pk, member_pk):
+    council = _get_council(request, pk, "councils.change_council")
+    member = get_object_or_404(council.members.select_related("user"), pk=member_pk)
+    try:
+        council.check_seats_changeable()
+        member.delete()
+    except PortalError as error:
+        messages.error(request, error.message)
+    except ProtectedError:
+        messages.error(request, _("Không thể xóa thành viên đã tham gia biểu quyết: hãy bỏ quyền biểu quyết thay vì xóa."))
+    else:
+        messages.success(request, _("Đã xóa %(member)s khỏi hội đồng.") % {"member": member})
+    return redirect("councils:detail", council.pk)
+
+
+# Meetings.
+
+
+def _upcoming_first(meetings):
+    """Meetings still to come, soonest first; then past ones, latest first."""
+    now = timezone.now()
+    return meetings.annotate(
+        is_past=Case(When(starts_at__lt=now, then=Value(True)), default=Value(False), output_field=BooleanField()),
+        upcoming_at=Case(When(starts_at__gte=now, then=F("starts_at"))),
+    ).order_by("is_past", "upcoming_at", "-starts_at", "-pk")
+
+
+@login_required
+def meeting_list(request):
+    if not request.user.has_perm("councils.list_meetings"):
+        raise PermissionDenied
+    query = request.GET.get("q", "")
+    meetings = Meeting.objects.visible_to(request.user).search(query).select_related("council", "campaign")
+    page = Paginator(_upcoming_first(meetings.with_open_ballot()), PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "councils/_meeting_rows.html" if request.htmx else "councils/meeting_list.html"
+    return render(request, template, {"page": page, "q": query})
+
+
+@login_required
+def meeting_create(request):
+    if not request.user.has_perm("councils.add_meeting"):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None, initial=request.GET.dict())
+    if form.is_valid():
+        meeting = form.save(commit=False)
+        meeting.schedule(by=request.user, agenda=form.cleaned_data["agenda"])
+        messages.success(request, _("Đã lên lịch cuộc họp và gửi giấy mời đến các thành viên hội đồng."))
+        return redirect(meeting)
+    # Choosing the campaign swaps in its dossiers in review (htmx); a link with ?campaign= opens the page with them.
+    template = "councils/_meeting_agenda_choices.html" if request.htmx else "councils/meeting_form.html"
+    return render(request, template, {"form": form})
+
+
+def _get_meeting(request, pk, perm):
+    meeting = get_object_or_404(Meeting.objects.select_related("council", "campaign"), pk=pk)
+    if not request.user.has_perm(perm, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def _round_nominations(voting_round):
+    """The dossiers of a round, by award form, in agenda order."""
+    if voting_round is None:
+        return []
+    tallies = voting_round.tallies.select_related(
+        "nomination__award_form", "nomination__nominee_person", "nomination__nominee_organization",
+        "nomination__submitting_unit",
+    ).order_by("nomination__award_form", "nomination__pk")
+    return [tally.nomination for tally in tallies]
+
+
+def _voters(meeting, voting_round):
+    """Each voting member and on how many dossiers of the open round they voted: who, never how."""
+    if voting_round is None or voting_round.status != RoundStatus.OPEN or voting_round.is_on_paper:
+        return []
+    nominations = _round_nominations(voting_round)
+    receipts = {
+        row["member"]: row
+        for row in voting_round.receipts.values("member").annotate(
+            count=Count("pk"), written=Count("pk", filter=Q(is_written=True))
+        )
+    }
+    present = set(meeting.attendances.filter(is_present=True).values_list("member_id", flat=True))
+    voters = []
+    for member in meeting.council.voting_members().select_related("user"):
+        row = receipts.get(member.pk, {"count": 0, "written": 0})
+        due = sum(1 for nomination in nominations if not member.is_recused_from(nomination))
+        voters.append({
+            "member": member, "is_present": member.pk in present, "voted": row["count"],
+            "written": row["written"], "due": due, "is_done": row["count"] >= due,
+        })
+    return voters
+
+
+def _voters_context(meeting, voting_round):
+    voters = _voters(meeting, voting_round)
+    return {
+        "meeting": meeting, "voting_round": voting_round, "voters": voters,
+        "done_count": sum(1 for voter in voters if voter["is_done"]),
+    }
+
+
+def _ballot_progress(seat, voting_round):
+    """On how many dossiers of the open online round this member voted, of those they vote on; or None."""
+    if seat is None or not seat.is_voting or voting_round is None:
+        return None
+    if voting_round.status != RoundStatus.OPEN or voting_round.is_on_paper:
+        return None
+    due = sum(1 for nomination in _round_nominations(voting_round) if not seat.is_recused_from(nomination))
+    voted = voting_round.receipts.filter(member=seat).count()
+    return {"voted": voted, "due": due, "is_done": voted >= due}
+
+
+def _published_rounds(meeting):
+    tallies = Tally.objects.select_related(
+        "nomination__award_form", "nomination__nominee_person", "nomination__nominee_organization",
+        "nomination__submitting_unit",
+    ).order_by("nomination__award_form", "rank", "pk")
+    return meeting.rounds.filter(status=RoundStatus.PUBLISHED).prefetch_related(Prefetch("tallies", tallies))
+
+
+def _secretary_context(meeting, voting_round):
+    """What the secretary and the office work with: attendance and quorum, the open round's entry forms."""
+    members = list(meeting.council.members.select_related("user__organization"))
+    present_ids = set(meeting.attendances.filter(is_present=True).values_list("member_id", flat=True))
+    voting = [member for member in members if member.is_voting]
+    is_open = voting_round is not None and voting_round.status == RoundStatus.OPEN
+    nominations = _round_nominations(voting_round) if is_open else []
+    return {
+        "attendance_form": AttendanceForm(meeting=meeting),
+        "attendance_taken": meeting.attendances.exists(),
+        "present_ids": present_ids,
+        "present_count": sum(1 for member in voting if member.pk in present_ids),
+        "voting_count": len(voting),
+        "has_quorum": meeting.has_quorum(),
+        "written_form": WrittenBallotForm(meeting=meeting, nominations=nominations)
+        if is_open and not voting_round.is_on_paper else None,
+        "paper_form": PaperCountForm(nominations=nominations) if is_open and voting_round.is_on_paper else None,
+        **_voters_context(meeting, voting_round),
+    }
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = _get_meeting(request, pk, "councils.view_meeting")
+    can_run = request.user.has_perm("councils.run_meeting", meeting)
+    voting_round = meeting.rounds.last()
+    if request.htmx:  # the live panel of who has voted, polled by the secretary's page
+        if not can_run:
+            raise PermissionDenied
+        return render(request, "councils/_meeting_voters.html", _voters_context(meeting, voting_round))
+    agenda = list(meeting.agenda.select_related(
+        "award_form", "nominee_person", "nominee_organization", "submitting_unit",
+    ).order_by("award_form", "pk"))
+    seat = meeting.council.members.select_related("user").filter(user=request.user).first()
+    context = {
+        "meeting": meeting,
+        "agenda": agenda,
+        "seat": seat,
+        "recused_ids": {nomination.pk for nomination in agenda if seat and seat.is_recused_from(nomination)},
+        "voting_round": voting_round,
+        "results_pending": voting_round is not None and voting_round.status != RoundStatus.PUBLISHED,
+        "has_undecided": any(nomination.status == Nomination.Status.IN_REVIEW for nomination in agenda),
+        "published_rounds": _published_rounds(meeting),
+        "can_run": can_run,
+        "is_running": can_run and meeting.status != Meeting.Status.CLOSED,
+        "ballot": _ballot_progress(seat, voting_round)
+        if request.user.has_perm("councils.vote_in_meeting", meeting) else None,
+    }
+    if context["is_running"]:
+        context.update(_secretary_context(meeting, voting_round))
+    return render(request, "councils/meeting_detail.html", context)
+
+
+def _latest_round(meeting):
+    voting_round = meeting.rounds.select_related("meeting__council").last()
+    if voting_round is None:
+        raise Http404
+    return voting_round
+
+
+def _open_round(meeting):
+    return meeting.rounds.select_related("meeting__council").filter(status=RoundStatus.OPEN).first()
+
+
+@login_required
+@require_POST
+def meeting_attendance(request, pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    form = AttendanceForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(meeting)
+    act = partial(meeting.record_attendance, by=request.user, present_members=form.cleaned_data["present"])
+    return act_then_redirect(request, meeting, act, _("Đã lưu điểm danh."))
+
+
+@login_required
+@require_POST
+def meeting_open_round(request, pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    on_paper = request.POST.get("on_paper") == "1"
+    success = _("Đã mở vòng bỏ phiếu giấy.") if on_paper else _("Đã mở biểu quyết trực tuyến.")
+    return act_then_redirect(request, meeting, partial(meeting.open_round, by=request.user, on_paper=on_paper), success)
+
+
+@login_required
+@require_POST
+@sensitive_post_parameters()
+def meeting_written_ballot(request, pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    voting_round = _open_round(meeting)
+    form = WrittenBallotForm(request.POST, meeting=meeting, nominations=_round_nominations(voting_round))
+    if voting_round is None or not form.is_valid():
+        messages.error(request, _form_errors(form) if voting_round else _("Không có vòng biểu quyết đang mở."))
+        return redirect(meeting)
+    member = form.cleaned_data["member"]
+    act = partial(cast_ballots, member, voting_round, form.choices(), written=True)
+    return act_then_redirect(request, meeting, act, _("Đã ghi nhận phiếu bằng văn bản của %(member)s.") % {"member": member.user})
+
+
+@login_required
+@require_POST
+def meeting_paper_counts(request, pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    voting_round = _open_round(meeting)
+    form = PaperCountForm(request.POST, nominations=_round_nominations(voting_round))
+    if voting_round is None or not form.is_valid():
+        messages.error(request, _("Hãy nhập số phiếu đồng ý và không đồng ý (số nguyên, không âm) cho mọi hồ sơ."))
+        return redirect(meeting)
+
+    def enter_all():
+        with transaction.atomic():
+            for nomination, votes_for, votes_against in form.counts():
+                enter_paper_counts(voting_round, nomination, votes_for=votes_for, votes_against=votes_against)
+
+    return act_then_redirect(request, meeting, enter_all, _("Đã nhập kết quả kiểm phiếu. Kết quả được công bố sau khi đóng vòng."))
+
+
+@login_required
+@require_POST
+def meeting_close_round(request, pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    even_if_missing = request.POST.get("even_if_missing") == "1"
+    act = partial(close_round, _latest_round(meeting), by=request.user, even_if_missing=even_if_missing)
+    return act_then_redirect(request, meeting, act, _("Đã đóng vòng biểu quyết. Hãy công bố kết quả."))
+
+
+@login_required
+@require_POST
+def meeting_publish_round(request, pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    act = partial(publish_round, _latest_round(meeting), by=request.user)
+    return act_then_redirect(request, meeting, act, _("Đã công bố kết quả biểu quyết."))
+
+
+@login_required
+@require_POST
+def meeting_chair_decides(request, pk, tally_pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    tally = get_object_or_404(
+        Tally.objects.select_related("nomination"),
+        pk=tally_pk, voting_round__meeting=meeting, voting_round__status=RoundStatus.PUBLISHED,
+    )
+    approve = request.POST.get("approve") == "1"
+    act = partial(chair_decides, tally, approve=approve, by=request.user)
+    success = _("Đã ghi quyết định của Chủ tịch Hội đồng: đề nghị khen thưởng.") if approve else _(
+        "Đã ghi quyết định của Chủ tịch Hội đồng: không đề nghị khen thưởng."
+    )
+    return act_then_redirect(request, meeting, act, success)
+
+
+@login_required
+@require_POST
+def meeting_close(request, pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    return act_then_redirect(request, meeting, partial(meeting.close, by=request.user), _("Đã kết thúc cuộc họp."))
+
+
+# The member's ballot.
+
+
+@login_required
+@never_cache  # the confirmation page carries the choices: no copy in the browser's cache or history
+@sensitive_post_parameters()
+@sensitive_variables()
+def meeting_vote(request, pk):
+    meeting = _get_meeting(request, pk, "councils.vote_in_meeting")
+    seat = meeting.council.members.select_related("user").get(user=request.user)
+    voting_round = _open_round(meeting)
+    refusal = _ballot_refusal(meeting, seat, voting_round)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(meeting)
+    nominations = _round_nominations(voting_round)
+    form = BallotForm(
+        request.POST or None, nominations=nominations,
+        recused_ids={nomination.pk for nomination in nominations if seat.is_recused_from(nomination)},
+        voted_ids=set(voting_round.receipts.filter(member=seat).values_list("nomination_id", flat=True)),
+    )
+    if not form.has_pending:
+        messages.info(request, _("Bạn đã biểu quyết tất cả hồ sơ của vòng này."))
+        return redirect(meeting)
+    context = {"meeting": meeting, "voting_round": voting_round, "form": form}
+    if request.method == "POST" and form.is_valid() and "edit" not in request.POST:
+        if request.POST.get("confirm") != "1":
+            return render(request, "councils/meeting_vote_confirm.html", context)
+        choices = [(nomination, choice) for nomination, choice, _label in form.choices()]
+        return act_then_redirect(request, meeting, partial(cast_ballots, seat, voting_round, choices), _(
+            "Đã ghi nhận phiếu biểu quyết của bạn (%(count)s hồ sơ). Kết quả được công bố sau khi đóng vòng."
+        ) % {"count": len(choices)})
+    if form.errors:
+        messages.error(request, form.error_messages["incomplete"])
+    return render(request, "councils/meeting_vote.html", context)
+
+
+def _ballot_refusal(meeting, seat, voting_round):
+    """Why this member cannot vote online now, or None."""
+    if voting_round is None:
+        return _("Hội đồng chưa mở biểu quyết.")
+    if voting_round.is_on_paper:
+        return _("Vòng này bỏ phiếu giấy: thư ký nhập kết quả kiểm phiếu.")
+    if not seat.is_voting:
+        return _("Người này không có quyền biểu quyết tại hội đồng.")
+    if not seat.attendances.filter(meeting=meeting, is_present=True).exists():
+        return _("Thành viên vắng mặt chỉ gửi phiếu bằng văn bản.")
+    return None
+
+
+@login_required
+def meeting_minutes(request, pk):
+    """The minutes PDF, served through the meeting's permission, never from MEDIA_URL."""
+    meeting = _get_meeting(request, pk, "councils.view_meeting")
+    if not meeting.minutes_pdf:
+        raise Http404
+    return FileResponse(meeting.minutes_pdf.open("rb"), as_attachment=True, filename=f"bien-ban-hop-{meeting.pk}.pdf")
+
+
+@login_required
+@require_POST
+def meeting_minutes_generate(request, pk):
+    """Render the minutes again, after a failure or a correction."""
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    if meeting.status != Meeting.Status.CLOSED:
+        messages.error(request, _("Biên bản chỉ được lập khi cuộc họp đã kết thúc."))
+    else:
+        enqueue_minutes(meeting)
+        messages.success(request, _("Đang lập lại biên bản."))
+    return redirect(meeting)

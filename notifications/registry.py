@@ -1,0 +1,36 @@
+"""What the domain apps register with the outbox: the reminders they find, and the message texts they ship.
+
+`notifications` knows no domain: each app registers its finders (functions of today that send what falls due,
+through `notify_from_template`, and return how many were sent now) and its texts, from its AppConfig.ready().
+"""
+
+from core.text import fold
+
+FINDERS = []
+SHIPPED_TEXTS = {}
+
+
+def reminder_finder(finder):
+    """Register a finder with the daily reminder run."""
+    FINDERS.append(finder)
+    return finder
+
+
+def ship_texts(texts):
+    """Register an app's shipped texts: (code, language, description, subject, body) each."""
+    for code, language, *text in texts:
+        SHIPPED_TEXTS[code, language] = text
+
+
+def text_installer(texts):
+    """A data migration's RunPython function that writes an app's shipped texts, keeping any staff edited."""
+
+    def install(apps, schema_editor):
+        MessageTemplate = apps.get_model("notifications", "MessageTemplate")
+        for code, language, description, subject, body in texts:
+            MessageTemplate.objects.get_or_create(code=code, language=language, defaults={
+                "description": description, "subject_template": subject, "body_template": body,
+                "search_text": fold(f"{code} {description} {subject}"),
+            })
+
+    return install

@@ -1,0 +1,502 @@
+import threading
+
+import pytest
+from django.apps import apps
+from django.db import connection, connections
+
+from accounts.models import Organization
+from councils.models import BallotReceipt, CouncilError, CouncilMember, Meeting, MeetingHistory, Tally, VotingRound
+from councils.services import Choice, cast_ballot, chair_decides, close_round, enter_paper_counts, publish_round
+from nominations.models import Nomination
+from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory, OrganizationFactory
+
+Status = Nomination.Status
+Outcome = Tally.Outcome
+
+
+def in_review(meeting, **kwargs):
+    nomination = NominationFactory(campaign=meeting.campaign, **kwargs)
+    nomination.submit(by=None)
+    nomination.appraise(by=None, checklist={"Đủ điều kiện": True})
+    nomination.accept_for_review(by=None)
+    meeting.agenda.add(nomination)
+    return nomination
+
+
+def council_meeting(members=6):
+    meeting = MeetingFactory()
+    seats = [CouncilMemberFactory(council=meeting.council, role="chair" if n == 0 else "member") for n in range(members)]
+    return meeting, seats
+
+
+def vote(voting_round, seats, nomination, votes_for):
+    for index, seat in enumerate(seats):
+        cast_ballot(seat, voting_round, nomination, Choice.FOR if index < votes_for else Choice.AGAINST)
+
+
+@pytest.mark.django_db
+def test_meeting_round_refused_below_quorum():
+    meeting, seats = council_meeting(6)
+    in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats[:3])
+
+    with pytest.raises(CouncilError) as error:
+        meeting.open_round(by=None)
+
+    assert error.value.code == "no_quorum"
+    assert "2/3" in error.value.message
+
+
+@pytest.mark.django_db
+def test_meeting_round_opens_at_exactly_two_thirds_present():
+    meeting, seats = council_meeting(6)
+    in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats[:4])
+
+    voting_round = meeting.open_round(by=None)
+
+    assert voting_round.status == VotingRound.Status.OPEN
+    assert meeting.status == Meeting.Status.IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_meeting_quorum_of_four_fifths_is_a_council_setting():
+    meeting, seats = council_meeting(5)
+    meeting.council.quorum_numerator, meeting.council.quorum_denominator = 4, 5
+    meeting.council.save()
+    in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats[:3])
+
+    with pytest.raises(CouncilError):
+        meeting.open_round(by=None)
+
+
+@pytest.mark.django_db
+def test_ballot_second_vote_of_a_member_is_refused():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
+
+    with pytest.raises(CouncilError) as error:
+        cast_ballot(seats[0], voting_round, nomination, Choice.AGAINST)
+
+    tally = Tally.objects.get()
+    assert error.value.code == "already_voted"
+    assert (tally.votes_for, tally.votes_against) == (1, 0)
+
+
+@pytest.mark.django_db
+def test_ballot_of_a_member_of_the_nominees_organization_is_refused():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    seats[1].user.organization = nomination.nominee_person.organization
+    seats[1].user.save()
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+
+    with pytest.raises(CouncilError) as error:
+        cast_ballot(seats[1], voting_round, nomination, Choice.FOR)
+
+    assert error.value.code == "recused"
+    assert not BallotReceipt.objects.exists()
+
+
+@pytest.mark.django_db
+def test_ballot_of_an_absent_member_must_be_written_and_is_marked_so():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats[:2])
+    voting_round = meeting.open_round(by=None)
+
+    with pytest.raises(CouncilError) as error:
+        cast_ballot(seats[2], voting_round, nomination, Choice.FOR)
+    cast_ballot(seats[2], voting_round, nomination, Choice.FOR, written=True)
+
+    assert error.value.code == "written_mismatch"
+    assert BallotReceipt.objects.get().is_written
+
+
+@pytest.mark.django_db
+def test_ballot_of_the_non_voting_secretary_is_refused():
+    meeting, seats = council_meeting(3)
+    secretary = CouncilMemberFactory(council=meeting.council, role="secretary", is_voting=False)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=[*seats, secretary])
+    voting_round = meeting.open_round(by=None)
+
+    with pytest.raises(CouncilError) as error:
+        cast_ballot(secretary, voting_round, nomination, Choice.FOR)
+
+    assert error.value.code == "not_a_voter"
+
+
+@pytest.mark.django_db
+def test_ballot_in_a_closed_round_is_refused_and_counts_stay():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
+    close_round(voting_round, by=None, even_if_missing=True)
+
+    with pytest.raises(CouncilError) as error:
+        cast_ballot(seats[1], voting_round, nomination, Choice.FOR)
+    with pytest.raises(CouncilError):
+        close_round(voting_round, by=None)
+
+    assert error.value.code == "round_closed"
+    assert Tally.objects.get().votes_for == 1
+
+
+@pytest.mark.django_db
+def test_result_stays_hidden_until_published_then_moves_the_dossier():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, nomination, votes_for=3)
+
+    close_round(voting_round, by=None)
+    status_when_closed = Nomination.objects.get(pk=nomination.pk).status
+    publish_round(voting_round, by=None)
+
+    assert status_when_closed == Status.IN_REVIEW
+    assert Nomination.objects.get(pk=nomination.pk).status == Status.APPROVED
+
+
+@pytest.mark.django_db
+def test_meeting_close_refused_while_a_tie_waits_for_the_chair():
+    meeting, seats = council_meeting(5)
+    first = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1)
+    second = in_review(meeting, award_form=first.award_form)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, first, votes_for=4)
+    vote(voting_round, seats, second, votes_for=4)
+    close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
+
+    with pytest.raises(CouncilError) as error:
+        meeting.close(by=None)
+
+    assert error.value.code == "tie_pending"
+
+
+@pytest.mark.django_db
+def test_result_more_than_half_of_all_members_passes_and_approves():
+    meeting, seats = council_meeting(6)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, nomination, votes_for=4)
+
+    close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
+
+    nomination.refresh_from_db()
+    assert Tally.objects.get().outcome == Outcome.PASSED
+    assert nomination.status == Status.APPROVED
+
+
+@pytest.mark.django_db
+def test_result_exactly_half_fails_a_more_than_half_threshold():
+    meeting, seats = council_meeting(6)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, nomination, votes_for=3)
+
+    close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
+
+    nomination.refresh_from_db()
+    assert Tally.objects.get().outcome == Outcome.BELOW_THRESHOLD
+    assert nomination.status == Status.REJECTED
+
+
+@pytest.mark.django_db
+def test_result_threshold_counts_all_members_not_those_present():
+    meeting, seats = council_meeting(6)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats[:4])
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats[:4], nomination, votes_for=3)
+
+    close_round(voting_round, by=None)
+
+    tally = Tally.objects.get()
+    assert tally.outcome == Outcome.BELOW_THRESHOLD
+    assert (tally.votes_for, tally.votes_against, tally.abstentions) == (3, 1, 2)
+
+
+@pytest.mark.django_db
+def test_result_ninety_percent_threshold_is_inclusive_at_the_edge():
+    meeting, seats = council_meeting(10)
+    nomination = in_review(meeting, award_form__vote_threshold_percent=90, award_form__vote_threshold_exclusive=False)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, nomination, votes_for=9)
+
+    close_round(voting_round, by=None)
+
+    assert Tally.objects.get().outcome == Outcome.PASSED
+
+
+@pytest.mark.django_db
+def test_result_cut_at_the_remaining_quota_marks_the_rest_over_quota():
+    meeting, seats = council_meeting(5)
+    first = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1)
+    second = in_review(meeting, award_form=first.award_form)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, first, votes_for=5)
+    vote(voting_round, seats, second, votes_for=4)
+
+    close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
+
+    outcomes = dict(Tally.objects.values_list("nomination", "outcome"))
+    assert outcomes == {first.pk: Outcome.PASSED, second.pk: Outcome.OVER_QUOTA}
+    assert Nomination.objects.get(pk=second.pk).status == Status.REJECTED
+
+
+@pytest.mark.django_db
+def test_result_tie_at_the_cut_prefers_the_woman():
+    meeting, seats = council_meeting(5)
+    man = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1, nominee_person__gender="male")
+    woman = in_review(meeting, award_form=man.award_form, nominee_person__gender="female")
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, man, votes_for=4)
+    vote(voting_round, seats, woman, votes_for=4)
+
+    close_round(voting_round, by=None)
+
+    outcomes = dict(Tally.objects.values_list("nomination", "outcome"))
+    assert outcomes == {woman.pk: Outcome.PASSED, man.pk: Outcome.OVER_QUOTA}
+
+
+@pytest.mark.django_db
+def test_result_tie_at_the_cut_prefers_a_collective_of_70_percent_women():
+    meeting, seats = council_meeting(5)
+    mostly_women = OrganizationFactory(women_percent=70, kind=Organization.Kind.LEGAL_AID_CENTRE)
+    other = OrganizationFactory(women_percent=40, kind=Organization.Kind.LEGAL_AID_CENTRE)
+    first = in_review(
+        meeting, award_form__quota_type="count", award_form__collective_quota=1,
+        submitting_unit=other, nominee_person=None, nominee_organization=other,
+    )
+    second = in_review(
+        meeting, award_form=first.award_form, submitting_unit=mostly_women, nominee_person=None,
+        nominee_organization=mostly_women,
+    )
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, first, votes_for=4)
+    vote(voting_round, seats, second, votes_for=4)
+
+    close_round(voting_round, by=None)
+
+    assert Tally.objects.get(nomination=second).outcome == Outcome.PASSED
+
+
+@pytest.mark.django_db
+def test_result_tie_without_preference_goes_to_the_chair():
+    meeting, seats = council_meeting(5)
+    first = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1)
+    second = in_review(meeting, award_form=first.award_form)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, first, votes_for=4)
+    vote(voting_round, seats, second, votes_for=4)
+
+    close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
+    tied = Tally.objects.get(nomination=second)
+    chair_decides(tied, approve=True, by=seats[0].user)
+
+    assert set(Tally.objects.values_list("outcome", flat=True)) == {Outcome.TIE_FOR_CHAIR, Outcome.PASSED}
+    assert Nomination.objects.get(pk=second.pk).status == Status.APPROVED
+    assert "Chủ tịch Hội đồng quyết định" in Nomination.objects.get(pk=second.pk).history.last().note
+
+
+@pytest.mark.django_db
+def test_paper_round_counts_entered_by_the_secretary():
+    meeting, seats = council_meeting(5)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None, on_paper=True)
+
+    with pytest.raises(CouncilError) as error:
+        enter_paper_counts(voting_round, nomination, votes_for=4, votes_against=2)
+    enter_paper_counts(voting_round, nomination, votes_for=4, votes_against=1)
+    close_round(voting_round, by=None)
+
+    assert error.value.code == "too_many_votes"
+    assert Tally.objects.get().outcome == Outcome.PASSED
+
+
+@pytest.mark.django_db
+def test_paper_round_refuses_online_ballots():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None, on_paper=True)
+
+    with pytest.raises(CouncilError) as error:
+        cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
+
+    assert error.value.code == "on_paper"
+
+
+@pytest.mark.django_db
+def test_meeting_close_needs_rounds_published_and_records_history():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, nomination, votes_for=3)
+    close_round(voting_round, by=None)
+
+    with pytest.raises(CouncilError) as error:
+        meeting.close(by=None)
+    publish_round(voting_round, by=None)
+    meeting.close(by=None)
+
+    assert error.value.code == "round_pending"
+    assert Meeting.objects.get().status == Meeting.Status.CLOSED
+    assert list(meeting.history.values_list("to_status", flat=True)) == ["in_progress", "closed"]
+    assert list(voting_round.history.values_list("from_status", "to_status")) == [
+        ("", "open"), ("open", "closed"), ("closed", "published"),
+    ]
+
+
+@pytest.mark.django_db
+def test_secrecy_no_table_links_a_member_to_a_choice():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
+    cast_ballot(seats[1], voting_round, nomination, Choice.AGAINST)
+
+    linked_to_members = [
+        model for model in apps.get_models()
+        if any(getattr(field, "related_model", None) is CouncilMember for field in model._meta.concrete_fields)
+    ]
+    notes = list(MeetingHistory.objects.values_list("note", flat=True))
+
+    assert {model.__name__ for model in linked_to_members} == {"BallotReceipt", "Attendance"}
+    assert {field.column for field in BallotReceipt._meta.concrete_fields} == {
+        "id", "voting_round_id", "member_id", "nomination_id", "is_written",
+    }
+    assert not any(word in note.lower() for note in notes for word in ("đồng ý", "phiếu thuận", "for", "against"))
+    assert (Tally.objects.get().votes_for, Tally.objects.get().votes_against) == (1, 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (set DATABASE_URL)")
+@pytest.mark.django_db(transaction=True)
+def test_ballots_cast_at_the_same_moment_lose_nothing_and_double_votes_are_refused():
+    meeting, seats = council_meeting(6)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    barrier = threading.Barrier(8)
+    errors = []
+
+    def cast(seat):
+        barrier.wait()
+        try:
+            cast_ballot(seat, voting_round, nomination, Choice.FOR)
+        except CouncilError as error:
+            errors.append(error.code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=cast, args=(seat,)) for seat in [*seats, seats[0], seats[1]]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Tally.objects.get().votes_for == 6
+    assert BallotReceipt.objects.count() == 6
+    assert sorted(errors) == ["already_voted", "already_voted"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_minutes_pdf_lists_attendance_votes_and_results(settings, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting, seats = council_meeting(4)
+    secretary = CouncilMemberFactory(council=meeting.council, role="secretary", is_voting=False, user__full_name="Lâm Thị Kim Ngân")
+    passed = in_review(meeting, nominee_person__full_name="Nguyễn Thị Ngọc Hà")
+    failed = in_review(meeting, award_form=passed.award_form, nominee_person__full_name="Trần Văn Đức")
+    meeting.record_attendance(by=None, present_members=[*seats[:3], secretary])
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats[:3], passed, votes_for=3)
+    vote(voting_round, seats[:3], failed, votes_for=1)
+    close_round(voting_round, by=None)
+    publish_round(voting_round, by=None)
+
+    meeting.close(by=None)
+
+    meeting.refresh_from_db()
+    with meeting.minutes_pdf.open("rb") as handle:
+        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
+    flat = " ".join(text.split())
+    assert "BIÊN BẢN" in text
+    assert "Lâm Thị Kim Ngân" in flat
+    assert "Có mặt 3/4 thành viên có quyền biểu quyết" in flat
+    assert "Nguyễn Thị Ngọc Hà" in flat and "đồng ý 3, không đồng ý 0, không biểu quyết 1" in flat
+    assert "Trần Văn Đức" in flat and "Không đạt tỷ lệ phiếu" in flat
+    assert "THƯ KÝ HỘI ĐỒNG" in text and "CHỦ TỊCH HỘI ĐỒNG" in text
+
+
+@pytest.mark.django_db
+def test_round_close_refused_while_a_present_member_has_not_voted():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
+
+    with pytest.raises(CouncilError) as error:
+        close_round(voting_round, by=None)
+
+    assert error.value.code == "votes_missing"
+    assert seats[1].user.get_full_name() in error.value.message
+    assert VotingRound.objects.get().status == VotingRound.Status.OPEN
+
+
+@pytest.mark.django_db
+def test_round_close_ignores_absent_and_recused_members():
+    meeting, seats = council_meeting(4)
+    nomination = in_review(meeting)
+    seats[1].user.organization = nomination.nominee_person.organization
+    seats[1].user.save()
+    meeting.record_attendance(by=None, present_members=seats[:3])
+    voting_round = meeting.open_round(by=None)
+    for seat in (seats[0], seats[2]):
+        cast_ballot(seat, voting_round, nomination, Choice.FOR)
+
+    close_round(voting_round, by=None)
+
+    assert VotingRound.objects.get().status == VotingRound.Status.CLOSED
+
+
+@pytest.mark.django_db
+def test_round_closed_on_purpose_with_votes_missing_says_so_in_the_history():
+    meeting, seats = council_meeting(3)
+    nomination = in_review(meeting)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    cast_ballot(seats[0], voting_round, nomination, Choice.FOR)
+
+    close_round(voting_round, by=None, even_if_missing=True)
+
+    assert "khi còn 2 thành viên có mặt chưa biểu quyết" in voting_round.history.last().note
