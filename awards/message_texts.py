@@ -1,6 +1,6 @@
 """The texts this app sends about decisions: the award deadline and the signed decision; staff edit them at /thong-bao/mau/.
 
-(code, language, description, subject, body): a data migration writes them, `ready()` registers them.
+(code, language, description, subject, body): its data migration writes them; reminders.py registers them.
 """
 
 TEXTS = [

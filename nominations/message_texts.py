@@ -1,6 +1,6 @@
 """The texts this app sends about dossiers: deadlines, processing times, returns and results; staff edit them at /thong-bao/mau/.
 
-(code, language, description, subject, body): a data migration writes them, `ready()` registers them.
+(code, language, description, subject, body): its data migration writes them; reminders.py registers them.
 """
 
 TEXTS = [
