@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -8,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 from core.forms import DateInput, LinesField, StyledFormMixin
-from core.text import fold
+from core.text import fold, normalize
 from core.uploads import UPLOAD_ACCEPT, validate_upload
 
 from .models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Report, Task
+from .plan_reader import text_of_file
 
 
 class DaysListField(forms.CharField):
@@ -114,6 +116,56 @@ class CampaignForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["implements"].queryset = Campaign.objects.exclude(pk=self.instance.pk)
+
+
+class PlanTextForm(StyledFormMixin, forms.Form):
+    """The text of a plan to read: pasted, or a .txt, .docx or text-layer PDF file."""
+
+    text = forms.CharField(
+        label=_("Dán nội dung kế hoạch"), required=False, widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Dán toàn văn Kế hoạch hoặc Quyết định ban hành Kế hoạch, hoặc chọn tệp bên dưới."),
+    )
+    file = forms.FileField(
+        label=_("Hoặc chọn tệp"), required=False, help_text=_("Tệp .txt, .docx hoặc .pdf có lớp chữ."),
+        widget=forms.FileInput(attrs={"accept": ".txt,.docx,.pdf"}),
+    )
+
+    error_messages = {
+        "nothing": _("Hãy dán nội dung kế hoạch hoặc chọn tệp."),
+        "bad_file": _("Chỉ đọc được tệp .txt, .docx hoặc .pdf có lớp chữ."),
+        "unreadable": _("Không đọc được chữ trong tệp “%(name)s”: tệp bị hỏng hoặc là ảnh quét."),
+    }
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is None:
+            if not data.get("text", "").strip():
+                raise ValidationError(self.error_messages["nothing"], code="nothing")
+            return data
+        if not upload.name.lower().endswith((".txt", ".docx", ".pdf")):
+            raise ValidationError(self.error_messages["bad_file"], code="bad_file")
+        try:
+            data["text"] = normalize(text_of_file(upload))
+        except Exception:  # noqa: BLE001  a broken file of any kind is the same answer to the office
+            data["text"] = ""
+        if not data["text"].strip():
+            raise ValidationError(self.error_messages["unreadable"], code="unreadable", params={"name": upload.name})
+        return data
+
+
+class ReadPartsForm(forms.Form):
+    """The parts read from the plan, carried with the draft, and which of them to keep."""
+
+    source_text = forms.CharField(widget=forms.HiddenInput)
+    parts = forms.JSONField(widget=forms.HiddenInput, required=False, encoder=DjangoJSONEncoder)
+    keep = forms.MultipleChoiceField(
+        label=_("Nhập kèm"), required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        choices=[
+            ("criteria", _("Nội dung thi đua")), ("award_forms", _("Hình thức khen thưởng")),
+            ("subjects", _("Đối tượng thi đua")), ("periods", _("Giai đoạn đánh giá")), ("tasks", _("Nhiệm vụ")),
+        ],
+    )
 
 
 class ReportSubmitForm(StyledFormMixin, forms.Form):

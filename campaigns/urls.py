@@ -6,6 +6,7 @@ app_name = "campaigns"
 urlpatterns = [
     path("", views.campaign_list, name="list"),
     path("tao-moi/", views.campaign_create, name="create"),
+    path("doc-van-ban/", views.campaign_import, name="import"),
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/sua/", views.campaign_edit, name="edit"),
     path("<int:pk>/phat-dong/", views.campaign_act, {"act": "launch"}, name="launch"),

@@ -27,13 +27,17 @@ from .forms import (
     EligibleSubjectForm,
     ExtensionForm,
     PeriodForm,
+    PlanTextForm,
+    ReadPartsForm,
     ReportFilterForm,
     ReportSubmitForm,
     RequestReportsForm,
     TaskForm,
     report_state_q,
 )
-from .models import Campaign, Report
+from .models import Campaign, EligibleSubject, Report
+from .plan_reader import read_plan, reading_initial
+from .services import create_plan_from_reading
 
 PAGE_SIZE = 20
 
@@ -100,6 +104,52 @@ def campaign_create(request):
         messages.success(request, _("Đã tạo kế hoạch %(number)s.") % {"number": campaign.number})
         return redirect(campaign)
     return render(request, "campaigns/campaign_form.html", {"form": form})
+
+
+@login_required
+def campaign_import(request):
+    """Read a draft plan from its text; the office checks each value beside its source, then saves."""
+    if not request.user.has_perm("campaigns.add_campaign"):
+        raise PermissionDenied
+    if request.POST.get("step") == "save":
+        form, parts_form = CampaignForm(request.POST), ReadPartsForm(request.POST)
+        if form.is_valid() and parts_form.is_valid():
+            data = parts_form.cleaned_data
+            campaign = create_plan_from_reading(form, parts=data["parts"] or {}, keep=data["keep"], by=request.user)
+            messages.success(request, _("Đã tạo dự thảo kế hoạch %(number)s từ văn bản: hãy kiểm tra rồi phát động.")
+                             % {"number": campaign.number})
+            return redirect(campaign)
+        return _import_review(request, request.POST.get("source_text", ""), form, parts_form)
+    text_form = PlanTextForm(request.POST or None, request.FILES or None)
+    if not text_form.is_valid():
+        return render(request, "campaigns/campaign_import.html", {"form": text_form})
+    return _import_review(request, text_form.cleaned_data["text"])
+
+
+def _import_review(request, text, form=None, parts_form=None):
+    reading = read_plan(text)
+    if form is None:
+        form = CampaignForm(initial=reading_initial(reading))
+        parts_form = ReadPartsForm(initial={"source_text": text, "parts": reading.parts, "keep": list(reading.parts)})
+    part_lines = [
+        (name, label, [PART_LINE[name](item) for item in reading.parts[name]])
+        for name, label in ReadPartsForm.base_fields["keep"].choices if reading.parts.get(name)
+    ]
+    context = {
+        "form": form, "parts_form": parts_form, "part_lines": part_lines, "source_text": text,
+        "sources": {name: found.source for name, found in reading.fields.items()},
+    }
+    return render(request, "campaigns/campaign_import_review.html", context)
+
+
+# One line per part read from a plan, as the office checks it.
+PART_LINE = {
+    "criteria": lambda item: f"{item['number']}. {item['text']}",
+    "award_forms": lambda item: item["name"],
+    "subjects": lambda item: f"{EligibleSubject.Kind(item['kind']).label}: {item['description']}",
+    "periods": lambda item: f"{item['name']}: {item['starts_on']:%d/%m/%Y} – {item['ends_on']:%d/%m/%Y}",
+    "tasks": lambda item: f"{item['number']}. {item['title']}" + (_(" — chủ trì: %s") % item["lead"] if item["lead"] else ""),
+}
 
 
 @login_required
