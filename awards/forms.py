@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import AwardForm
 from core.forms import DateInput, StyledFormMixin
+from documents.signing import SigningError
 
 from .models import Decision
+from .services import signature_checks
 
 
 class DecisionForm(StyledFormMixin, forms.ModelForm):
@@ -79,3 +81,39 @@ class DraftDecisionForm(forms.Form):
         queryset=AwardForm.objects.all(), error_messages={"required": _("Hãy chọn hình thức khen thưởng."),
                                                           "invalid_choice": _("Hình thức khen thưởng không tồn tại.")}
     )
+
+
+class DigitalSignatureForm(StyledFormMixin, forms.Form):
+    """The signer's certificate file and its password, used once in memory and never stored."""
+
+    certificate = forms.FileField(
+        label=_("Chứng thư số (.p12, .pfx)"), widget=forms.FileInput(attrs={"accept": ".p12,.pfx"}),
+        error_messages={"required": _("Hãy chọn tệp chứng thư số.")},
+    )
+    passphrase = forms.CharField(label=_("Mật khẩu chứng thư"), required=False, widget=forms.PasswordInput)
+
+    error_messages = {"too_large": _("Tệp chứng thư số không quá 100 KB.")}
+
+    def clean_certificate(self):
+        certificate = self.cleaned_data["certificate"]
+        if certificate.size > 100 * 1024:
+            raise ValidationError(self.error_messages["too_large"], code="too_large")
+        return certificate.read()
+
+
+class SignatureCheckForm(StyledFormMixin, forms.Form):
+    pdf = forms.FileField(
+        label=_("Tệp PDF cần kiểm tra"), widget=forms.FileInput(attrs={"accept": ".pdf"}),
+        error_messages={"required": _("Hãy chọn tệp PDF.")},
+    )
+
+    error_messages = {"not_pdf": _("Tệp “%(name)s” không phải văn bản PDF đọc được.")}
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        content = upload.read()
+        try:
+            self.checks = signature_checks(content)
+        except SigningError:
+            raise ValidationError(self.error_messages["not_pdf"], code="not_pdf", params={"name": upload.name}) from None
+        return content

@@ -15,6 +15,7 @@ rules.add_perm("awards.view_decision", is_staff_of_office | is_leader | (is_unit
 rules.add_perm("awards.add_decision", is_staff_of_office)
 rules.add_perm("awards.change_decision", is_staff_of_office)
 rules.add_perm("awards.sign_decision", is_leader)
+rules.add_perm("awards.check_signatures", rules.is_authenticated)
 rules.add_perm("awards.generate_documents", is_staff_of_office | is_leader)
 rules.add_perm("awards.view_register", rules.is_authenticated)
 rules.add_perm("awards.export_register", is_staff_of_office | is_leader)

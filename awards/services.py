@@ -1,10 +1,13 @@
 """Acts that span several models: drafting a decision from the council's approvals, and signing it."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from documents.rendering import save_pdf
+from documents.signing import SigningError, check_signatures, sign_pdf
 from documents.templatetags.official import decision_date_words
 from nominations.models import Nomination
 from notifications.services import notify_from_template
@@ -123,3 +126,38 @@ def _tell_units(decision, unit_ids):
             link=decision.get_absolute_url(), scope=f"campaign:{decision.campaign_id}",
             context={"decision": str(decision), "summary": decision.summary},
         )
+
+
+# Decree 30/2020: the signature stands at the right of the last page, under the signing authority (points).
+SIGNATURE_BOX = (310, 90, 560, 190)
+
+
+def sign_digitally(decision, *, by, certificate, passphrase):
+    """Put the signer's digital signature (PAdES) on the signed decision's PDF, in the history."""
+    if not decision.is_signed or not decision.pdf:
+        raise DecisionError(_("Chỉ ký số được quyết định đã ký và đã tạo văn bản."), code="not_ready")
+    with decision.pdf.open("rb") as pdf:
+        original = pdf.read()
+    try:
+        signed = sign_pdf(
+            original, pkcs12=certificate, passphrase=passphrase, box=SIGNATURE_BOX,
+            reason=_("Ký ban hành Quyết định số %(number)s") % {"number": decision.number_symbol},
+            location=decision.issue_place, timestamp_url=settings.SIGNATURE_TIMESTAMP_URL,
+        )
+    except SigningError:
+        raise DecisionError(
+            _("Không dùng được chứng thư số: sai mật khẩu, hoặc tệp không phải chứng thư PKCS#12 (.p12, .pfx)."),
+            code="bad_certificate",
+        ) from None
+    with transaction.atomic():
+        save_pdf(decision.pdf, decision.pdf.name.rsplit("/", 1)[-1], signed)
+        decision._record(by=by, note=_("Ký số văn bản quyết định"))
+
+
+def signature_checks(pdf):
+    """The digital signatures of a PDF, checked against the configured trusted roots."""
+    roots = []
+    for path in settings.SIGNATURE_TRUST_ROOTS:
+        with open(path, "rb") as root:
+            roots.append(root.read())
+    return check_signatures(pdf, trust_roots=roots)

@@ -1,5 +1,6 @@
 import io
 import os
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,20 +11,29 @@ from django.db.models import Q, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organization, Person
 from campaigns.models import AwardForm
 from core.exceptions import PortalError
+from core.views import act_then_redirect
 from documents.rendering import render_pdf_pages
 from nominations.models import Nomination
 
 from .exports import annex_workbook, register_workbook, xlsx_response
 from .filters import AwardFilter, DecisionFilter
-from .forms import DecisionForm, DraftDecisionForm
+from .forms import DecisionForm, DigitalSignatureForm, DraftDecisionForm, SignatureCheckForm
 from .models import Award, Decision
 from .printing import certificate_contexts, decision_filename
-from .services import awaiting_decision, awardees_in_order, draft_decision, sign_decision
+from .services import (
+    awaiting_decision,
+    awardees_in_order,
+    draft_decision,
+    sign_decision,
+    sign_digitally,
+    signature_checks,
+)
 from .tasks import enqueue_documents
 
 PAGE_SIZE = 20
@@ -111,8 +121,40 @@ def decision_detail(request, pk):
         "individuals": individuals,
         "awardee_count": len(collectives) + len(individuals),
         "history": decision.history.select_related("actor"),
+        "signatures": _signatures_of(decision),
+        "signature_form": DigitalSignatureForm(),
     }
     return render(request, "awards/decision_detail.html", context)
+
+
+def _signatures_of(decision):
+    if not (decision.is_signed and decision.pdf):
+        return []
+    with decision.pdf.open("rb") as pdf:
+        return signature_checks(pdf.read())
+
+
+@login_required
+@require_POST
+@sensitive_post_parameters("passphrase")
+def decision_sign_digitally(request, pk):
+    decision = _get_decision(request, pk, "awards.sign_decision")
+    form = DigitalSignatureForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect(decision)
+    act = partial(sign_digitally, decision, by=request.user, **form.cleaned_data)
+    return act_then_redirect(request, decision, act, _("Đã ký số văn bản quyết định."))
+
+
+@login_required
+def signature_check(request):
+    """Anyone signed in checks the digital signatures of a PDF: who signed, when, and whether it is unchanged."""
+    if not request.user.has_perm("awards.check_signatures"):
+        raise PermissionDenied
+    form = SignatureCheckForm(request.POST or None, request.FILES or None)
+    checks = form.checks if form.is_valid() else None
+    return render(request, "awards/signature_check.html", {"form": form, "checks": checks})
 
 
 @login_required

@@ -136,6 +136,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+
+# Digital signatures: the root certificates (PEM files) a signature must chain to, e.g. the government CA's,
+# and a timestamp authority (RFC 3161) whose time each signature then carries (PAdES B-T).
+SIGNATURE_TRUST_ROOTS = env.list("SIGNATURE_TRUST_ROOTS", default=[])
+SIGNATURE_TIMESTAMP_URL = env("SIGNATURE_TIMESTAMP_URL", default="")
 # Statutory processing times of a dossier, in working days: return an incomplete one, appraise a complete one.
 RETURN_INCOMPLETE_WORKING_DAYS = env.int("RETURN_INCOMPLETE_WORKING_DAYS", default=5)
 APPRAISE_COMPLETE_WORKING_DAYS = env.int("APPRAISE_COMPLETE_WORKING_DAYS", default=20)

@@ -1,0 +1,109 @@
+"""The leader signs the decision's PDF digitally; anyone signed in checks a signed PDF."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accounts.models import User
+from awards.tasks import generate_decision_documents
+from tests.awards.test_views import award_form, draft, signed  # noqa: F401  the decision fixtures
+from tests.factories import UserFactory
+from tests.signing_ca import make_test_ca
+
+
+@pytest.fixture(scope="module")
+def test_ca():
+    return make_test_ca()
+
+
+@pytest.fixture
+def issued(signed):  # noqa: F811
+    """The signed decision with its PDF rendered, as the portal makes it right after signing."""
+    generate_decision_documents(decision_id=signed.pk)
+    signed.refresh_from_db()
+    return signed
+
+
+@pytest.fixture
+def trusted_root(settings, tmp_path, test_ca):
+    root = tmp_path / "root-ca.pem"
+    root.write_bytes(test_ca["root"])
+    settings.SIGNATURE_TRUST_ROOTS = [str(root)]
+
+
+def certificate_upload(test_ca):
+    return SimpleUploadedFile("lanh-dao.p12", test_ca["p12"], content_type="application/x-pkcs12")
+
+
+def sign_digitally(client, decision, test_ca, passphrase="mat-khau"):
+    url = reverse("awards:decision_sign_digitally", args=[decision.pk])
+    return client.post(url, {"certificate": certificate_upload(test_ca), "passphrase": passphrase}, follow=True)
+
+
+@pytest.mark.django_db
+def test_decision_signed_digitally_shows_a_valid_signature_and_its_history(client_of, leader, issued, test_ca, trusted_root):  # noqa: F811
+    response = sign_digitally(client_of(leader), issued, test_ca)
+
+    page = response.content.decode()
+    assert "Đã ký số văn bản quyết định." in page
+    assert "Hợp lệ" in page
+    assert "Người ký: Phạm Văn Lộc" in page
+    assert issued.history.last().note == "Ký số văn bản quyết định"
+
+
+@pytest.mark.django_db
+def test_decision_signed_with_a_wrong_password_keeps_the_pdf_unsigned(client_of, leader, issued, test_ca):  # noqa: F811
+    before = issued.pdf.open("rb").read()
+
+    response = sign_digitally(client_of(leader), issued, test_ca, passphrase="sai-mat-khau")
+
+    issued.refresh_from_db()
+    assert "Không dùng được chứng thư số: sai mật khẩu" in response.content.decode()
+    assert issued.pdf.open("rb").read() == before
+
+
+@pytest.mark.django_db
+def test_draft_decision_cannot_be_signed_digitally(client_of, leader, draft, test_ca):  # noqa: F811
+    response = sign_digitally(client_of(leader), draft, test_ca)
+
+    assert "Chỉ ký số được quyết định đã ký và đã tạo văn bản." in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [User.Role.STAFF, User.Role.UNIT, User.Role.COUNCIL_MEMBER])
+def test_digital_signing_is_for_the_leader_only(client_of, signed, test_ca, role):  # noqa: F811
+    response = client_of(UserFactory(role=role)).post(
+        reverse("awards:decision_sign_digitally", args=[signed.pk]), {"certificate": certificate_upload(test_ca), "passphrase": "mat-khau"}
+    )
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_signature_check_of_a_tampered_pdf_says_it_was_changed(client_of, leader, unit_user, issued, test_ca, trusted_root):  # noqa: F811
+    sign_digitally(client_of(leader), issued, test_ca)
+    issued.refresh_from_db()
+    content = bytearray(issued.pdf.open("rb").read())
+    content[content.index(b"/Type /Page")] ^= 0x01
+
+    response = client_of(unit_user).post(
+        reverse("awards:signature_check"), {"pdf": SimpleUploadedFile("qd.pdf", bytes(content), content_type="application/pdf")}
+    )
+
+    assert "Không hợp lệ: văn bản đã bị sửa sau khi ký" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_signature_check_of_a_file_that_is_not_a_pdf_says_so(client_of, unit_user):
+    response = client_of(unit_user).post(
+        reverse("awards:signature_check"), {"pdf": SimpleUploadedFile("qd.pdf", b"not a pdf", content_type="application/pdf")}
+    )
+
+    assert response.context["form"].has_error("pdf", code="not_pdf")
+
+
+@pytest.mark.django_db
+def test_signature_check_needs_a_signed_in_user(client):
+    response = client.get(reverse("awards:signature_check"))
+
+    assert response.status_code == 302

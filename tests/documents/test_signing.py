@@ -1,0 +1,55 @@
+"""PAdES signatures made with a test CA made here: valid when intact, invalid after one byte changes."""
+
+import pytest
+from weasyprint import HTML
+
+from documents.signing import SigningError, check_signatures, sign_pdf
+from tests.signing_ca import make_test_ca
+
+BOX = (330, 120, 560, 200)
+
+
+def decision_pdf():
+    return HTML(string="<p>Quyết định số 12/QĐ-UBND về việc tặng Bằng khen</p>").write_pdf()
+
+
+@pytest.fixture(scope="module")
+def test_ca():
+    return make_test_ca()
+
+
+@pytest.fixture(scope="module")
+def signed(test_ca):
+    return sign_pdf(decision_pdf(), pkcs12=test_ca["p12"], passphrase="mat-khau", reason="Ký ban hành", location="Cần Thơ", box=BOX)
+
+
+def test_signed_pdf_verifies_with_the_signer_and_the_whole_file_covered(signed, test_ca):
+    [check] = check_signatures(signed, trust_roots=[test_ca["root"]])
+
+    assert (check.signer, check.is_intact, check.is_trusted, check.covers_whole_file, check.is_valid) == (
+        "Phạm Văn Lộc", True, True, True, True
+    )
+
+
+def test_signed_pdf_with_one_byte_changed_fails(signed, test_ca):
+    position = signed.index(b"/Type /Page") if b"/Type /Page" in signed else len(signed) // 3
+    tampered = bytearray(signed)
+    tampered[position] ^= 0x01
+
+    [check] = check_signatures(bytes(tampered), trust_roots=[test_ca["root"]])
+
+    assert not check.is_valid
+    assert not check.is_intact
+
+
+def test_signed_pdf_is_not_trusted_without_its_root(signed):
+    [check] = check_signatures(signed, trust_roots=[])
+
+    assert check.is_intact
+    assert not check.is_trusted
+    assert not check.is_valid
+
+
+def test_signing_with_a_wrong_password_is_refused(test_ca):
+    with pytest.raises(SigningError):
+        sign_pdf(decision_pdf(), pkcs12=test_ca["p12"], passphrase="sai", reason="", location="", box=BOX)
