@@ -2,8 +2,12 @@
 
 import unicodedata
 
+import segno
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+
+from documents.fitting import fit
+from documents.naming import header_names, last_words
 
 register = template.Library()
 
@@ -11,7 +15,16 @@ register = template.Library()
 NUMBER_BLANK = "\u00a0" * 6
 DAY_BLANK = "\u00a0" * 4
 
-BOX_SIDES = ("top", "left", "width")
+BOX_SIDES = ("top", "left", "width", "height")
+
+# A certificate's variable block: (field, face, size in pt, line height, space after in mm).
+# The block is one box; its paragraphs flow inside it and shrink together to fit it.
+CERTIFICATE_BLOCK = (
+    ("awardee", "bold", 24, 1.25, 2),
+    ("awardee_detail", "regular", 15, 1.25, 2.5),
+    ("achievement", "italic", 16, 1.3, 0),
+)
+CERTIFICATE_BOX = {"top": 78, "left": 30, "width": 237, "height": 58}
 
 
 @register.filter
@@ -56,6 +69,49 @@ def item_end(text, is_last):
 def end_document(text):
     """End the last paragraph of a document with "./." as Decree 30 asks."""
     return str(text).rstrip(" .;") + "./."
+
+
+@register.filter
+def unorphan(text):
+    """Keep a place's name whole and the last two words together, so no line ends on one word."""
+    head, tail = last_words(text)
+    # A span that does not wrap, not no-break spaces: the PDF's text keeps plain spaces.
+    return format_html('{} <span class="nowrap">{}</span>', head, tail) if head else text
+
+
+def _header_lines(lines):
+    # The first line wraps if it must; the place under it never breaks ("THÀNH PHỐ / CẦN THƠ").
+    return format_html_join(format_html("<br>"), '<span class="line-{}">{}</span>', (
+        (index, upper_vi(line)) for index, line in enumerate(lines)
+    ))
+
+
+@register.simple_tag
+def header_bodies(parent_body, issuing_body):
+    """Return {"parent", "body"}, in capitals, lines broken: the body without the place its parent names."""
+    parent, body = header_names(parent_body, issuing_body)
+    return {"parent": _header_lines(parent), "body": _header_lines(body)}
+
+
+@register.simple_tag
+def certificate_block(certificate):
+    """Return the variable block's style and its paragraphs' styles, type fitted to the box.
+
+    On a blank, positions["awardee"] sets the block's box (top, left, width, height in mm).
+    """
+    box = CERTIFICATE_BOX | ((certificate.get("positions") or {}).get("awardee") or {})
+    paragraphs = [(certificate.get(field) or "", *layout) for field, *layout in CERTIFICATE_BLOCK]
+    scale, _ = fit(paragraphs, box["width"], box["height"])
+    styles = {"box": "".join(f"{side}:{box[side]:g}mm;" for side in BOX_SIDES)}
+    for field, _face, size, leading, space in CERTIFICATE_BLOCK:
+        styles[field] = f"font-size:{size * scale:.1f}pt;line-height:{leading:g};margin-bottom:{space:g}mm;"
+    return styles
+
+
+@register.simple_tag
+def qr_code(url):
+    """Return the QR code of a URL as an SVG data URI, drawn in vectors."""
+    return segno.make(url, error="m").svg_data_uri(border=0)
 
 
 @register.simple_tag

@@ -1,6 +1,8 @@
 """Read back what a rendered PDF shows: text, page sizes, fonts."""
 
 import io
+import subprocess
+from xml.etree import ElementTree
 
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -48,3 +50,28 @@ def embedded_font_names(reader):
             program = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
             names.add(program["name"].getDebugName(6))
     return names
+
+
+def text_boxes(pdf_bytes, element="line"):
+    """Return (page, text, x0, y0, x1, y1) in points of each text line (or "word"), read by `pdftotext -bbox-layout`."""
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-", "-"], input=pdf_bytes, capture_output=True, check=True
+    ).stdout
+    namespace = "{http://www.w3.org/1999/xhtml}"
+    boxes = []
+    for page_number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{namespace}page"), start=1):
+        for node in page.iter(f"{namespace}{element}"):
+            text = " ".join(word.text or "" for word in node.iter(f"{namespace}word"))
+            corners = [float(node.get(side)) for side in ("xMin", "yMin", "xMax", "yMax")]
+            boxes.append((page_number, text, *corners))
+    return boxes
+
+
+def overlapping(boxes, tolerance=0.5):
+    """Return the pairs of boxes of one page that cover each other by more than the tolerance (points)."""
+    pairs = []
+    for index, (page, text, x0, y0, x1, y1) in enumerate(boxes):
+        for other_page, other, u0, v0, u1, v1 in boxes[index + 1 :]:
+            if page == other_page and min(x1, u1) - max(x0, u0) > tolerance and min(y1, v1) - max(y0, v0) > tolerance:
+                pairs.append((text, other))
+    return pairs

@@ -4,6 +4,22 @@ import datetime
 
 ANNEX_NAMES = ["Nguyễn Thị Ngọc Hà", "Trần Văn Đức", "Lê Hoàng Phúc"]
 
+# Names and details that wrap: a collective's name of two and of three lines, a long individual detail.
+TWO_LINE_COLLECTIVE = "Phòng Tư vấn, tham gia tố tụng và hướng dẫn nghiệp vụ trợ giúp pháp lý số 1"
+THREE_LINE_COLLECTIVE = (
+    "Phòng Tư vấn, tham gia tố tụng, hướng dẫn nghiệp vụ, kiểm tra chất lượng vụ việc và truyền thông "
+    "về trợ giúp pháp lý số 1 thuộc Trung tâm Trợ giúp pháp lý nhà nước"
+)
+LONG_DETAIL = (
+    "Trợ giúp viên pháp lý hạng II, Trưởng phòng Tư vấn, tham gia tố tụng và hướng dẫn nghiệp vụ, "
+    "Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ"
+)
+WRAPPING_AWARDEES = {
+    "two-line collective": {"awardee": TWO_LINE_COLLECTIVE, "awardee_detail": "Trung tâm Trợ giúp pháp lý nhà nước"},
+    "three-line collective": {"awardee": THREE_LINE_COLLECTIVE, "awardee_detail": "Sở Tư pháp thành phố Cần Thơ"},
+    "long individual detail": {"awardee": "Ông Nguyễn Văn Long", "awardee_detail": LONG_DETAIL},
+}
+
 
 def decision_context(**changes):
     """Return the context of a decision granting Giấy khen, with a 3-row annex."""

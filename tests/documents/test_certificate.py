@@ -1,9 +1,13 @@
 import pytest
+import segno
+from django.template.loader import render_to_string
 
 from documents.rendering import render_pdf_pages
 
-from .pdf_reading import embedded_font_names, page_size, page_text, read, text_positions
-from .samples import certificate_context
+from .pdf_reading import MM, embedded_font_names, overlapping, page_size, page_text, read, text_boxes, text_positions
+from .samples import WRAPPING_AWARDEES, certificate_context
+
+VERIFICATION_URL = "https://thidua.example.gov.vn/khen-thuong/xac-minh/ABCD2345EFGH/"
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +49,7 @@ def test_certificate_on_blank_prints_only_the_variable_text(blank):
     assert "BẰNG KHEN" not in text
 
 
-def test_certificate_on_blank_places_a_field_at_the_given_mm_offsets():
+def test_certificate_on_blank_places_the_variable_block_at_the_given_mm_offsets():
     context = certificate_context(print_on_blank=True, positions={"awardee": {"top": 50, "left": 10, "width": 100}})
 
     pdf = read(render_pdf_pages("documents/certificate.html", [context]))
@@ -57,3 +61,46 @@ def test_certificate_on_blank_places_a_field_at_the_given_mm_offsets():
 
 def test_certificate_pdf_embeds_liberation_serif_only(digital):
     assert embedded_font_names(digital) == {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"}
+
+
+@pytest.mark.parametrize("print_on_blank", [False, True], ids=["framed", "on blank"])
+@pytest.mark.parametrize("awardee", WRAPPING_AWARDEES.values(), ids=WRAPPING_AWARDEES.keys())
+def test_certificate_lines_never_print_over_each_other_when_names_wrap(awardee, print_on_blank):
+    pdf = render_pdf_pages("documents/certificate.html", [certificate_context(print_on_blank=print_on_blank, **awardee)])
+
+    assert overlapping(text_boxes(pdf, "line")) == []
+    assert overlapping(text_boxes(pdf, "word")) == []
+
+
+def test_certificate_three_line_name_wraps_to_three_lines_and_pushes_the_detail_down():
+    pdf = render_pdf_pages("documents/certificate.html", [certificate_context(**WRAPPING_AWARDEES["three-line collective"])])
+
+    lines = [text for _, text, *_ in text_boxes(pdf)]
+    name_lines = lines[lines.index("BẰNG KHEN") + 1 : lines.index("Sở Tư pháp thành phố Cần Thơ")]
+    assert " ".join(name_lines) == WRAPPING_AWARDEES["three-line collective"]["awardee"]
+    assert len(name_lines) == 3
+
+
+def test_certificate_block_shrinks_its_type_to_fit_a_small_box_on_a_blank():
+    small_box = {"awardee": {"top": 60, "left": 40, "width": 150, "height": 40}}
+    context = certificate_context(print_on_blank=True, positions=small_box, **WRAPPING_AWARDEES["three-line collective"])
+
+    pdf = render_pdf_pages("documents/certificate.html", [context])
+
+    block = [box for box in text_boxes(pdf) if box[3] < 130 * MM]  # above the date line
+    assert overlapping(block) == []
+    assert max(bottom for *_, bottom in block) <= (60 + 40) * MM  # the block ends inside its box
+
+
+def test_digital_certificate_carries_the_qr_code_of_the_verification_page():
+    html = render_to_string("documents/certificate.html", {"pages": [certificate_context(verification_url=VERIFICATION_URL)]})
+
+    assert segno.make(VERIFICATION_URL, error="m").svg_data_uri(border=0) in html
+
+
+def test_certificate_on_blank_prints_no_qr_code():
+    context = certificate_context(print_on_blank=True, verification_url=VERIFICATION_URL)
+
+    html = render_to_string("documents/certificate.html", {"pages": [context]})
+
+    assert "data:image/svg+xml" not in html
