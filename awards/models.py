@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person
@@ -146,6 +147,14 @@ class AwardQuerySet(SearchableQuerySet):
         return self.filter(nomination__submitting_unit=user.organization_id)
 
 
+# Printed under a QR code and typed by hand: no 0/O or 1/I to mistake.
+VERIFICATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def new_verification_code():
+    return get_random_string(12, VERIFICATION_ALPHABET)
+
+
 class Award(Searchable):
     """One granted award, read by the register and by a person's or a unit's history."""
 
@@ -156,6 +165,9 @@ class Award(Searchable):
     organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="awards")
     register_number = models.CharField(_("số vào sổ"), max_length=40)
     position = models.PositiveIntegerField(_("số thứ tự"))
+    # The certificate's QR code opens /khen-thuong/xac-minh/<code>/ for as long as the certificate lives:
+    # a stored random code, not the pk (guessable) nor a signature (broken by a new SECRET_KEY).
+    verification_code = models.CharField(_("mã xác minh"), max_length=12, unique=True, default=new_verification_code)
 
     objects = AwardQuerySet.as_manager()
 
@@ -173,6 +185,9 @@ class Award(Searchable):
     @property
     def awardee(self):
         return self.person or self.organization
+
+    def get_verification_url(self):
+        return reverse("awards:verify", args=[self.verification_code])
 
     def searchable_values(self):
         return [self.awardee, self.award_form, self.decision.number_symbol, self.register_number,

@@ -41,3 +41,5 @@ def granted_to_the_unit(user, award):
 rules.add_perm("awards.view_award", is_staff_of_office | is_leader | (is_unit_user & granted_to_the_unit))
 # The print for blanks holds every unit's awardees: the office prints it.
 rules.add_perm("awards.print_certificates", is_staff_of_office | is_leader)
+# Anyone holding a certificate may check it: the page shows only what the signed decision made public.
+rules.add_perm("awards.verify_award", rules.always_allow)

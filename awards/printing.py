@@ -1,5 +1,6 @@
 """What the decision and its certificates say, as the plain contexts the documents app lays out."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 CERTIFICATE_TITLES = {"bang_khen": "Bằng khen", "giay_khen": "Giấy khen"}
@@ -70,9 +71,14 @@ def certificate_contexts(decision, *, print_on_blank=False, awards=None):
     achievement = _("Đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s.") % {
         "plan": decision.campaign.number
     }
+    subject = _("%(form)s theo Quyết định số %(number)s") % {"form": decision.award_form.name, "number": decision.number_symbol}
     return [
         {
             "print_on_blank": print_on_blank,
+            "issuer": decision.issuing_organization.name,
+            "subject": subject,
+            "created": decision.signed_at,
+            "verification_url": settings.SITE_URL.rstrip("/") + award.get_verification_url(),
             "title": title,
             "authority": decision.authority,
             "awardee": _awardee_line(award),

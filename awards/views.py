@@ -285,3 +285,12 @@ def organization_awards(request, pk):
         raise PermissionDenied
     page = _history(request, Award.objects.filter(Q(organization=organization) | Q(person__organization=organization)))
     return render(request, "awards/organization.html", {"organization": organization, "page": page})
+
+
+def verify_award(request, code):
+    """The public page a certificate's QR code opens: that this award was granted, by which decision."""
+    awards = Award.objects.select_related("decision__issuing_organization", "award_form", "person", "organization")
+    award = get_object_or_404(awards, verification_code=code.upper(), decision__status=Decision.Status.SIGNED)
+    if not request.user.has_perm("awards.verify_award", award):
+        raise PermissionDenied
+    return render(request, "awards/verify.html", {"award": award, "decision": award.decision})

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from accounts.models import Organization
 from awards.models import Award, Decision
+from awards.printing import certificate_contexts
 from awards.services import draft_decision, sign_decision
 from awards.tasks import generate_decision_documents
 from tests.factories import AwardFormFactory, OrganizationFactory, PersonFactory, approved_nomination
@@ -712,3 +713,36 @@ def test_decision_sign_asks_the_leader_to_confirm_in_a_dialog(client_of, leader,
     assert 'id="sign-modal"' in page
     assert f'action="{reverse("awards:decision_sign", args=[draft.pk])}"' in page
     assert leader.get_full_name() in page
+
+
+def test_verification_page_opens_to_anyone_with_the_award_and_its_decision(client, signed):
+    award = signed.awards.get(person__full_name="Nguyễn Thị Ngọc Hà")
+
+    response = client.get(award.get_verification_url())
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Nguyễn Thị Ngọc Hà" in page
+    assert f"Số {signed.number_symbol} ngày {signed.issue_date:%d/%m/%Y}" in page
+    assert award.register_number in page
+
+
+def test_verification_url_of_an_award_is_stable_and_unguessable(signed):
+    award = signed.awards.first()
+
+    assert award.get_verification_url() == f"/khen-thuong/xac-minh/{award.verification_code}/"
+    assert len(award.verification_code) == 12
+    assert signed.awards.values("verification_code").distinct().count() == signed.awards.count()
+
+
+def test_verification_page_of_an_unknown_code_is_not_found(client, db):
+    assert client.get(reverse("awards:verify", args=["ABCDEFGHJKLM"])).status_code == 404
+
+
+def test_framed_certificate_points_its_qr_code_at_the_verification_page(signed, settings):
+    settings.SITE_URL = "https://thidua.example.gov.vn/"
+    award = signed.awards.first()
+
+    context = certificate_contexts(signed, awards=signed.awards.filter(pk=award.pk))[0]
+
+    assert context["verification_url"] == f"https://thidua.example.gov.vn/khen-thuong/xac-minh/{award.verification_code}/"
