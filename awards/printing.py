@@ -5,20 +5,10 @@ from django.utils.translation import gettext as _
 
 CERTIFICATE_TITLES = {"bang_khen": "Bằng khen", "giay_khen": "Giấy khen"}
 
-# Where a body's name breaks in the header: "ỦY BAN NHÂN DÂN / THÀNH PHỐ CẦN THƠ".
-BODY_HEADS = ("ủy ban nhân dân", "sở tư pháp")
-
-
-def body_lines(name):
-    """The body's name with a line break after its kind, as the header of a state document sets it."""
-    length = next((len(head) for head in BODY_HEADS if name.lower().startswith(head + " ")), 0)
-    return f"{name[:length]}\n{name[length + 1:]}" if length else name
-
-
 def _header(decision):
     return {
-        "parent_body": body_lines(decision.parent_body),
-        "issuing_body": body_lines(decision.issuing_organization.name),
+        "parent_body": decision.parent_body,
+        "issuing_body": decision.issuing_organization.name,
         "number": decision.number if decision.is_signed else "",
         "symbol": decision.symbol,
         "place": decision.issue_place,

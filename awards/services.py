@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from documents.collation import vietnamese_key
 from documents.rendering import save_pdf
 from documents.signing import SigningError, check_signatures, sign_pdf
 from documents.templatetags.official import decision_date_words
@@ -61,7 +62,7 @@ def draft_decision(award_form, *, by):
     collectives = sum(1 for nomination in nominations if not nomination.is_individual)
     decision = Decision.objects.create(
         campaign=campaign, award_form=award_form, issuing_organization=organization,
-        parent_body=organization.parent.name.upper() if organization.parent else "",
+        parent_body=organization.parent.name if organization.parent else "",
         number=NumberSeries.take_next(organization, today.year), symbol=f"QĐ-{symbol_of(organization)}",
         year=today.year, issue_place=campaign.issue_place, issue_date=today,
         summary=_("Về việc tặng %(form)s") % {"form": award_form.name},
@@ -88,10 +89,14 @@ def draft_decision(award_form, *, by):
     return decision
 
 
+def in_annex_order(nominations):
+    """Collectives first, then individuals, each in Vietnamese alphabetical order, as the annex lists them."""
+    return sorted(nominations, key=lambda n: (n.is_individual, vietnamese_key(n.nominee)))
+
+
 def awardees_in_order(decision):
-    """Collectives first, then individuals, each by name, as the annex lists them."""
-    nominations = decision.nominations.select_related("nominee_person__organization", "nominee_organization")
-    return sorted(nominations, key=lambda n: (n.is_individual, str(n.nominee)))
+    """The decision's nominations in annex order: the register numbers them so."""
+    return in_annex_order(decision.nominations.select_related("nominee_person__organization", "nominee_organization"))
 
 
 @transaction.atomic

@@ -30,6 +30,7 @@ from .services import (
     awaiting_decision,
     awardees_in_order,
     draft_decision,
+    in_annex_order,
     sign_decision,
     sign_digitally,
     signature_checks,
@@ -100,11 +101,9 @@ def decision_create(request):
     )
     groups = []
     for award_form in award_forms:
-        nominations = awaiting_decision(award_form).select_related(
+        nominations = in_annex_order(awaiting_decision(award_form).select_related(
             "submitting_unit", "nominee_person__organization", "nominee_organization"
-        )
-        # Collectives first, then individuals, each by name: the order the annex will have.
-        nominations = sorted(nominations, key=lambda n: (n.is_individual, str(n.nominee)))
+        ))
         groups.append({"award_form": award_form, "nominations": nominations})
     return render(request, "awards/decision_create.html", {"groups": groups})
 

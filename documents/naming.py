@@ -8,12 +8,21 @@ def split_place(name):
     """Split "Sở Tư pháp thành phố Cần Thơ" into ("Sở Tư pháp", "thành phố Cần Thơ"); ("Bộ Tư pháp", "")."""
     words = name.split()
     for start in range(1, len(words)):
-        for kind in PLACE_KINDS:
-            end = start + len(kind.split())
-            # Lower case then a capital: "thành phố Cần Thơ", never "Xã hội" in a department's name.
-            if " ".join(words[start:end]) == kind and end < len(words) and words[end][:1].isupper():
-                return " ".join(words[:start]), " ".join(words[start:])
+        if any(_opens_place(words, start, kind) for kind in PLACE_KINDS):
+            return " ".join(words[:start]), " ".join(words[start:])
     return name, ""
+
+
+def _opens_place(words, start, kind):
+    end = start + len(kind.split())
+    if end >= len(words):
+        return False
+    found = " ".join(words[start:end])
+    # Lower case then a capital: "thành phố Cần Thơ", never "Xã hội" in a department's name.
+    if found == kind:
+        return words[end][:1].isupper()
+    # A name typed in capitals: "THÀNH PHỐ CẦN THƠ"; "XÃ HỘI" is society, not a commune.
+    return found == kind.upper() and words[end] != "HỘI"
 
 
 def header_names(parent, body):

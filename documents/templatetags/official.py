@@ -5,6 +5,7 @@ import unicodedata
 import segno
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from documents.fitting import fit
 from documents.naming import header_names, last_words
@@ -81,7 +82,7 @@ def unorphan(text):
 
 def _header_lines(lines):
     # The first line wraps if it must; the place under it never breaks ("THÀNH PHỐ / CẦN THƠ").
-    return format_html_join(format_html("<br>"), '<span class="line-{}">{}</span>', (
+    return format_html_join(mark_safe("<br>"), '<span class="line-{}">{}</span>', (
         (index, upper_vi(line)) for index, line in enumerate(lines)
     ))
 

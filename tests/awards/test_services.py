@@ -216,3 +216,15 @@ def test_decision_draft_pdf_says_draft_and_the_signed_one_does_not(decision, lea
 
     assert "DỰ THẢO" in draft_text
     assert "DỰ THẢO" not in pdf_text(decision.pdf)
+
+
+@pytest.mark.django_db
+def test_decision_annex_and_register_follow_vietnamese_alphabetical_order(award_form, office_user, leader):
+    for name in ["Võ Thị Ngọc Hân", "Đặng Minh Trí", "Đỗ Thị Lan", "Dương Văn Hải"]:
+        approved_nomination(campaign=award_form.campaign, award_form=award_form, nominee_person__full_name=name)
+    decision = draft_decision(award_form, by=office_user)
+
+    sign_decision(decision, by=leader)
+
+    names = [award.person.full_name for award in decision.awards.order_by("position")]
+    assert names == ["Dương Văn Hải", "Đặng Minh Trí", "Đỗ Thị Lan", "Võ Thị Ngọc Hân"]
