@@ -16,6 +16,7 @@ def _header(decision):
         "signer_lines": decision.signing_authority_lines,
         "signer_name": decision.signer_name,
         "draft": not decision.is_signed,
+        "created": decision.signed_at or decision.created_at,
     }
 
 def _awardee_rows(awardees):
@@ -31,6 +32,12 @@ def _awardee_rows(awardees):
             collectives.append({"name": organization.name, "unit": unit})
     return collectives, individuals
 
+def _awardee_kinds(collectives, individuals):
+    if collectives and individuals:
+        return _("Tập thể, cá nhân")
+    return _("Tập thể") if collectives else _("Cá nhân")
+
+
 def decision_context(decision, awardees):
     """The decision with its annex, numbered and dated only once signed."""
     collectives, individuals = _awardee_rows(awardees)
@@ -45,7 +52,9 @@ def decision_context(decision, awardees):
         "articles": articles,
         "recipients": decision.recipient_lines,
         "annex": {
-            "summary": _("Tập thể, cá nhân được tặng %(form)s") % {"form": decision.award_form.name},
+            "summary": _("%(who)s được tặng %(form)s") % {
+                "who": _awardee_kinds(collectives, individuals), "form": decision.award_form.name,
+            },
             "issuer": decision.award_form.signer_title.split(" - ")[0].strip(),
             "collectives": collectives,
             "individuals": individuals,

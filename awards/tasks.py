@@ -25,7 +25,8 @@ def generate_decision_documents(*, decision_id):
         return
     _set_state(decision_id, Decision.DocumentsState.RUNNING, 5)
     try:
-        pdf = render_pdf("documents/decision.html", decision_context(decision, awardees_in_order(decision)))
+        context = decision_context(decision, awardees_in_order(decision))
+        pdf = render_pdf("documents/decision.html", context, archival=decision.is_signed)
         save_pdf(decision.pdf, decision_filename(decision, ""), pdf, save=False)
         Decision.objects.filter(pk=decision_id).update(pdf=decision.pdf.name)
         _set_state(decision_id, Decision.DocumentsState.RUNNING, 30)

@@ -24,9 +24,10 @@ class CouncilForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Council
-        fields = ["name", "organization", "quorum_numerator", "quorum_denominator"]
+        fields = ["name", "symbol", "organization", "quorum_numerator", "quorum_denominator"]
         labels = {
             "name": _("Tên hội đồng"),
+            "symbol": _("Ký hiệu"),
             "organization": _("Cơ quan thường trực"),
             "quorum_numerator": _("Tỷ lệ có mặt tối thiểu: tử số"),
             "quorum_denominator": _("Mẫu số"),

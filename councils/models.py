@@ -32,6 +32,10 @@ class Council(models.Model):
     # a council's rules may require more (some provinces require 80%, i.e. 4/5).
     quorum_numerator = models.PositiveSmallIntegerField(_("tỷ lệ có mặt tối thiểu (tử số)"), default=2)
     quorum_denominator = models.PositiveSmallIntegerField(_("tỷ lệ có mặt tối thiểu (mẫu số)"), default=3)
+    # Decree 30: a council that issues documents in its own name keeps its own number series.
+    symbol = models.CharField(
+        _("ký hiệu"), max_length=30, default="HĐTĐKT", help_text=_("Ký hiệu trong số văn bản của hội đồng, ví dụ: 03/BB-HĐTĐKT.")
+    )
 
     class Meta:
         verbose_name = _("hội đồng")
@@ -53,6 +57,13 @@ class Council(models.Model):
 
     def voting_members(self):
         return self.members.filter(is_voting=True)
+
+    def take_minutes_number(self, year):
+        """Reserve the next number of the council's register of minutes: from 01 each year, none reused."""
+        with transaction.atomic():
+            Council.objects.select_for_update().filter(pk=self.pk).first()
+            last = self.meetings.filter(minutes_year=year).aggregate(last=models.Max("minutes_number"))["last"]
+            return (last or 0) + 1
 
     def check_seats_changeable(self):
         """Thresholds count all members: the council may not change while a round's result is pending."""
@@ -134,6 +145,8 @@ class Meeting(StatusFlow, Searchable):
     closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
     minutes_pdf = models.FileField(_("biên bản"), upload_to="minutes/%Y/", blank=True)
     minutes_error = models.TextField(_("lỗi tạo biên bản"), blank=True)
+    minutes_number = models.PositiveIntegerField(_("số biên bản"), null=True, blank=True)
+    minutes_year = models.PositiveSmallIntegerField(_("năm của số biên bản"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     objects = MeetingQuerySet.as_manager()
@@ -245,7 +258,11 @@ class Meeting(StatusFlow, Searchable):
                 _("Còn hồ sơ bằng phiếu chờ Chủ tịch Hội đồng quyết định."), code="tie_pending"
             )
         with transaction.atomic():
-            self._move_to(self.Status.CLOSED, by=by, closed_at=timezone.now())
+            year = timezone.localdate().year
+            self._move_to(
+                self.Status.CLOSED, by=by, closed_at=timezone.now(),
+                minutes_number=self.council.take_minutes_number(year), minutes_year=year,
+            )
             from .tasks import enqueue_minutes  # noqa: PLC0415  tasks import the models
 
             enqueue_minutes(self)

@@ -1,13 +1,25 @@
-"""The minutes (biên bản) of a council meeting, as the plain context the documents app lays out."""
+"""The minutes (biên bản) of a council meeting, as the plain context the documents app lays out.
 
+The form is the Ministry's for council minutes: numbered in the council's own register, the way
+of voting stated, a table of results with the share of ALL members against each threshold, and
+absent, recused and written votes each named as such.
+"""
+
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import CouncilMember, VotingRound
 
+TIME_FORMAT = "%H giờ %M phút, ngày %d/%m/%Y"
+
+
+def _name(member):
+    return f"{member.user.get_full_name()} ({member.get_role_display()})"
+
 
 def _names(members):
-    return "; ".join(f"{member.user.get_full_name()} ({member.get_role_display()})" for member in members) or "—"
+    return "; ".join(_name(member) for member in members)
 
 
 def _seat(members, role):
@@ -15,43 +27,39 @@ def _seat(members, role):
 
 
 def minutes_context(meeting):
-    """Who met, when and where, the quorum, and each nomination's votes and result."""
+    """Who met, when and where, the quorum, how they voted, and each nomination's votes and result."""
     council = meeting.council
     members = list(council.members.select_related("user__organization"))
     present_ids = set(meeting.attendances.filter(is_present=True).values_list("member_id", flat=True))
     voting = [member for member in members if member.is_voting]
-    present_voting = [member for member in voting if member.pk in present_ids]
     chair = _seat(members, CouncilMember.Role.CHAIR)
     secretary = _seat(members, CouncilMember.Role.SECRETARY)
     started = timezone.localtime(meeting.opened_at or meeting.starts_at)
     ended = timezone.localtime(meeting.closed_at) if meeting.closed_at else None
+    rounds = list(meeting.rounds.filter(status=VotingRound.Status.PUBLISHED).prefetch_related(
+        "tallies__nomination__nominee_person", "tallies__nomination__nominee_organization",
+        "tallies__nomination__award_form", "receipts__member__user",
+    ))
     return {
-        "issuing_body": council.name,
         "parent_body": council.organization.name,
-        "number": "",
-        "symbol": "BB-HĐ",
+        "issuing_body": council.name,
+        "number": meeting.minutes_number or "",
+        "symbol": f"BB-{council.symbol}",
         "place": meeting.campaign.issue_place,
         "date": started.date(),
+        "created": meeting.closed_at,
         "summary": meeting.title,
         "sections": [
-            {"heading": _("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN"), "paragraphs": [
-                _("Thời gian bắt đầu: %(time)s.") % {"time": started.strftime("%H giờ %M phút, ngày %d/%m/%Y")},
+            {"heading": _("I. THỜI GIAN, ĐỊA ĐIỂM"), "paragraphs": [
+                _("Thời gian bắt đầu: %(time)s.") % {"time": started.strftime(TIME_FORMAT)},
                 _("Địa điểm: %(place)s.") % {"place": _("họp trực tuyến") if meeting.is_online else meeting.place},
-                _("Chủ trì: %(name)s. Thư ký: %(secretary)s.") % {
-                    "name": chair.user.get_full_name() if chair else "—",
-                    "secretary": secretary.user.get_full_name() if secretary else "—",
-                },
-                _("Thành viên có mặt: %(names)s.") % {"names": _names(m for m in members if m.pk in present_ids)},
-                _("Thành viên vắng mặt: %(names)s.") % {"names": _names(m for m in members if m.pk not in present_ids)},
-                _("Có mặt %(present)s/%(total)s thành viên có quyền biểu quyết; tỷ lệ tối thiểu theo quy chế %(quorum)s: "
-                  "cuộc họp đủ điều kiện biểu quyết.") % {
-                    "present": len(present_voting), "total": len(voting), "quorum": council.quorum_label,
-                },
             ]},
-            {"heading": _("II. KẾT QUẢ BIỂU QUYẾT"), "paragraphs": _vote_paragraphs(meeting, len(voting))},
-            {"heading": _("III. KẾT THÚC"), "paragraphs": [
-                _("Cuộc họp kết thúc lúc %(time)s.") % {"time": ended.strftime("%H giờ %M phút, ngày %d/%m/%Y") if ended else "—"},
-                _("Biên bản được lập thành hai bản, các thành viên dự họp thống nhất nội dung."),
+            {"heading": _("II. THÀNH PHẦN THAM DỰ"), "paragraphs": _attendance(meeting, members, present_ids, voting, chair, secretary)},
+            {"heading": _("III. NỘI DUNG VÀ KẾT QUẢ BIỂU QUYẾT"), "paragraphs": [_voting_way(rounds, len(voting))]},
+            *(_round_section(voting_round, members, len(voting)) for voting_round in rounds),
+            {"heading": _("IV. KẾT THÚC"), "paragraphs": [
+                _("Cuộc họp kết thúc lúc %(time)s.") % {"time": ended.strftime(TIME_FORMAT) if ended else "—"},
+                _("Biên bản được lập thành 02 bản, đã thông qua tại cuộc họp; các thành viên dự họp thống nhất nội dung."),
             ]},
         ],
         "signatures": [
@@ -61,23 +69,76 @@ def minutes_context(meeting):
     }
 
 
-def _vote_paragraphs(meeting, voters):
-    paragraphs = []
-    rounds = meeting.rounds.filter(status=VotingRound.Status.PUBLISHED).prefetch_related(
-        "tallies__nomination__nominee_person", "tallies__nomination__nominee_organization", "tallies__nomination__award_form"
-    )
-    for voting_round in rounds:
-        paragraphs.append(_("Vòng %(number)s (%(way)s), tỷ lệ tính trên tổng số %(voters)s thành viên:") % {
-            "number": voting_round.number, "voters": voters,
-            "way": _("bỏ phiếu giấy") if voting_round.is_on_paper else _("bỏ phiếu trên cổng thông tin"),
-        })
-        for index, tally in enumerate(voting_round.tallies.all(), start=1):
-            paragraphs.append(_(
-                "%(index)s. %(nominee)s – %(form)s: đồng ý %(for)s, không đồng ý %(against)s, "
-                "không biểu quyết %(abstain)s. Kết quả: %(outcome)s."
-            ) % {
-                "index": index, "nominee": tally.nomination.nominee, "form": tally.nomination.award_form,
-                "for": tally.votes_for, "against": tally.votes_against, "abstain": tally.abstentions,
-                "outcome": tally.get_outcome_display(),
+def _attendance(meeting, members, present_ids, voting, chair, secretary):
+    present = [member for member in members if member.pk in present_ids]
+    absent = [member for member in members if member.pk not in present_ids]
+    present_voting = [member for member in voting if member.pk in present_ids]
+    return [
+        _("Chủ trì: %(name)s. Thư ký: %(secretary)s.") % {
+            "name": _name(chair) if chair else "—", "secretary": _name(secretary) if secretary else "—",
+        },
+        _("Thành viên có mặt: %(names)s.") % {"names": _names(present) or "—"},
+        _("Thành viên vắng mặt: %(names)s.") % {"names": _names(absent)} if absent else _("Không có thành viên vắng mặt."),
+        _("Có mặt %(present)s/%(total)s thành viên có quyền biểu quyết; tỷ lệ tối thiểu theo quy chế %(quorum)s: "
+          "cuộc họp đủ điều kiện biểu quyết.") % {
+            "present": len(present_voting), "total": len(voting), "quorum": meeting.council.quorum_label,
+        },
+    ]
+
+
+def _voting_way(rounds, voters):
+    if not rounds:
+        return _("Không có vòng biểu quyết nào được công bố.")
+    on_paper = all(voting_round.is_on_paper for voting_round in rounds)
+    return _("Hội đồng biểu quyết bằng hình thức bỏ phiếu kín (%(way)s). Tỷ lệ phiếu đồng ý tính trên tổng số "
+             "%(voters)s thành viên Hội đồng có quyền biểu quyết, không tính trên số thành viên có mặt.") % {
+        "way": _("phiếu giấy") if on_paper else _("phiếu điện tử trên Cổng thông tin"), "voters": voters,
+    }
+
+
+def _percent(value):
+    return f"{floatformat(value, 2)}%"
+
+
+def _round_section(voting_round, members, voters):
+    """One round: its results table, then the thresholds and who did not vote in person."""
+    tallies = list(voting_round.tallies.all())
+    rows = [
+        [index, tally.nomination.nominee, tally.nomination.award_form, tally.votes_for,
+         _percent(tally.votes_for * 100 / voters) if voters else "—", tally.get_outcome_display()]
+        for index, tally in enumerate(tallies, start=1)
+    ]
+    forms = dict.fromkeys(tally.nomination.award_form for tally in tallies)
+    notes = [_("Tỷ lệ phiếu phải đạt: %(form)s: %(threshold)s tổng số thành viên Hội đồng.") % {
+        "form": form, "threshold": form.threshold_label,
+    } for form in forms]
+    notes += _recusals(tallies, members) + _written_votes(voting_round)
+    return {
+        "paragraphs": [_("Vòng %(number)s, kết quả kiểm phiếu:") % {"number": voting_round.number}],
+        "table": {
+            "columns": [_("STT"), _("Tên tập thể, cá nhân"), _("Hình thức khen thưởng"), _("Số phiếu đồng ý"),
+                        _("Tỷ lệ % trên tổng số thành viên"), _("Kết quả")],
+            "rows": rows,
+        },
+        "notes": notes,
+    }
+
+
+def _recusals(tallies, members):
+    """Members present who did not vote on a dossier of their own organization, named with it."""
+    notes = []
+    for member in members:
+        recused = [str(t.nomination.nominee) for t in tallies if member.is_voting and member.is_recused_from(t.nomination)]
+        if recused:
+            notes.append(_("%(name)s không biểu quyết hồ sơ của đơn vị mình: %(nominees)s.") % {
+                "name": _name(member), "nominees": "; ".join(recused),
             })
-    return paragraphs or [_("Không có vòng biểu quyết nào được công bố.")]
+    return notes
+
+
+def _written_votes(voting_round):
+    """Absent members whose votes came in writing; only that they voted, never how."""
+    written = {receipt.member.pk: receipt.member for receipt in voting_round.receipts.all() if receipt.is_written}
+    if not written:
+        return []
+    return [_("Thành viên vắng mặt có phiếu biểu quyết gửi bằng văn bản: %(names)s.") % {"names": _names(written.values())}]

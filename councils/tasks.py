@@ -18,7 +18,7 @@ def generate_minutes(*, meeting_id):
     if meeting is None:
         return
     try:
-        pdf = render_pdf("documents/minutes.html", minutes_context(meeting))
+        pdf = render_pdf("documents/minutes.html", minutes_context(meeting), archival=True)
         save_pdf(meeting.minutes_pdf, f"bien-ban-hop-{meeting.pk}.pdf", pdf, save=False)
     except Exception as error:
         logger.exception("Rendering the minutes of meeting %s failed", meeting_id)

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -24,14 +25,20 @@ def font_config():
     return FontConfiguration()
 
 
-def html_to_pdf(html):
-    """Lay out an HTML string with the app's CSS and fonts, and return the PDF."""
-    return HTML(string=html, base_url=BASE_URL).write_pdf(font_config=font_config())
+# Archives law 33/2024/QH15: a signed document is kept as PDF/A (here PDF/A-2b: fonts embedded,
+# colours with an output intent, metadata as XMP).
+ARCHIVAL = "pdf/a-2b"
 
 
-def render_pdf(template_name, context):
-    """Render a template to PDF bytes."""
-    return html_to_pdf(render_to_string(template_name, context))
+def html_to_pdf(html, *, archival=False):
+    """Lay out an HTML string with the app's CSS and fonts, and return the PDF (PDF/A-2b if archival)."""
+    document = HTML(string=html, base_url=BASE_URL)
+    return document.write_pdf(font_config=font_config(), pdf_variant=ARCHIVAL if archival else None)
+
+
+def render_pdf(template_name, context, *, archival=False):
+    """Render a template to PDF bytes; archival=True for a signed document, kept as PDF/A-2b."""
+    return html_to_pdf(render_to_string(template_name, context), archival=archival)
 
 
 def render_pdf_pages(template_name, contexts, *, processes=2, chunk_size=CHUNK_SIZE):
@@ -73,8 +80,10 @@ def merge(pdfs):
     for pdf in pdfs:
         reader = PdfReader(io.BytesIO(pdf))
         writer.append(reader, import_outline=False)
-    # Every chunk carries the same title: keep the last one's.
+    # Every chunk carries the same title, author, subject, date and language: keep the last one's.
     writer.add_metadata(reader.metadata)
+    if "/Lang" in reader.root_object:
+        writer.root_object[NameObject("/Lang")] = TextStringObject(reader.root_object["/Lang"])
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()

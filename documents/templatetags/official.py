@@ -81,9 +81,9 @@ def unorphan(text):
 
 
 def _header_lines(lines):
-    # The first line wraps if it must; the place under it never breaks ("THÀNH PHỐ / CẦN THƠ").
+    # The name wraps if it must, never before its last word; the place under it never breaks.
     return format_html_join(mark_safe("<br>"), '<span class="line-{}">{}</span>', (
-        (index, upper_vi(line)) for index, line in enumerate(lines)
+        (index, unorphan(upper_vi(line))) for index, line in enumerate(lines)
     ))
 
 

@@ -425,36 +425,84 @@ def test_ballots_cast_at_the_same_moment_lose_nothing_and_double_votes_are_refus
     assert sorted(errors) == ["already_voted", "already_voted"]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_minutes_pdf_lists_attendance_votes_and_results(settings, tmp_path):
+def minutes_text(meeting):
     import io
 
     from pypdf import PdfReader
 
+    meeting.refresh_from_db()
+    with meeting.minutes_pdf.open("rb") as handle:
+        return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages).split())
+
+
+@pytest.fixture
+def minutes_of_a_vote(settings, tmp_path):
+    """Four voting members and a secretary: one recused from a dossier, one absent who votes in writing."""
     settings.MEDIA_ROOT = tmp_path
     meeting, seats = council_meeting(4)
     secretary = CouncilMemberFactory(council=meeting.council, role="secretary", is_voting=False, user__full_name="Lâm Thị Kim Ngân")
-    passed = in_review(meeting, nominee_person__full_name="Nguyễn Thị Ngọc Hà")
+    own_unit = seats[2].user.organization
+    passed = in_review(meeting, nominee_person__full_name="Nguyễn Thị Ngọc Hà", nominee_person__organization=own_unit)
     failed = in_review(meeting, award_form=passed.award_form, nominee_person__full_name="Trần Văn Đức")
     meeting.record_attendance(by=None, present_members=[*seats[:3], secretary])
     voting_round = meeting.open_round(by=None)
-    vote(voting_round, seats[:3], passed, votes_for=3)
+    vote(voting_round, seats[:2], passed, votes_for=2)
+    cast_ballot(seats[3], voting_round, passed, Choice.FOR, written=True)
     vote(voting_round, seats[:3], failed, votes_for=1)
+    cast_ballot(seats[3], voting_round, failed, Choice.AGAINST, written=True)
     close_round(voting_round, by=None)
     publish_round(voting_round, by=None)
-
     meeting.close(by=None)
+    return meeting, seats, minutes_text(meeting)
 
-    meeting.refresh_from_db()
-    with meeting.minutes_pdf.open("rb") as handle:
-        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
-    flat = " ".join(text.split())
-    assert "BIÊN BẢN" in text
-    assert "Lâm Thị Kim Ngân" in flat
-    assert "Có mặt 3/4 thành viên có quyền biểu quyết" in flat
-    assert "Nguyễn Thị Ngọc Hà" in flat and "đồng ý 3, không đồng ý 0, không biểu quyết 1" in flat
-    assert "Trần Văn Đức" in flat and "Không đạt tỷ lệ phiếu" in flat
-    assert "THƯ KÝ HỘI ĐỒNG" in text and "CHỦ TỊCH HỘI ĐỒNG" in text
+
+def named(seat):
+    return f"{seat.user.get_full_name()} ({seat.get_role_display()})"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_minutes_state_the_secret_ballot_and_a_results_table_with_the_share_of_all_members(minutes_of_a_vote):
+    meeting, seats, text = minutes_of_a_vote
+    form = meeting.agenda.first().award_form
+
+    assert "Hội đồng biểu quyết bằng hình thức bỏ phiếu kín" in text
+    assert "STT Tên tập thể, cá nhân Hình thức khen thưởng Số phiếu đồng ý Tỷ lệ % trên tổng số thành viên Kết quả" in text
+    assert f"1 Nguyễn Thị Ngọc Hà {form} 3 75,00% Đạt, được đề nghị" in text
+    assert f"2 Trần Văn Đức {form} 1 25,00% Không đạt tỷ lệ phiếu" in text
+    assert f"Tỷ lệ phiếu phải đạt: {form}: trên 50% tổng số thành viên Hội đồng." in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_minutes_name_the_absent_the_recused_and_the_written_votes_each_as_such(minutes_of_a_vote):
+    meeting, seats, text = minutes_of_a_vote
+
+    assert "Có mặt 3/4 thành viên có quyền biểu quyết" in text
+    assert f"Thành viên vắng mặt: {named(seats[3])}." in text
+    assert f"{named(seats[2])} không biểu quyết hồ sơ của đơn vị mình: Nguyễn Thị Ngọc Hà." in text
+    assert f"Thành viên vắng mặt có phiếu biểu quyết gửi bằng văn bản: {named(seats[3])}." in text
+    assert "THƯ KÝ HỘI ĐỒNG Lâm Thị Kim Ngân CHỦ TỊCH HỘI ĐỒNG" in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_minutes_are_numbered_in_the_councils_own_register_with_its_symbol(minutes_of_a_vote):
+    meeting, seats, text = minutes_of_a_vote
+
+    assert "Số: 01/BB-HĐTĐKT" in text
+    assert meeting.minutes_number == 1
+
+
+@pytest.mark.django_db
+def test_minutes_numbers_run_per_council_from_01_each_year():
+    meeting, seats = council_meeting(3)
+    second = MeetingFactory(council=meeting.council)
+    other_council = MeetingFactory()
+    for each in (meeting, second, other_council):
+        each.record_attendance(by=None, present_members=each.council.members.all())
+
+    for each in (meeting, second, other_council):
+        each.close(by=None)
+
+    assert [each.minutes_number for each in (meeting, second, other_council)] == [1, 2, 1]
 
 
 @pytest.mark.django_db

@@ -188,14 +188,14 @@ def test_council_page_of_the_leader_has_no_management_forms(client_of, leader, m
 
 @pytest.mark.django_db
 def test_council_create_with_a_four_fifths_quorum(client_of, office_user, office):
-    data = {"name": "Hội đồng Thi đua – Khen thưởng Sở Tư pháp", "organization": office.pk,
+    data = {"name": "Hội đồng Thi đua – Khen thưởng Sở Tư pháp", "symbol": "HĐTĐKT", "organization": office.pk,
             "quorum_numerator": 4, "quorum_denominator": 5}
 
     response = client_of(office_user).post(reverse("councils:create"), data)
 
     council = Council.objects.get()
     assert response.url == reverse("councils:detail", args=[council.pk])
-    assert council.quorum_label == "4/5"
+    assert (council.quorum_label, council.symbol) == ("4/5", "HĐTĐKT")
 
 
 @pytest.mark.django_db

@@ -56,10 +56,11 @@ def decision_context(**changes):
     return context | changes
 
 
-def minutes_context():
-    """Return the context of a council meeting's minutes."""
-    return {
-        "issuing_body": "Hội đồng Thi đua - Khen thưởng",
+def minutes_context(**changes):
+    """Return the context of a council meeting's minutes, with a results table."""
+    context = {
+        "parent_body": "Sở Tư pháp thành phố Cần Thơ",
+        "issuing_body": "Hội đồng Thi đua - Khen thưởng thành phố Cần Thơ",
         "number": 3,
         "symbol": "BB-HĐTĐKT",
         "place": "Cần Thơ",
@@ -67,13 +68,28 @@ def minutes_context():
         "summary": "Họp xét khen thưởng năm 2025",
         "sections": [
             {"heading": "I. THÀNH PHẦN THAM DỰ", "paragraphs": ["Có mặt 9/11 thành viên Hội đồng."]},
-            {"heading": "II. NỘI DUNG", "paragraphs": ["Hội đồng bỏ phiếu kín, kết quả như sau."]},
+            {
+                "heading": "II. NỘI DUNG",
+                "paragraphs": ["Hội đồng bỏ phiếu kín, kết quả như sau."],
+                "table": {
+                    "columns": ["STT", "Tên tập thể, cá nhân", "Hình thức khen thưởng", "Số phiếu đồng ý",
+                                "Tỷ lệ % trên tổng số thành viên", "Kết quả"],
+                    "rows": [
+                        [1, TWO_LINE_COLLECTIVE, "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố", 10, "90,91%", "Đạt"],
+                        [2, "Nguyễn Thị Ngọc Hà", "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố", 5, "45,45%",
+                         "Không đạt tỷ lệ phiếu"],
+                    ],
+                },
+                "notes": ["Tỷ lệ phiếu phải đạt: trên 50% tổng số thành viên Hội đồng."],
+            },
+            {"heading": "III. KẾT THÚC", "paragraphs": ["Cuộc họp kết thúc lúc 11 giờ 00 phút."]},
         ],
         "signatures": [
             {"lines": ["Thư ký Hội đồng"], "name": "Lê Thị Thu"},
             {"lines": ["Chủ tịch Hội đồng"], "name": "Trần Văn Đức"},
         ],
     }
+    return context | changes
 
 
 def certificate_context(**changes):

@@ -1,11 +1,22 @@
 import datetime
+import io
+import subprocess
 
+import pikepdf
 import pytest
+from django.utils import timezone
 
 from documents.rendering import render_pdf
 
-from .pdf_reading import embedded_font_names, page_size, page_text, read, text_positions
-from .samples import ANNEX_NAMES, decision_context, minutes_context
+from .pdf_reading import embedded_font_names, overlapping, page_size, page_text, read, text_boxes, text_positions
+from .samples import (
+    ANNEX_NAMES,
+    LONG_DETAIL,
+    THREE_LINE_COLLECTIVE,
+    TWO_LINE_COLLECTIVE,
+    decision_context,
+    minutes_context,
+)
 
 TOP_MARGIN_MM = 20
 
@@ -137,3 +148,106 @@ def test_minutes_pdf_is_signed_by_secretary_and_chair():
 
     assert "THƯ KÝ HỘI ĐỒNG Lê Thị Thu CHỦ TỊCH HỘI ĐỒNG Trần Văn Đức" in page_text(pdf, 0)
 
+
+
+def test_minutes_header_names_the_parent_in_regular_capitals_and_the_council_without_the_city():
+    pdf = read(render_pdf("documents/minutes.html", minutes_context()))
+
+    assert page_text(pdf, 0).startswith("SỞ TƯ PHÁP THÀNH PHỐ CẦN THƠ HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG CỘNG HÒA")
+
+
+def test_decision_header_does_not_repeat_the_city_under_its_parent():
+    pdf = read(render_pdf("documents/decision.html", decision_context(issuing_body="Sở Tư pháp thành phố Cần Thơ")))
+
+    assert page_text(pdf, 0).startswith("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ SỞ TƯ PHÁP CỘNG HÒA")
+
+
+def test_minutes_results_table_lists_each_nominee_with_votes_and_share():
+    pdf = read(render_pdf("documents/minutes.html", minutes_context()))
+
+    text = page_text(pdf, 0)
+    assert "STT Tên tập thể, cá nhân Hình thức khen thưởng Số phiếu đồng ý" in text
+    assert "2 Nguyễn Thị Ngọc Hà Bằng khen của Chủ tịch Ủy ban nhân dân thành phố 5 45,45% Không đạt tỷ lệ phiếu" in text
+
+
+def with_rows(count):
+    context = minutes_context()
+    context["sections"][1]["table"]["rows"] = [
+        [n, f"Tập thể số {n}", "Bằng khen", 9, "81,82%", "Đạt"] for n in range(1, count + 1)
+    ]
+    return context
+
+
+@pytest.mark.parametrize("count", range(14, 27, 2))
+def test_minutes_signatures_never_stand_alone_on_the_last_page(count):
+    pdf = read(render_pdf("documents/minutes.html", with_rows(count)))
+
+    last_page = page_text(pdf, len(pdf.pages) - 1)
+    assert "Cuộc họp kết thúc lúc 11 giờ 00 phút./. THƯ KÝ HỘI ĐỒNG" in last_page
+
+
+LONG_ANNEX = {
+    "summary": "Tập thể, cá nhân được tặng Giấy khen của Giám đốc Sở Tư pháp",
+    "issuer": "Giám đốc Sở Tư pháp",
+    "collectives": [{"name": name, "unit": "Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ"}
+                    for name in (TWO_LINE_COLLECTIVE, THREE_LINE_COLLECTIVE)],
+    "individuals": [{"name": "Nguyễn Văn Long", "position": "Trợ giúp viên pháp lý hạng II", "unit": LONG_DETAIL}],
+}
+
+
+def test_decision_lines_never_print_over_each_other_with_long_names():
+    pdf = render_pdf("documents/decision.html", decision_context(annex=LONG_ANNEX))
+
+    assert overlapping(text_boxes(pdf, "line")) == []
+    assert overlapping(text_boxes(pdf, "word")) == []
+
+
+def test_minutes_lines_never_print_over_each_other_with_long_names():
+    context = minutes_context()
+    context["sections"][1]["table"]["rows"][1][1] = THREE_LINE_COLLECTIVE
+
+    pdf = render_pdf("documents/minutes.html", context)
+
+    assert overlapping(text_boxes(pdf, "line")) == []
+    assert overlapping(text_boxes(pdf, "word")) == []
+
+
+def test_decision_annex_of_individuals_only_has_no_lone_section_number():
+    annex = decision_context()["annex"] | {"summary": "Cá nhân được tặng Giấy khen", "collectives": []}
+
+    pdf = read(render_pdf("documents/decision.html", decision_context(annex=annex)))
+
+    assert page_text(pdf, 1).startswith("DANH SÁCH Cá nhân được tặng Giấy khen (Kèm theo")
+    assert "I. CÁ NHÂN" not in page_text(pdf, 1)
+
+
+def pdfinfo(pdf_bytes):
+    output = subprocess.run(["pdfinfo", "-"], input=pdf_bytes, capture_output=True, check=True).stdout.decode()
+    return {key: value.strip() for key, value in (line.split(":", 1) for line in output.splitlines())}
+
+
+def test_decision_pdf_metadata_names_title_author_subject_date_and_language():
+    signed_at = timezone.make_aware(datetime.datetime(2026, 1, 5, 9, 30))
+
+    pdf = render_pdf("documents/decision.html", decision_context(issuing_body="Sở Tư pháp thành phố Cần Thơ", created=signed_at))
+
+    info = pdfinfo(pdf)
+    summary = "Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc năm 2025"
+    assert (info["Title"], info["Author"], info["Subject"]) == (f"QUYẾT ĐỊNH 12/QĐ-STP – {summary}", "Sở Tư pháp thành phố Cần Thơ", summary)
+    assert info["CreationDate"].startswith("Mon Jan  5 ")
+    assert read(pdf).root_object["/Lang"] == "vi"
+
+
+def test_minutes_pdf_title_names_its_number_and_subject():
+    info = pdfinfo(render_pdf("documents/minutes.html", minutes_context()))
+
+    assert info["Title"] == "BIÊN BẢN 03/BB-HĐTĐKT – Họp xét khen thưởng năm 2025"
+
+
+def test_archival_decision_is_pdf_a_2b_with_an_srgb_output_intent():
+    pdf = pikepdf.open(io.BytesIO(render_pdf("documents/decision.html", decision_context(), archival=True)))
+
+    intent = pdf.Root.OutputIntents[0]
+    assert pdf.open_metadata().pdfa_status == "2B"
+    assert (intent.S, intent.OutputConditionIdentifier) == ("/GTS_PDFA1", "IEC 61966-2-1 Default RGB Colour Space - sRGB")
+    assert intent.DestOutputProfile.N == 3
