@@ -9,18 +9,16 @@ from accounts.models import User
 from documents.collation import vietnamese_key
 from documents.rendering import save_pdf
 from documents.signing import SigningError, check_signatures, sign_pdf
-from documents.templatetags.official import decision_date_words
 from nominations.models import Nomination
 from notifications.services import notify_from_template
 
+from . import wording
 from .models import Award, Decision, DecisionError, NumberSeries
 
 DEFAULT_REWARD_ARTICLE = (
     "Tập thể, cá nhân có tên tại Điều 1 được hưởng tiền thưởng theo quy định của Luật Thi đua, khen thưởng "
     "và Nghị định số 152/2025/NĐ-CP; kinh phí khen thưởng chi từ Quỹ thi đua, khen thưởng theo quy định."
 )
-LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
-DECREE_BASIS = "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;"
 
 
 def awaiting_decision(award_form):
@@ -42,17 +40,10 @@ def head_title(signer_title):
     return next((title for title in HEAD_TITLES if signer_title.startswith(title)), signer_title).upper()
 
 
-def awardee_count(collectives, individuals):
-    """ "2 tập thể và 5 cá nhân", leaving out a kind with none."""
-    parts = [_("%(count)s tập thể") % {"count": collectives}] if collectives else []
-    parts += [_("%(count)s cá nhân") % {"count": individuals}] if individuals else []
-    return _(" và ").join(parts)
-
-
 @transaction.atomic
 def draft_decision(award_form, *, by):
     """A draft decision granting the form to its approved nominations, prefilled from the plan; numbered."""
-    nominations = list(awaiting_decision(award_form))
+    nominations = list(awaiting_decision(award_form).select_related("submitting_unit"))
     if not nominations:
         raise DecisionError(_("Chưa có hồ sơ nào được phê duyệt cho hình thức này."), code="nothing_to_grant")
     campaign = award_form.campaign
@@ -67,20 +58,15 @@ def draft_decision(award_form, *, by):
         year=today.year, issue_place=campaign.issue_place, issue_date=today,
         summary=_("Về việc tặng %(form)s") % {"form": award_form.name},
         authority=title.upper(),
-        legal_bases="\n".join([
-            LAW_BASIS, DECREE_BASIS,
-            f"Căn cứ Kế hoạch số {campaign.number} {decision_date_words(campaign.issue_date)} của {campaign.issuing_organization};",
-            "Theo đề nghị của Thường trực Hội đồng Thi đua – Khen thưởng.",
-        ]),
+        legal_bases="\n".join(wording.legal_bases(organization, campaign, today)),
         article_1=_(
             "Tặng %(form)s cho %(awardees)s (có danh sách kèm theo) "
             "đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s."
-        ) % {"form": award_form.name, "awardees": awardee_count(collectives, len(nominations) - collectives),
+        ) % {"form": award_form.name, "awardees": wording.awardee_count(collectives, len(nominations) - collectives),
              "plan": campaign.number},
         article_2=award_form.reward_note or DEFAULT_REWARD_ARTICLE,
-        article_3=_("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan "
-                    "và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."),
-        recipients=_("Như Điều 3;\nLưu: VT, TĐKT."),
+        article_3=wording.executing_article(organization, _submitting_units(nominations)),
+        recipients=wording.recipients(organization, campaign),
         signing_authority=head_title(title),
         signer_name="", created_by=by,
     )
@@ -92,6 +78,11 @@ def draft_decision(award_form, *, by):
 def in_annex_order(nominations):
     """Collectives first, then individuals, each in Vietnamese alphabetical order, as the annex lists them."""
     return sorted(nominations, key=lambda n: (n.is_individual, vietnamese_key(n.nominee)))
+
+
+def _submitting_units(nominations):
+    units = {nomination.submitting_unit_id: nomination.submitting_unit for nomination in nominations}
+    return sorted(units.values(), key=lambda unit: vietnamese_key(unit.name))
 
 
 def awardees_in_order(decision):

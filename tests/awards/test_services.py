@@ -47,7 +47,7 @@ def test_decision_draft_is_prefilled_from_the_plan_and_numbered(decision, award_
     assert decision.number_symbol == "01/QĐ-UBND"
     assert decision.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
     assert "Căn cứ Kế hoạch số 67/KH-UBND ngày 28 tháng 3 năm 2025" in decision.legal_bases
-    assert "cho 2 cá nhân (có danh sách kèm theo)" in decision.article_1
+    assert "cho 02 cá nhân (có danh sách kèm theo)" in decision.article_1
     assert decision.nominations.count() == 2
 
 
@@ -228,3 +228,69 @@ def test_decision_annex_and_register_follow_vietnamese_alphabetical_order(award_
 
     names = [award.person.full_name for award in decision.awards.order_by("position")]
     assert names == ["Dương Văn Hải", "Đặng Minh Trí", "Đỗ Thị Lan", "Võ Thị Ngọc Hân"]
+
+
+@pytest.mark.django_db
+def test_decision_draft_cites_the_bases_in_lawful_order_each_with_its_date(decision):
+    bases = decision.legal_basis_lines
+
+    assert bases == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều "
+        "của Luật Thi đua, khen thưởng;",
+        "Căn cứ Quyết định số … ban hành Quy chế Thi đua, khen thưởng của Ủy ban nhân dân thành phố Cần Thơ;",
+        f"Căn cứ Kế hoạch số 67/KH-UBND ngày 28 tháng 3 năm 2025 của {decision.campaign.issuing_organization};",
+        "Theo đề nghị của Thường trực Hội đồng Thi đua – Khen thưởng tại Tờ trình số … ngày ….",
+    ]
+
+
+@pytest.mark.parametrize(("date", "decree"), [(datetime.date(2025, 6, 30), "98/2023/NĐ-CP ngày 31 tháng 12 năm 2023"),
+                                              (datetime.date(2025, 7, 1), "152/2025/NĐ-CP ngày 14 tháng 6 năm 2025")])
+def test_decision_bases_cite_the_decree_in_force_on_the_decisions_date(date, decree):
+    from awards.wording import DECREES, in_force
+
+    assert decree in in_force(DECREES, date)
+
+
+@pytest.mark.django_db
+def test_decision_draft_names_the_bodies_that_carry_it_out_and_receive_it(decision):
+    units = ", ".join(sorted({n.submitting_unit.name for n in decision.nominations.all()}))
+
+    assert f"Chánh Văn phòng Ủy ban nhân dân thành phố Cần Thơ, Thủ trưởng {units}, các cơ quan" in decision.article_3
+    assert decision.recipient_lines[0] == "Như Điều 3;"
+    assert decision.recipient_lines[-1] == "Lưu: VT, TĐKT."
+
+
+@pytest.mark.django_db
+def test_signed_decision_pdf_is_pdf_a_2b_with_its_metadata(decision, leader, settings, tmp_path):
+    import pikepdf
+
+    settings.MEDIA_ROOT = tmp_path
+    sign_decision(decision, by=leader)
+
+    generate_decision_documents(decision_id=decision.pk)
+
+    decision.refresh_from_db()
+    with decision.pdf.open("rb") as handle:
+        pdf = pikepdf.open(io.BytesIO(handle.read()))
+    metadata = pdf.open_metadata()
+    assert metadata.pdfa_status == "2B"
+    assert pdf.Root.OutputIntents[0].S == "/GTS_PDFA1"
+    assert pdf.Root.Lang == "vi"
+    assert str(pdf.docinfo.Author) == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert str(pdf.docinfo.Title) == "QUYẾT ĐỊNH 01/QĐ-UBND – Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"
+    assert str(pdf.docinfo.CreationDate).startswith(timezone.localtime(decision.signed_at).strftime("D:%Y%m%d%H%M"))
+
+
+@pytest.mark.django_db
+def test_draft_decision_pdf_is_not_archival(decision, settings, tmp_path):
+    import pikepdf
+
+    settings.MEDIA_ROOT = tmp_path
+
+    generate_decision_documents(decision_id=decision.pk)
+
+    decision.refresh_from_db()
+    with decision.pdf.open("rb") as handle:
+        assert pikepdf.open(io.BytesIO(handle.read())).open_metadata().pdfa_status == ""
