@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dashboards"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("excel/<slug:slug>/", views.figure_export, name="export"),
+]
