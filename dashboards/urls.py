@@ -6,4 +6,5 @@ app_name = "dashboards"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("excel/<slug:slug>/", views.figure_export, name="export"),
+    path("bieu-thong-ke/", views.statistics_form, name="statistics"),
 ]
