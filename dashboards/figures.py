@@ -18,7 +18,7 @@ from awards.models import WOMEN_MAJORITY_PERCENT, Award, AwardLevel, level_case
 from campaigns.forms import report_state_q
 from campaigns.models import AwardForm, Campaign, Report
 from campaigns.workdays import working_day_numbers
-from nominations.models import LATENESS_BANDS, Nomination, NominationHistory, Status, lateness_band_conditions
+from nominations.models import LATENESS_BANDS, Nomination, Status, lateness_band_conditions
 
 TOP_ROWS = 15  # units, campaigns and reports drawn; the Excel copy holds them all
 YEARS_SIDE_BY_SIDE = 5
@@ -251,13 +251,12 @@ def processing_times(scope):
     # One row per (step, day received, day handled): the rows grow with the calendar, not with the dossiers.
     # A dossier sent again after a return keeps only its last receipt: that return is left out.
     pairs = list(
-        NominationHistory.objects.filter(
-            nomination__in=scope.nominations.values("pk"), from_status=Status.SUBMITTED, to_status__in=list(steps),
-            created_at__gte=F("nomination__submitted_at"),
+        scope.nominations.filter(
+            history__from_status=Status.SUBMITTED, history__to_status__in=list(steps),
+            history__created_at__gte=F("submitted_at"),
         )
-        .values("to_status", received=TruncDate("nomination__submitted_at"), handled=TruncDate("created_at"))
-        .annotate(count=Count("pk"))
-        .order_by()
+        .values(to_status=F("history__to_status"), received=TruncDate("submitted_at"), handled=TruncDate("history__created_at"))
+        .annotate(count=Count("history"))
     )
     index = working_day_numbers([pair["received"] for pair in pairs] + [pair["handled"] for pair in pairs])
     totals = {status: {"within": 0, "beyond": 0, "days": 0} for status in steps}
@@ -277,11 +276,34 @@ def processing_times(scope):
     return Figure("processing", _("Thời gian xử lý hồ sơ so với thời hạn luật định"), columns, rows, drawn=2, note=note)
 
 
-AWARDEE_COUNTS = {
-    "collectives": Count("pk", filter=Q(organization__isnull=False)),
-    "individuals": Count("pk", filter=Q(person__isnull=False)),
-}
 AWARDEE_COLUMNS = [_("Tập thể"), _("Cá nhân")]
+
+
+def award_counts(scope):
+    """Awards per form kind and level: collectives, individuals, women, collectives of at least 70% women (one query)."""
+    return list(
+        scope.awards().annotate(level=level_case()).values("award_form__kind", "level")
+        .annotate(
+            collectives=Count("pk", filter=Q(organization__isnull=False)),
+            individuals=Count("pk", filter=Q(person__isnull=False)),
+            women=Count("pk", filter=Q(person__gender="female")),
+            women_collectives=Count("pk", filter=Q(organization__women_percent__gte=WOMEN_MAJORITY_PERCENT)),
+        )
+        .order_by()
+    )
+
+
+AWARD_COUNTS = ("collectives", "individuals", "women", "women_collectives")
+
+
+def _sum_by(counts, key=None):
+    """The award counts added up per value of `key`, or all together under None."""
+    sums = {}
+    for row in counts:
+        total = sums.setdefault(row[key] if key else None, dict.fromkeys(AWARD_COUNTS, 0))
+        for name in AWARD_COUNTS:
+            total[name] += row[name]
+    return sums
 
 
 def _awardee_rows(found, choices, param, scope):
@@ -295,14 +317,14 @@ def _awardee_rows(found, choices, param, scope):
     ]
 
 
-def awards_by_form(scope):
-    found = {row["award_form__kind"]: row for row in scope.awards().values("award_form__kind").annotate(**AWARDEE_COUNTS)}
+def awards_by_form(scope, counts=None):
+    found = _sum_by(award_counts(scope) if counts is None else counts, "award_form__kind")
     rows = _awardee_rows(found, AwardForm.Kind.choices, "award_kind", scope)
     return Figure("award_forms", _("Khen thưởng theo hình thức"), AWARDEE_COLUMNS, rows, drawn=2)
 
 
-def awards_by_level(scope):
-    found = {row["level"]: row for row in scope.awards().annotate(level=level_case()).values("level").annotate(**AWARDEE_COUNTS)}
+def awards_by_level(scope, counts=None):
+    found = _sum_by(award_counts(scope) if counts is None else counts, "level")
     rows = _awardee_rows(found, AwardLevel.choices, "level", scope)
     return Figure("award_levels", _("Khen thưởng theo cấp"), AWARDEE_COLUMNS, rows, drawn=2)
 
@@ -324,13 +346,9 @@ def awards_by_year(scope):
     return Figure("award_years", _("Khen thưởng qua các năm"), [str(year) for year in years], rows, drawn=len(years))
 
 
-def women_share(scope):
+def women_share(scope, counts=None):
     """Women among the individuals awarded, and collectives of at least 70% women (preferred in a tie, Decree 152/2025)."""
-    counts = scope.awards().aggregate(
-        **AWARDEE_COUNTS,
-        women=Count("pk", filter=Q(person__gender="female")),
-        women_collectives=Count("pk", filter=Q(organization__women_percent__gte=WOMEN_MAJORITY_PERCENT)),
-    )
+    counts = _sum_by(award_counts(scope) if counts is None else counts).get(None, dict.fromkeys(AWARD_COUNTS, 0))
 
     def share(part, whole):
         return round(100 * part / whole, 1) if whole else None
@@ -354,9 +372,10 @@ def women_share(scope):
 def dashboard_figures(scope):
     """The figures of the dashboard in two columns, short ones on the left, long lists on the right."""
     provinces = [dossiers_by_province(scope, limit=TOP_ROWS)] if scope.is_national else []
+    counts = award_counts(scope)
     left = [
         dossiers_by_status(scope), late_dossiers(scope), processing_times(scope),
-        awards_by_form(scope), awards_by_level(scope), women_share(scope),
+        awards_by_form(scope, counts), awards_by_level(scope, counts), women_share(scope, counts),
     ]
     right = [*provinces, dossiers_by_unit(scope), awards_by_year(scope), late_reports(scope), overdue_reports(scope)]
     return left, right

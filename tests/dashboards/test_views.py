@@ -58,7 +58,7 @@ def test_dashboard_query_count_does_not_grow_with_dossiers(client_of, office_use
     sector(rows)
     client = client_of(office_user)
 
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(18):
         response = client.get(DASHBOARD)
 
     assert response.status_code == 200
