@@ -1,6 +1,7 @@
 """The dashboard page on 100,000 dossiers: time to answer and query count, against the dossier list.
 
-Run from the project's folder, on PostgreSQL (a scratch database of your own; it is emptied):
+Run from the project's folder, on PostgreSQL, in a scratch database of your own (it is emptied; create it first with
+`psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE thidua_wt19_bench"`). DOSSIERS=… sets the size (100,000 by default).
 DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua_wt19_bench .venv/bin/python bench/dashboard.py
 """
 
