@@ -140,11 +140,36 @@ class DecisionHistory(StatusHistory):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="history")
 
 
+class AwardLevel(models.TextChoices):
+    """The level of an award is the level of the body that grants it."""
+
+    CENTRAL = "central", _("Cấp Bộ, ngành trung ương")
+    PROVINCIAL = "provincial", _("Cấp tỉnh")
+    BASE = "base", _("Cấp cơ sở")
+
+
+# The granting bodies of each level; every other body grants at the base level (Giấy khen of a director).
+LEVEL_KINDS = {
+    AwardLevel.CENTRAL: [Organization.Kind.MINISTRY],
+    AwardLevel.PROVINCIAL: [Organization.Kind.PEOPLES_COMMITTEE],
+}
+WOMEN_MAJORITY_PERCENT = 70  # Decree 152/2025: a tie favours collectives with at least 70% women
+
+
+def level_case(kind_field="award_form__granting_organization__kind"):
+    """The award level computed in the database from the granting body's kind."""
+    whens = [models.When(**{f"{kind_field}__in": kinds}, then=models.Value(level)) for level, kinds in LEVEL_KINDS.items()]
+    return models.Case(*whens, default=models.Value(AwardLevel.BASE))
+
+
 class AwardQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         if user.has_perm("awards.view_all_decisions"):
             return self
         return self.filter(nomination__submitting_unit=user.organization_id)
+
+    def of_level(self, level):
+        return self.alias(level=level_case()).filter(level=level)
 
 
 # Printed under a QR code and typed by hand: no 0/O or 1/I to mistake.

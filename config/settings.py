@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "nominations",
     "councils",
     "awards",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

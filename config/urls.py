@@ -21,5 +21,6 @@ urlpatterns = [
     path("ho-so/cuoc-hop/<path:rest>", RedirectView.as_view(url="/hoi-dong/cuoc-hop/%(rest)s", permanent=True, query_string=True)),
     path("khen-thuong/", include("awards.urls")),
     path("thong-bao/", include("notifications.urls")),
+    path("thong-ke/", include("dashboards.urls")),
     path("admin/", admin.site.urls),
 ]

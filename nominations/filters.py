@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organization
 from campaigns.models import AwardForm, Campaign, EligibleSubject
 
-from .models import Nomination, Status
+from .models import LATENESS_BANDS, Nomination, Status
 
 
 class NominationFilter(django_filters.FilterSet):
@@ -16,10 +16,16 @@ class NominationFilter(django_filters.FilterSet):
     award_form = django_filters.ModelChoiceFilter(label=_("Hình thức"), queryset=AwardForm.objects.all())
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Status.choices)
     kind = django_filters.ChoiceFilter(label=_("Tập thể/cá nhân"), choices=EligibleSubject.Kind.choices, method="by_kind")
+    year = django_filters.NumberFilter(label=_("Năm tạo hồ sơ"), field_name="created_at", lookup_expr="year")
+    late = django_filters.ChoiceFilter(
+        label=_("Quá hạn thẩm định"), choices=[(slug, label) for slug, (*_bounds, label) in LATENESS_BANDS.items()],
+        method="by_lateness",
+    )
+    province = django_filters.CharFilter(label=_("Tỉnh, thành phố"), field_name="submitting_unit__province", lookup_expr="iexact")
 
     class Meta:
         model = Nomination
-        fields = ["q", "campaign", "submitting_unit", "award_form", "status", "kind"]
+        fields = ["q", "campaign", "submitting_unit", "award_form", "status", "kind", "year", "late", "province"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,9 +38,13 @@ class NominationFilter(django_filters.FilterSet):
         self.filters["award_form"].queryset = award_forms
         if not user.has_perm("nominations.view_all_nominations"):
             del self.filters["submitting_unit"]  # a unit sees only its own dossiers: no other unit to pick
+            del self.filters["province"]
 
     def search(self, queryset, name, value):
         return queryset.search(value)
 
     def by_kind(self, queryset, name, value):
         return queryset.filter(nominee_person__isnull=value != EligibleSubject.Kind.INDIVIDUAL)
+
+    def by_lateness(self, queryset, name, value):
+        return queryset.late_for_appraisal(value)

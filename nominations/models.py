@@ -1,3 +1,4 @@
+import datetime
 import math
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person, User
 from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation
-from campaigns.workdays import add_working_days, working_days_between
+from campaigns.workdays import add_working_days, last_days_before, working_days_between
 from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
@@ -35,6 +36,33 @@ EDITABLE = (Status.DRAFT, Status.RETURNED)
 # Nominations that count against a quota and block a duplicate.
 ACTIVE = (Status.SUBMITTED, Status.RETURNED, Status.IN_REVIEW, Status.APPROVED, Status.AWARDED)
 GRANTED = (Status.APPROVED, Status.AWARDED)
+# Working days past the statutory appraisal time, in the bands an office chases: slug → (from, up to but not).
+LATENESS_BANDS = {
+    "1-5": (1, 6, _("Quá hạn 1–5 ngày làm việc")),
+    "6-10": (6, 11, _("Quá hạn 6–10 ngày làm việc")),
+    "11-20": (11, 21, _("Quá hạn 11–20 ngày làm việc")),
+    "21+": (21, None, _("Quá hạn trên 20 ngày làm việc")),
+}
+
+
+def lateness_band_conditions(bands=LATENESS_BANDS):
+    """For each lateness band, the condition its dossiers meet today: still waiting for appraisal, received long enough ago."""
+    # Late by k working days: N + k working days have passed since the day of receipt (N = statutory time).
+    statutory = settings.APPRAISE_COMPLETE_WORKING_DAYS
+    bounds = {bound for at_least, below, _label in bands.values() for bound in (at_least, below) if bound is not None}
+    last_days = last_days_before(timezone.localdate(), [statutory + bound for bound in bounds])
+
+    def received_before(days_late):
+        day_after = last_days[statutory + days_late] + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(day_after, datetime.time.min))
+
+    conditions = {}
+    for slug, (at_least, below, _label) in bands.items():
+        condition = models.Q(status=Status.SUBMITTED, submitted_at__lt=received_before(at_least))
+        if below is not None:
+            condition &= models.Q(submitted_at__gte=received_before(below))
+        conditions[slug] = condition
+    return conditions
 
 
 class NominationQuerySet(SearchableQuerySet):
@@ -46,6 +74,10 @@ class NominationQuerySet(SearchableQuerySet):
 
     def active(self):
         return self.filter(status__in=ACTIVE)
+
+    def late_for_appraisal(self, band):
+        """The dossiers of one lateness band (LATENESS_BANDS)."""
+        return self.filter(lateness_band_conditions({band: LATENESS_BANDS[band]})[band])
 
 
 class Nomination(StatusFlow, Searchable):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-LADDER = ["core", "accounts", "campaigns", "nominations", "councils", "awards"]
+LADDER = ["core", "accounts", "campaigns", "nominations", "councils", "awards", "dashboards"]
 # Beside core: they know no domain, only core.
 BESIDE_CORE = ["documents", "notifications"]
 PROJECT_PACKAGES = {*LADDER, *BESIDE_CORE, "config"}
