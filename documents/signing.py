@@ -4,7 +4,9 @@ Domain-free: bytes of a PDF and of a certificate in, bytes or a plain verdict ou
 used in memory for one signature and never stored.
 """
 
+import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from asn1crypto import pem, x509
@@ -54,7 +56,8 @@ def sign_pdf(pdf, *, pkcs12, passphrase, reason, location, box, timestamp_url=""
     )
     timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
     output = io.BytesIO()
-    signers.PdfSigner(metadata, signer=signer, timestamper=timestamper).sign_pdf(writer, output=output)
+    pdf_signer = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper)
+    _outside_event_loop(pdf_signer.sign_pdf, writer, output=output)
     return output.getvalue()
 
 
@@ -67,7 +70,7 @@ def check_signatures(pdf, *, trust_roots=()):
     context = ValidationContext(trust_roots=[_certificate(root) for root in trust_roots], allow_fetching=False)
     checks = []
     for embedded in reader.embedded_signatures:
-        status = validate_pdf_signature(embedded, context)
+        status = _outside_event_loop(validate_pdf_signature, embedded, context)
         checks.append(SignatureCheck(
             signer=status.signing_cert.subject.native.get("common_name", ""),
             signed_at=status.signer_reported_dt,
@@ -76,6 +79,19 @@ def check_signatures(pdf, *, trust_roots=()):
             covers_whole_file=status.coverage.name == "ENTIRE_FILE",
         ))
     return checks
+
+
+def _outside_event_loop(function, /, *args, **kwargs):
+    """Call one of pyHanko's synchronous functions, which run an event loop of their own.
+
+    Where a loop already runs in this thread (an ASGI server, a browser test), that is refused: use a thread.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 def _certificate(data):

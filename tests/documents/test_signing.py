@@ -1,5 +1,7 @@
 """PAdES signatures made with a test CA made here: valid when intact, invalid after one byte changes."""
 
+import asyncio
+
 import pytest
 from weasyprint import HTML
 
@@ -53,3 +55,12 @@ def test_signed_pdf_is_not_trusted_without_its_root(signed):
 def test_signing_with_a_wrong_password_is_refused(test_ca):
     with pytest.raises(SigningError):
         sign_pdf(decision_pdf(), pkcs12=test_ca["p12"], passphrase="sai", reason="", location="", box=BOX)
+
+
+def test_signing_works_where_an_event_loop_already_runs(test_ca, signed):
+    async def inside_a_running_loop():
+        return check_signatures(signed, trust_roots=[test_ca["root"]])
+
+    [check] = asyncio.run(inside_a_running_loop())
+
+    assert check.is_valid
