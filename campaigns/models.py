@@ -1,4 +1,5 @@
 import re
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -385,15 +386,6 @@ class AwardForm(models.Model):
         INDIVIDUALS = "individuals", _("Cá nhân")
         BOTH = "both", _("Tập thể và cá nhân")
 
-    class QuotaType(models.TextChoices):
-        NONE = "none", _("Không giới hạn")
-        COUNT = "count", _("Số lượng")
-        SHARE = "share", _("Tỷ lệ % người tham gia")
-
-    class QuotaScope(models.TextChoices):
-        TOTAL = "total", _("Toàn phong trào")
-        PER_UNIT = "per_unit", _("Mỗi đơn vị")
-
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")
     name = models.CharField(_("tên hình thức"), max_length=255, help_text=_("Ví dụ: Bằng khen của Chủ tịch UBND thành phố"))
     kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices)
@@ -402,15 +394,10 @@ class AwardForm(models.Model):
     )
     signer_title = models.CharField(_("chức danh người ký"), max_length=255, help_text=_("Ví dụ: Chủ tịch UBND thành phố"))
     recipients = models.CharField(_("khen cho"), max_length=20, choices=Recipients.choices, default=Recipients.BOTH)
-    quota_type = models.CharField(_("chỉ tiêu"), max_length=10, choices=QuotaType.choices, default=QuotaType.NONE)
-    quota_scope = models.CharField(_("phạm vi chỉ tiêu"), max_length=10, choices=QuotaScope.choices, default=QuotaScope.TOTAL)
-    collective_quota = models.DecimalField(
-        _("chỉ tiêu tập thể"), max_digits=7, decimal_places=2, null=True, blank=True,
-        help_text=_("Số lượng, hoặc % số tập thể tham gia."),
-    )
-    individual_quota = models.DecimalField(
-        _("chỉ tiêu cá nhân"), max_digits=7, decimal_places=2, null=True, blank=True,
-        help_text=_("Số lượng, hoặc % số cá nhân tham gia."),
+    award_title = models.ForeignKey(
+        "AwardTitle", verbose_name=_("danh hiệu dùng chung"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="award_forms",
+        help_text=_("Danh hiệu, hình thức theo quy định chung: giới hạn theo năm, một lần, truy tặng được tính qua mọi kế hoạch."),
     )
     quota_note = models.TextField(_("ghi chú chỉ tiêu"), blank=True)
     # Law on Emulation and Commendation 2022: a share of all council members, not of those present.
@@ -436,12 +423,6 @@ class AwardForm(models.Model):
 
     def clean(self):
         errors = {}
-        for field in ("collective_quota", "individual_quota"):
-            value = getattr(self, field)
-            if value is not None and value < 0:
-                errors[field] = ValidationError(_("Chỉ tiêu không được âm."), code="negative_quota")
-            elif value is not None and self.quota_type == self.QuotaType.SHARE and value > 100:
-                errors[field] = ValidationError(_("Tỷ lệ không được quá 100%."), code="share_over_100")
         if not 0 < self.vote_threshold_percent <= 100:
             errors["vote_threshold_percent"] = ValidationError(
                 _("Ngưỡng biểu quyết phải lớn hơn 0 và không quá 100%."), code="bad_threshold"
@@ -463,6 +444,154 @@ class AwardForm(models.Model):
         if self.vote_threshold_exclusive:
             return _("trên %(percent)s") % {"percent": percent}
         return _("từ %(percent)s trở lên") % {"percent": percent}
+
+
+class AwardTitle(models.Model):
+    """A title or award as the law names it, across plans (Chiến sĩ thi đua cơ sở), with its lifetime rules."""
+
+    name = models.CharField(_("tên danh hiệu, hình thức"), max_length=255, unique=True)
+    once_per_person = models.BooleanField(_("chỉ tặng một lần"), default=False)
+    posthumous_allowed = models.BooleanField(_("được truy tặng"), default=True)
+    prerequisite = models.ForeignKey(
+        "self", verbose_name=_("điều kiện: đã đạt"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    prerequisite_years = models.PositiveSmallIntegerField(
+        _("số năm liên tục"), default=0, help_text=_("Số năm liền trước năm xét phải đạt danh hiệu điều kiện, ví dụ 2."),
+    )
+
+    class Meta:
+        verbose_name = _("danh hiệu, hình thức dùng chung")
+        verbose_name_plural = _("danh hiệu, hình thức dùng chung")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if (self.prerequisite_id is None) != (self.prerequisite_years == 0):
+            message = _("Danh hiệu điều kiện và số năm liên tục phải được nhập cùng nhau.")
+            raise ValidationError({"prerequisite_years": ValidationError(message, code="prerequisite_pair")})
+
+
+class UnitGroup(models.Model):
+    """A named group of units the plan caps alike ("các xã", "các sở, ban, ngành")."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_groups")
+    name = models.CharField(_("tên nhóm"), max_length=150)
+    organizations = models.ManyToManyField(Organization, verbose_name=_("đơn vị trong nhóm"), related_name="+")
+
+    class Meta:
+        verbose_name = _("nhóm đơn vị")
+        verbose_name_plural = _("nhóm đơn vị")
+        ordering = ["campaign", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "name"], name="unit_group_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class QuotaRule(models.Model):
+    """One cap of an award form: who (all, a group, each unit, each sub-body) × what × how many × over what."""
+
+    class Per(models.TextChoices):
+        ALL = "all", _("Các đơn vị cộng chung")
+        UNIT = "unit", _("Mỗi đơn vị")
+        SUB_BODY = "sub_body", _("Mỗi đơn vị trực thuộc")
+
+    class Counts(models.TextChoices):
+        COLLECTIVES = "collectives", _("tập thể")
+        INDIVIDUALS = "individuals", _("cá nhân")
+        EITHER = "either", _("trường hợp (tập thể hoặc cá nhân)")
+
+    class Over(models.TextChoices):
+        PLAN = "plan", _("cả kế hoạch")
+        PERIOD = "period", _("mỗi giai đoạn")
+        YEAR = "year", _("mỗi năm, qua mọi kế hoạch cùng danh hiệu")
+
+    class Rounding(models.TextChoices):
+        DOWN = "down", _("làm tròn xuống")
+        UP = "up", _("làm tròn lên")
+        NEAREST = "nearest", _("làm tròn đến số gần nhất")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="quota_rules")
+    award_form = models.ForeignKey(
+        AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.CASCADE, related_name="quota_rules"
+    )
+    group = models.ForeignKey(
+        UnitGroup, verbose_name=_("nhóm đơn vị"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="quota_rules", help_text=_("Để trống là mọi đơn vị."),
+    )
+    per = models.CharField(_("tính cho"), max_length=10, choices=Per.choices, default=Per.UNIT)
+    counts = models.CharField(_("đếm"), max_length=15, choices=Counts.choices, default=Counts.INDIVIDUALS)
+    amount = models.DecimalField(_("không quá"), max_digits=7, decimal_places=2)
+    is_share = models.BooleanField(_("là % số tham gia"), default=False)
+    rounding = models.CharField(_("làm tròn"), max_length=10, choices=Rounding.choices, default=Rounding.DOWN)
+    over = models.CharField(_("trong"), max_length=10, choices=Over.choices, default=Over.PLAN)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu khen thưởng")
+        verbose_name_plural = _("chỉ tiêu khen thưởng")
+        ordering = ["award_form", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        errors = {}
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = ValidationError(_("Chỉ tiêu không được âm."), code="negative_quota")
+        elif self.amount is not None and self.is_share and self.amount > 100:
+            errors["amount"] = ValidationError(_("Tỷ lệ không được quá 100%."), code="share_over_100")
+        if self.award_form_id and self.award_form.campaign_id != self.campaign_id:
+            errors["award_form"] = ValidationError(_("Hình thức không thuộc kế hoạch này."), code="other_campaign")
+        if self.group_id and self.group.campaign_id != self.campaign_id:
+            errors["group"] = ValidationError(_("Nhóm đơn vị không thuộc kế hoạch này."), code="other_campaign")
+        if self.over == self.Over.YEAR and self.award_form_id and self.award_form.award_title_id is None:
+            errors["over"] = ValidationError(
+                _("Chỉ tiêu theo năm cần hình thức có danh hiệu dùng chung."), code="year_needs_title"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def who_label(self):
+        if self.group_id is None:
+            return self.get_per_display()
+        return _("%(per)s – nhóm “%(group)s”") % {"per": self.get_per_display(), "group": self.group.name}
+
+    @property
+    def label(self):
+        """ "Mỗi đơn vị – nhóm “Các xã”: không quá 2 trường hợp (tập thể hoặc cá nhân), cả kế hoạch"."""
+        amount = floatformat(self.amount, -2)
+        if self.is_share:
+            amount = _("%(amount)s%% số") % {"amount": amount}
+        what = f"{amount} {self.get_counts_display()}"
+        if self.is_share:
+            what = _("%(what)s tham gia (%(rounding)s)") % {"what": what, "rounding": self.get_rounding_display()}
+        return _("%(who)s: không quá %(what)s, %(over)s") % {
+            "who": self.who_label, "what": what, "over": self.get_over_display(),
+        }
+
+    def counts_kind(self, kind):
+        """The rule counts dossiers of this nominee kind (EligibleSubject.Kind)."""
+        return self.counts == self.Counts.EITHER or self.counts == {
+            EligibleSubject.Kind.COLLECTIVE: self.Counts.COLLECTIVES, EligibleSubject.Kind.INDIVIDUAL: self.Counts.INDIVIDUALS,
+        }[kind]
+
+    @property
+    def participant_fields(self):
+        return {
+            self.Counts.COLLECTIVES: ["collective_count"], self.Counts.INDIVIDUALS: ["individual_count"],
+            self.Counts.EITHER: ["collective_count", "individual_count"],
+        }[self.counts]
+
+    def limit(self, participants=None):
+        """The number of places: the amount, or its share of the participants rounded as the rule says."""
+        if not self.is_share:
+            return int(self.amount)
+        exact = Decimal(str(self.amount)) * participants / 100
+        rounding = {self.Rounding.DOWN: ROUND_FLOOR, self.Rounding.UP: ROUND_CEILING}.get(self.rounding, ROUND_HALF_UP)
+        return int(exact.quantize(Decimal(1), rounding=rounding))
 
 
 class Task(models.Model):
@@ -603,17 +732,33 @@ class ReportHistory(StatusHistory):
 
 
 class Participation(models.Model):
-    """How many collectives and individuals of a unit take part: the base of quotas given as a share."""
+    """How many collectives and individuals of a unit take part (in one period, or the whole plan): the base of % caps."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participations")
+    period = models.ForeignKey(
+        CampaignPeriod, verbose_name=_("giai đoạn"), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="participations",
+    )
     organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     collective_count = models.PositiveIntegerField(_("số tập thể tham gia"), default=1)
     individual_count = models.PositiveIntegerField(_("số cá nhân tham gia"), default=0)
+    declared_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    declared_at = models.DateTimeField(_("khai báo lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("đơn vị tham gia")
         verbose_name_plural = _("đơn vị tham gia")
-        constraints = [models.UniqueConstraint(fields=["campaign", "organization"], name="participation_unique_unit")]
+        ordering = ["organization__name", "pk"]
+        constraints = [
+            # Two constraints: a NULL period is never equal to another in a plain unique constraint.
+            models.UniqueConstraint(
+                fields=["campaign", "organization"], condition=models.Q(period__isnull=True), name="participation_unique_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "period", "organization"], condition=models.Q(period__isnull=False),
+                name="participation_unique_unit_period",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organization} – {self.campaign.number}"

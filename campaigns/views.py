@@ -28,11 +28,13 @@ from .forms import (
     ExtensionForm,
     PeriodForm,
     PlanTextForm,
+    QuotaRuleForm,
     ReadPartsForm,
     ReportFilterForm,
     ReportSubmitForm,
     RequestReportsForm,
     TaskForm,
+    UnitGroupForm,
     report_state_q,
 )
 from .models import Campaign, EligibleSubject, Report
@@ -44,6 +46,8 @@ PAGE_SIZE = 20
 # The parts of a plan the office edits on their own page: slug → (form, title).
 PLAN_PARTS = {
     "hinh-thuc": (AwardFormForm, gettext_lazy("Hình thức khen thưởng")),
+    "nhom-don-vi": (UnitGroupForm, gettext_lazy("Nhóm đơn vị")),
+    "chi-tieu": (QuotaRuleForm, gettext_lazy("Chỉ tiêu khen thưởng")),
     "noi-dung": (CriterionForm, gettext_lazy("Nội dung thi đua")),
     "doi-tuong": (EligibleSubjectForm, gettext_lazy("Đối tượng thi đua")),
     "giai-doan": (PeriodForm, gettext_lazy("Giai đoạn đánh giá")),
@@ -79,7 +83,7 @@ def campaign_detail(request, pk):
         "campaign": campaign,
         "criteria": sorted(campaign.criteria.all(), key=lambda criterion: criterion.sort_key),
         "subjects": campaign.subjects.all(),
-        "award_forms": campaign.award_forms.select_related("granting_organization"),
+        "award_forms": campaign.award_forms.select_related("granting_organization").prefetch_related("quota_rules__group"),
         "periods": campaign.periods.all(),
         "tasks": sorted(
             campaign.tasks.select_related("lead_organization").prefetch_related("coordinating_organizations"),
@@ -175,7 +179,7 @@ def campaign_parts(request, pk, part):
         raise PermissionDenied
     form_class, title = PLAN_PARTS[part]
     PartFormSet = inlineformset_factory(Campaign, form_class._meta.model, form=form_class, extra=2, can_delete=True)
-    formset = PartFormSet(request.POST or None, instance=campaign, prefix="part")
+    formset = PartFormSet(request.POST or None, instance=campaign, prefix="part", form_kwargs={"campaign": campaign})
     if formset.is_valid():
         try:
             with transaction.atomic():

@@ -116,6 +116,8 @@ def nomination_create(request, campaign_pk):
                 nomination.save()
                 nomination.add_missing_assessments()
             messages.success(request, _("Đã tạo hồ sơ nháp. Hãy nhập báo cáo thành tích và đính kèm giấy tờ."))
+            for warning in nomination.quota_warnings():
+                messages.warning(request, warning)
             return redirect("nominations:edit", nomination.pk)
     context = {"form": form, "campaign": campaign, "quotas": quota_table(campaign, request.user.organization)}
     return render(request, "nominations/nomination_create.html", context)
@@ -130,8 +132,8 @@ def nomination_detail(request, pk):
         "attachments": nomination.attachments.all(),
         "history": nomination.history.select_related("actor"),
         "appraisal": nomination.appraisals.select_related("appraised_by").first(),
-        "unit_quota": QuotaCounter(nomination.award_form, unit=nomination.submitting_unit, period=nomination.period).summary(nomination.nominee_kind),
-        "total_quota": QuotaCounter(nomination.award_form, period=nomination.period).summary(nomination.nominee_kind),
+        "quota_counters": QuotaCounter(nomination.award_form).counters(nomination),
+        "quota_warnings": nomination.quota_warnings() if nomination.is_editable else [],
         "attachment_form": AttachmentForm(award_form=nomination.award_form),
         "return_form": ReturnForm(),
         "forward_form": ForwardForm(nomination=nomination) if nomination.campaign.implements_id else None,

@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from campaigns.models import Campaign, CampaignError, validate_number_symbol
-from tests.factories import AwardFormFactory, CampaignFactory, CriterionFactory
+from campaigns.models import Campaign, CampaignError, UnitGroup, validate_number_symbol
+from tests.factories import AwardFormFactory, CampaignFactory, CriterionFactory, QuotaRuleFactory
 
 
 @pytest.mark.parametrize("number", ["67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "78/KH-STP", "234/KH-HĐPH"])
@@ -43,23 +43,33 @@ def test_campaign_award_deadline_before_nomination_deadline_is_refused():
 
 
 @pytest.mark.django_db
-def test_award_form_negative_quota_is_refused():
-    award_form = AwardFormFactory.build(campaign=CampaignFactory(), quota_type="count", individual_quota=-1)
+def test_quota_rule_negative_amount_is_refused():
+    rule = QuotaRuleFactory.build(award_form=AwardFormFactory(), amount=-1)
 
     with pytest.raises(ValidationError) as error:
-        award_form.clean()
+        rule.clean()
 
-    assert error.value.error_dict["individual_quota"][0].code == "negative_quota"
+    assert error.value.error_dict["amount"][0].code == "negative_quota"
 
 
 @pytest.mark.django_db
-def test_award_form_share_over_100_percent_is_refused():
-    award_form = AwardFormFactory.build(campaign=CampaignFactory(), quota_type="share", collective_quota=120)
+def test_quota_rule_share_over_100_percent_is_refused():
+    rule = QuotaRuleFactory.build(award_form=AwardFormFactory(), amount=120, is_share=True)
 
     with pytest.raises(ValidationError) as error:
-        award_form.clean()
+        rule.clean()
 
-    assert error.value.error_dict["collective_quota"][0].code == "share_over_100"
+    assert error.value.error_dict["amount"][0].code == "share_over_100"
+
+
+@pytest.mark.django_db
+def test_quota_rule_reads_as_the_plan_writes_it():
+    award_form = AwardFormFactory()
+    group = UnitGroup.objects.create(campaign=award_form.campaign, name="Các xã")
+
+    rule = QuotaRuleFactory(award_form=award_form, group=group, per="unit", counts="either", amount=2)
+
+    assert rule.label == "Mỗi đơn vị – nhóm “Các xã”: không quá 2 trường hợp (tập thể hoặc cá nhân), cả kế hoạch"
 
 
 @pytest.mark.django_db
