@@ -369,3 +369,36 @@ class ExtensionForm(StyledFormMixin, forms.Form):
                 params={"deadline": self.campaign.nomination_deadline.strftime("%d/%m/%Y")},
             )
         return deadline
+
+
+class ParticipationForm(StyledFormMixin, forms.Form):
+    """A unit's participants in one period (or the whole plan); the office also picks the unit."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"), empty_label=_("— Chọn đơn vị —"),
+        error_messages={"required": _("Hãy chọn đơn vị.")},
+    )
+    period = forms.ModelChoiceField(
+        label=_("Giai đoạn"), queryset=CampaignPeriod.objects.none(), required=False, empty_label=_("Cả kế hoạch")
+    )
+    collective_count = forms.IntegerField(label=_("Số tập thể tham gia"), min_value=0)
+    individual_count = forms.IntegerField(label=_("Số cá nhân tham gia"), min_value=0)
+
+    def __init__(self, *args, campaign, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["period"].queryset = campaign.periods.all()
+        if unit is not None:
+            del self.fields["organization"]
+
+    def declaration(self):
+        """What `Campaign.declare_participation` takes."""
+        return {"organization": self.unit, **self.cleaned_data} if self.unit else self.cleaned_data
+
+
+class ParticipationImportForm(StyledFormMixin, forms.Form):
+    workbook = forms.FileField(
+        label=_("Tệp Excel"), widget=forms.FileInput(attrs={"accept": ".xlsx"}),
+        help_text=_("Các cột: Đơn vị, Giai đoạn (để trống là cả kế hoạch), Số tập thể tham gia, Số cá nhân tham gia."),
+        error_messages={"required": _("Hãy chọn tệp Excel.")},
+    )

@@ -223,6 +223,18 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
 
     request_reports.alters_data = True
 
+    def declare_participation(self, *, by, organization, period=None, collective_count, individual_count):
+        """Record how many of a unit's collectives and individuals take part (replacing an earlier figure)."""
+        if period is not None and period.campaign_id != self.pk:
+            raise CampaignError(_("Giai đoạn không thuộc kế hoạch này."), code="other_campaign")
+        participation, _created = Participation.objects.update_or_create(
+            campaign=self, organization=organization, period=period,
+            defaults={"collective_count": collective_count, "individual_count": individual_count, "declared_by": by},
+        )
+        return participation
+
+    declare_participation.alters_data = True
+
     def nomination_deadline_for(self, organization_id):
         """The nomination deadline of one unit: its extension, if the office granted a later one."""
         for extension in self.extensions.all():  # prefetched by the lists that show many campaigns

@@ -26,6 +26,8 @@ from .forms import (
     CriterionForm,
     EligibleSubjectForm,
     ExtensionForm,
+    ParticipationForm,
+    ParticipationImportForm,
     PeriodForm,
     PlanTextForm,
     QuotaRuleForm,
@@ -37,6 +39,7 @@ from .forms import (
     UnitGroupForm,
     report_state_q,
 )
+from .imports import import_participation
 from .models import Campaign, EligibleSubject, Report
 from .plan_reader import read_plan, reading_initial
 from .services import create_plan_from_reading
@@ -338,3 +341,47 @@ def campaign_reminders(request, pk):
         reminders = reminders.filter(Q(search_text__contains=word) | Q(recipient__organization__search_text__contains=word))
     page = Paginator(reminders.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "campaigns/campaign_reminders.html", {"campaign": campaign, "page": page, "query": query})
+
+
+@login_required
+def participation(request, pk):
+    """Declared participants, the base of the caps given as a share: the office sees and enters all, a unit its own."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.declare_participation", campaign):
+        raise PermissionDenied
+    is_office = request.user.has_perm("campaigns.change_campaign", campaign)
+    form = ParticipationForm(request.POST or None, campaign=campaign, unit=None if is_office else request.user.organization)
+    if form.is_valid():
+        act = partial(campaign.declare_participation, by=request.user, **form.declaration())
+        return act_then_redirect(request, request.path, act, _("Đã lưu số tham gia."))
+    declared = campaign.participations.select_related("organization", "period").order_by("organization__name", "period__starts_on")
+    if not is_office:
+        declared = declared.filter(organization=request.user.organization_id)
+    query = request.GET.get("q", "")
+    for word in fold(query).split():
+        declared = declared.filter(organization__search_text__contains=word)
+    page = Paginator(declared, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "campaign": campaign, "form": form, "page": page, "query": query,
+        "import_form": ParticipationImportForm() if is_office else None,
+    }
+    return render(request, "campaigns/participation.html", context)
+
+
+@login_required
+@require_POST
+def participation_import(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.change_campaign", campaign):
+        raise PermissionDenied
+    form = ParticipationImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn tệp Excel."))
+    else:
+        try:
+            count = import_participation(campaign, form.cleaned_data["workbook"], by=request.user)
+        except PortalError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã nhập số tham gia của %(count)s dòng.") % {"count": count})
+    return redirect("campaigns:participation", pk=campaign.pk)
