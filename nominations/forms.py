@@ -35,6 +35,7 @@ class NominationCreateForm(StyledFormMixin, forms.Form):
     date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False, widget=DateInput())
     position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
     title = forms.CharField(label=_("Chức danh"), max_length=150, required=False)
+    is_posthumous = forms.BooleanField(label=_("Truy tặng (cá nhân đã mất)"), required=False)
 
     def __init__(self, *args, campaign, unit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +62,7 @@ class NominationCreateForm(StyledFormMixin, forms.Form):
         data = self.cleaned_data
         nomination = Nomination(
             campaign=self.campaign, period=data.get("period"), award_form=data["award_form"],
-            submitting_unit=self.unit, created_by=by,
+            submitting_unit=self.unit, created_by=by, is_posthumous=data.get("is_posthumous", False),
         )
         if data["nominee_kind"] == EligibleSubject.Kind.COLLECTIVE:
             nomination.nominee_organization = data["nominee_organization"]

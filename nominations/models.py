@@ -77,6 +77,7 @@ class Nomination(StatusFlow, Searchable):
     submitting_unit = models.ForeignKey(
         Organization, verbose_name=_("đơn vị đề nghị"), on_delete=models.PROTECT, related_name="submitted_nominations"
     )
+    is_posthumous = models.BooleanField(_("truy tặng"), default=False)
     achievement_report = models.TextField(_("báo cáo thành tích"), blank=True)
     letter_number = models.CharField(_("số tờ trình"), max_length=40, blank=True)
     letter_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
@@ -169,9 +170,11 @@ class Nomination(StatusFlow, Searchable):
             raise NominationError(_("Hình thức khen thưởng này không dành cho tập thể."), code="form_not_for_kind")
         subjects = self.campaign.subjects.filter(kind=self.nominee_kind)
         if not any(self._matches(subject) for subject in subjects):
-            raise NominationError(
-                _("Đối tượng được đề nghị không thuộc đối tượng thi đua của phong trào."), code="not_eligible"
-            )
+            message = _("Đối tượng được đề nghị không thuộc đối tượng thi đua của phong trào.")
+            allowed = sorted({title for subject in subjects for title in subject.position_titles})
+            if self.is_individual and allowed:
+                message = _("%(message)s Chức danh được tham gia: %(titles)s.") % {"message": message, "titles": "; ".join(allowed)}
+            raise NominationError(message, code="not_eligible")
 
     def _matches(self, subject):
         if self.is_individual:
@@ -250,11 +253,46 @@ class Nomination(StatusFlow, Searchable):
         return self.nominee_person.organization_id if self.is_individual else self.nominee_organization_id
 
     def was_awarded_before(self):
-        """The nominee received this form in an earlier period of the same campaign (flagged to reviewers)."""
+        """The nominee received this form, or its shared title in any plan, before (flagged to reviewers)."""
+        same = models.Q(award_form=self.award_form_id)
+        if self.award_form.award_title_id:
+            same |= models.Q(award_form__award_title=self.award_form.award_title_id)
+        return self._earlier_grants(statuses=[Status.AWARDED]).filter(same).exists()
+
+    def _earlier_grants(self, statuses=GRANTED):
+        """The nominee's other dossiers that were approved or awarded, in any plan: the register's view of them."""
         return Nomination.objects.filter(
-            award_form=self.award_form, status=Status.AWARDED,
-            nominee_person=self.nominee_person, nominee_organization=self.nominee_organization,
-        ).exclude(pk=self.pk).exists()
+            status__in=statuses, nominee_person=self.nominee_person_id, nominee_organization=self.nominee_organization_id,
+        ).exclude(pk=self.pk)
+
+    def check_title_rules(self):
+        """The rules the law sets on the form's shared title, read across every plan: posthumous, once only, prerequisites."""
+        title = self.award_form.award_title
+        if title is None:
+            return
+        if self.is_posthumous and not title.posthumous_allowed:
+            raise NominationError(
+                _("%(title)s không được truy tặng.") % {"title": title.name}, code="no_posthumous"
+            )
+        if self.nominee.pk is None:
+            return  # a person entered with this dossier has nothing granted yet
+        grants = self._earlier_grants().annotate(year=ExtractYear(Coalesce("period__ends_on", "campaign__ends_on")))
+        if title.once_per_person and grants.filter(award_form__award_title=title).exists():
+            raise NominationError(
+                _("Đối tượng đã được tặng %(title)s: danh hiệu này chỉ tặng một lần.") % {"title": title.name},
+                code="once_only",
+            )
+        if title.prerequisite_id:
+            needed = {self.award_year - back for back in range(1, title.prerequisite_years + 1)}
+            held = set(grants.filter(award_form__award_title=title.prerequisite_id, year__in=needed).values_list("year", flat=True))
+            if needed - held:
+                raise NominationError(
+                    _("Chưa đủ điều kiện: cần đạt %(prerequisite)s %(count)s năm liên tục trước năm %(year)s; còn thiếu năm %(missing)s.") % {
+                        "prerequisite": title.prerequisite.name, "count": title.prerequisite_years, "year": self.award_year,
+                        "missing": ", ".join(str(year) for year in sorted(needed - held)),
+                    },
+                    code="missing_prerequisite",
+                )
 
     # Transitions.
 
@@ -267,6 +305,7 @@ class Nomination(StatusFlow, Searchable):
         self.check_window()
         self.check_eligibility()
         self.check_not_duplicate()
+        self.check_title_rules()
         self.check_documents()
         self.check_unit_quota()
         self._move_to(Status.SUBMITTED, by=by, submitted_at=timezone.now())
@@ -321,6 +360,7 @@ class Nomination(StatusFlow, Searchable):
         """Record the council's approval, within the form's total quota."""
         if not self.can_move_to(Status.APPROVED):
             raise NominationError(_("Chỉ phê duyệt được hồ sơ đang xét."), code="not_in_review")
+        self.check_title_rules()
         self.check_total_quota()
         with transaction.atomic():
             entry = self._move_to(Status.APPROVED, by=by, note=note)

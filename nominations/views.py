@@ -107,6 +107,7 @@ def nomination_create(request, campaign_pk):
             nomination.check_window()
             nomination.check_eligibility()
             nomination.check_not_duplicate()
+            nomination.check_title_rules()
         except PortalError as error:
             form.add_error(None, error)
         else:

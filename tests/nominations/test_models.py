@@ -114,6 +114,7 @@ def test_nomination_of_an_ineligible_title_is_refused():
         nomination.submit(by=None)
 
     assert error.value.code == "not_eligible"
+    assert error.value.message.endswith("Chức danh được tham gia: Thẩm phán; Trợ giúp viên pháp lý.")
 
 
 @pytest.mark.django_db
