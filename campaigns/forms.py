@@ -56,7 +56,8 @@ class AwardFormForm(PlanPartForm):
         model = AwardForm
         fields = [
             "name", "kind", "award_title", "granting_organization", "signer_title", "recipients",
-            "vote_threshold_percent", "vote_threshold_exclusive", "required_documents", "quota_note", "reward_note",
+            "vote_threshold_percent", "vote_threshold_exclusive", "required_documents", "consultation_working_days",
+            "quota_note", "reward_note",
         ]
         widgets = {"quota_note": forms.Textarea(attrs={"rows": 2}), "reward_note": forms.Textarea(attrs={"rows": 2})}
 

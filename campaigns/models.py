@@ -422,6 +422,10 @@ class AwardForm(models.Model):
         help_text=_("Đánh dấu khi cần “trên” ngưỡng (ví dụ: trên 50%); bỏ đánh dấu khi “từ” ngưỡng trở lên (90%)."),
     )
     required_documents = models.JSONField(_("thành phần hồ sơ"), default=list, blank=True)
+    consultation_working_days = models.PositiveSmallIntegerField(
+        _("lấy ý kiến nhân dân (ngày làm việc)"), default=0,
+        help_text=_("Số ngày làm việc công khai danh sách để lấy ý kiến trước khi ký quyết định; 0 là không lấy ý kiến."),
+    )
     reward_note = models.TextField(_("tiền thưởng, kinh phí"), blank=True)
 
     class Meta:

@@ -86,7 +86,7 @@ def campaign_detail(request, pk):
         "campaign": campaign,
         "criteria": sorted(campaign.criteria.all(), key=lambda criterion: criterion.sort_key),
         "subjects": campaign.subjects.all(),
-        "award_forms": campaign.award_forms.select_related("granting_organization").prefetch_related("quota_rules__group"),
+        "award_forms": campaign.award_forms.select_related("granting_organization").prefetch_related("quota_rules__group", "consultations"),
         "periods": campaign.periods.all(),
         "tasks": sorted(
             campaign.tasks.select_related("lead_organization").prefetch_related("coordinating_organizations"),

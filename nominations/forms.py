@@ -6,7 +6,7 @@ from campaigns.models import AwardForm, EligibleSubject
 from core.forms import DateInput, StyledFormMixin
 from core.uploads import UPLOAD_ACCEPT, detected_type, validate_upload
 
-from .models import Attachment, CriterionAssessment, Nomination
+from .models import Attachment, ConsultationComment, CriterionAssessment, Nomination
 
 
 class NominationCreateForm(StyledFormMixin, forms.Form):
@@ -160,3 +160,19 @@ class ForwardForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, nomination, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=nomination.campaign.implements_id)
+
+
+class ConsultationCommentForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = ConsultationComment
+        fields = ["name", "contact", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "name": {"required": _("Hãy nhập họ và tên.")},
+            "contact": {"required": _("Hãy nhập địa chỉ, điện thoại hoặc thư điện tử để cơ quan trả lời.")},
+            "text": {"required": _("Hãy nhập ý kiến.")},
+        }
+
+
+class AnswerForm(StyledFormMixin, forms.Form):
+    answer = forms.CharField(label=_("Trả lời, xử lý"), widget=forms.Textarea(attrs={"rows": 2}))

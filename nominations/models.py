@@ -537,6 +537,101 @@ class Appraisal(models.Model):
         ordering = ["-appraised_at", "-pk"]
 
 
+class Consultation(models.Model):
+    """The approved list of an award form, published on a public page for the people's comments (lấy ý kiến nhân dân)."""
+
+    award_form = models.ForeignKey(AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.PROTECT, related_name="consultations")
+    nominations = models.ManyToManyField(Nomination, verbose_name=_("hồ sơ công khai"), related_name="consultations")
+    opens_on = models.DateField(_("công khai từ ngày"))
+    closes_on = models.DateField(_("nhận ý kiến đến hết ngày"))
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lấy ý kiến nhân dân")
+        verbose_name_plural = _("lấy ý kiến nhân dân")
+        ordering = ["-opens_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.award_form} ({self.opens_on:%d/%m/%Y} – {self.closes_on:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return reverse("nominations:consultation", args=[self.pk])
+
+    @classmethod
+    def publish(cls, award_form, *, by):
+        """Publish today the form's approved dossiers for its number of working days (holidays skipped)."""
+        if not award_form.consultation_working_days:
+            raise NominationError(_("Hình thức này không cần lấy ý kiến nhân dân."), code="no_consultation")
+        nominations = list(award_form.nominations.filter(status=Status.APPROVED))
+        if not nominations:
+            raise NominationError(_("Chưa có hồ sơ nào được phê duyệt để công khai."), code="nothing_to_publish")
+        today = timezone.localdate()
+        with transaction.atomic():
+            consultation = cls.objects.create(
+                award_form=award_form, opens_on=today, opened_by=by,
+                closes_on=add_working_days(today, award_form.consultation_working_days),
+            )
+            consultation.nominations.set(nominations)
+        return consultation
+
+    @property
+    def is_open(self):
+        return self.opens_on <= timezone.localdate() <= self.closes_on
+
+    def receive(self, *, name, contact, text):
+        """Take one comment from the public while the window is open."""
+        if not self.is_open:
+            raise NominationError(_("Đã hết thời gian nhận ý kiến."), code="consultation_closed")
+        return self.comments.create(name=name, contact=contact, text=text)
+
+    receive.alters_data = True
+
+
+def check_consultation_over(award_form, nominations):
+    """Refuse to sign while any dossier of a form that needs it has not been through a closed consultation."""
+    if not award_form.consultation_working_days:
+        return
+    done = set(Nomination.objects.filter(
+        pk__in=[nomination.pk for nomination in nominations], consultations__closes_on__lt=timezone.localdate(),
+    ).values_list("pk", flat=True))
+    if len(done) < len(nominations):
+        latest = Consultation.objects.filter(award_form=award_form).first()
+        if latest and latest.closes_on >= timezone.localdate():
+            message = _("Chưa hết thời gian lấy ý kiến nhân dân (đến hết ngày %(date)s).") % {"date": f"{latest.closes_on:%d/%m/%Y}"}
+        else:
+            message = _("Danh sách chưa được công khai lấy ý kiến nhân dân đủ %(days)s ngày làm việc.") % {
+                "days": award_form.consultation_working_days}
+        raise NominationError(message, code="consultation_not_over")
+
+
+class ConsultationComment(models.Model):
+    """A comment from the public, with who sent it, and the office's answer."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
+    name = models.CharField(_("họ và tên"), max_length=150)
+    contact = models.CharField(_("địa chỉ, điện thoại hoặc thư điện tử"), max_length=255)
+    text = models.TextField(_("ý kiến"))
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    answer = models.TextField(_("trả lời, xử lý"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ý kiến nhân dân")
+        verbose_name_plural = _("ý kiến nhân dân")
+        ordering = ["created_at", "pk"]
+
+    def reply(self, *, by, answer):
+        """Record the office's answer or what it did about the comment."""
+        if not answer.strip():
+            raise NominationError(_("Hãy nhập nội dung trả lời."), code="no_answer")
+        self.answer, self.answered_by, self.answered_at = answer, by, timezone.now()
+        self.save(update_fields=["answer", "answered_by", "answered_at"])
+
+    reply.alters_data = True
+
+
 class QuotaCounter:
     """The quota rules of one award form, counted for a dossier: places allowed and taken in the dossier's bucket."""
 

@@ -328,6 +328,7 @@ def test_campaign_parts_office_adds_an_award_form_then_the_campaign_can_launch(c
     data = part_data(
         name="Giấy khen của Giám đốc Sở Tư pháp", kind="giay_khen", granting_organization=office_user.organization_id,
         signer_title="Giám đốc Sở Tư pháp", recipients="both", vote_threshold_percent="50", vote_threshold_exclusive="on",
+        consultation_working_days="0",
         required_documents="Tờ trình\nBáo cáo thành tích",
     )
 
