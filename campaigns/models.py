@@ -14,8 +14,9 @@ from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
 
-# "67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "234/KH-HĐPH": number, slash, type, hyphen, body.
-NUMBER_SYMBOL = re.compile(r"^\d{1,5}/[A-ZĐ]{1,6}(-[A-ZĐ0-9]{1,12})+$")
+# "67/KH-UBND", "157/QĐ-BTP", "234/KH-HĐPH", "71/2025/QĐ-UBND", "05/CT-TTg": number, the year for legal
+# documents (Decree 30/2020), type, then the issuing body's abbreviations (which may hold a lowercase letter).
+NUMBER_SYMBOL = re.compile(r"^\d{1,5}(/\d{4})?/[A-ZĐ]{1,6}(-[A-ZĐa-zđ0-9]{1,12})+$")
 
 
 def validate_number_symbol(value):
@@ -298,9 +299,18 @@ class CampaignPeriod(models.Model):
             )
 
 
+VIETNAMESE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+
+
+def _letter_key(part):
+    """A lettered item in Vietnamese order ("đ." after "d.", before "e."), as a text that sorts by code point."""
+    return "".join(f"{VIETNAMESE_LETTERS.index(letter):02d}" if letter in VIETNAMESE_LETTERS else letter for letter in part.lower())
+
+
 def numbering_key(number):
-    """Sort "1.10" after "1.9": the number read as a tuple of integers."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"[.\s]+", number.strip(". ")) if part]
+    """Sort "1.10" after "1.9" and "đ" after "d": the number read as integers and Vietnamese letters."""
+    parts = [part for part in re.split(r"[.\s)]+", number.strip(". )")) if part]
+    return [int(part) if part.isdigit() else _letter_key(part) for part in parts]
 
 
 class Criterion(models.Model):

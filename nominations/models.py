@@ -220,8 +220,12 @@ class Nomination(StatusFlow, Searchable):
             )
 
     def missing_documents(self):
+        """Required documents not attached; one the plan lists "(nếu có)" is optional."""
         attached = set(self.attachments.values_list("document_type", flat=True))
-        return [document for document in self.award_form.required_documents if document not in attached]
+        return [
+            document for document in self.award_form.required_documents
+            if document not in attached and "(neu co)" not in fold(document)
+        ]
 
     def check_unit_quota(self):
         """The unit's own caps (each unit, each sub-body) have room, counting the dossiers it has sent."""

@@ -7,12 +7,15 @@ from campaigns.models import Campaign, CampaignError, UnitGroup, validate_number
 from tests.factories import AwardFormFactory, CampaignFactory, CriterionFactory, QuotaRuleFactory
 
 
-@pytest.mark.parametrize("number", ["67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "78/KH-STP", "234/KH-HĐPH"])
+@pytest.mark.parametrize(
+    "number",
+    ["67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "78/KH-STP", "234/KH-HĐPH", "71/2025/QĐ-UBND", "11/2023/TT-BTP", "05/CT-TTg"],
+)
 def test_campaign_number_symbol_accepts_the_usual_forms(number):
     validate_number_symbol(number)
 
 
-@pytest.mark.parametrize("number", ["67 /KH-UBND", "KH-UBND", "67/KH", "67-KH-UBND", "67/kh-ubnd", ""])
+@pytest.mark.parametrize("number", ["67 /KH-UBND", "KH-UBND", "67/KH", "67-KH-UBND", "67/kh-ubnd", "71/25/QĐ-UBND", ""])
 def test_campaign_number_symbol_refuses_other_forms(number):
     with pytest.raises(ValidationError) as error:
         validate_number_symbol(number)
@@ -171,3 +174,14 @@ def test_criteria_sort_by_their_numbers_as_integers():
     numbers = [c.number for c in sorted(campaign.criteria.all(), key=lambda c: c.sort_key)]
 
     assert numbers == ["1", "1.9", "1.10", "2"]
+
+
+@pytest.mark.django_db
+def test_criteria_lettered_items_sort_in_vietnamese_letter_order():
+    campaign = CampaignFactory()
+    for number in ("g", "đ", "e", "d", "a"):
+        CriterionFactory(campaign=campaign, number=number)
+
+    numbers = [criterion.number for criterion in sorted(campaign.criteria.all(), key=lambda criterion: criterion.sort_key)]
+
+    assert numbers == ["a", "d", "đ", "e", "g"]

@@ -1,12 +1,15 @@
 import pytest
+from django import forms
 from django.urls import reverse
 
 from accounts.models import User
 from campaigns.models import Campaign, UnitGroup
+from core.forms import LinesField
 from tests.factories import (
     AwardFormFactory,
     CampaignFactory,
     CriterionFactory,
+    EligibleSubjectFactory,
     OrganizationFactory,
     TaskFactory,
     UserFactory,
@@ -470,3 +473,32 @@ def test_campaigns_of_another_province_are_not_shown_to_a_unit(client_of, unit_u
 
     assert set(listed) == {own, national}
     assert response.status_code == 403
+
+
+def browser_data(formset):
+    """What a browser sends for the formset as rendered, every row untouched."""
+    data = {f"part-{key}": value for key, value in formset.management_form.initial.items()}
+    for form in formset.forms:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if isinstance(field.widget, forms.CheckboxInput):
+                if value:
+                    data[form.add_prefix(name)] = "on"
+            elif isinstance(value, list | tuple) and not isinstance(field, LinesField):
+                data[form.add_prefix(name)] = [str(item) for item in value]
+            elif value is not None:
+                data[form.add_prefix(name)] = field.widget.format_value(field.prepare_value(value)) or ""
+    return data
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("part", ["hinh-thuc", "doi-tuong", "noi-dung", "giai-doan", "nhom-don-vi", "chi-tieu"])
+def test_campaign_parts_save_with_the_blank_extra_rows_left_blank(client_of, office_user, part):
+    award_form = AwardFormFactory(campaign=CampaignFactory(status=Campaign.Status.DRAFT), required_documents=["Tờ trình"])
+    EligibleSubjectFactory(campaign=award_form.campaign, position_titles=["Thẩm phán"])
+    client = client_of(office_user)
+    url = reverse("campaigns:parts", args=[award_form.campaign_id, part])
+
+    response = client.post(url, browser_data(client.get(url).context["formset"]))
+
+    assert response.status_code == 302

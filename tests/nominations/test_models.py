@@ -410,3 +410,13 @@ def test_nomination_statutory_times_are_settings(settings):
     nomination.submitted_at = timezone.make_aware(datetime.datetime(2026, 11, 16, 9, 0))
 
     assert nomination.processing_deadlines[0] == datetime.date(2026, 11, 18)
+
+
+@pytest.mark.django_db
+def test_nomination_document_marked_if_any_is_not_required():
+    nomination = NominationFactory(award_form__required_documents=["Báo cáo thành tích", "Bản sao quyết định khen thưởng (nếu có)"])
+    nomination.attachments.create(document_type="Báo cáo thành tích", file="x.pdf", original_name="x.pdf", content_type="application/pdf", size=1)
+
+    nomination.submit(by=None)
+
+    assert nomination.status == Status.SUBMITTED
