@@ -10,6 +10,7 @@ from .models import (
     CampaignPeriod,
     Criterion,
     EligibleSubject,
+    LegalInstrument,
     Participation,
     QuotaRule,
     Report,
@@ -127,3 +128,11 @@ class ParticipationAdmin(admin.ModelAdmin):
     list_display = ["organization", "campaign", "period", "collective_count", "individual_count"]
     list_filter = ["campaign"]
     autocomplete_fields = ["campaign", "organization"]
+
+
+@admin.register(LegalInstrument)
+class LegalInstrumentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "title", "effective_from", "effective_until", "organization"]
+    list_filter = ["kind"]
+    search_fields = ["number", "title"]
+    autocomplete_fields = ["organization"]

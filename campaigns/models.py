@@ -822,3 +822,52 @@ class DayOff(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} – {self.name}"
+
+
+class LegalInstrument(models.Model):
+    """A law, decree, circular or local regulation cited as a basis (căn cứ), in force between two dates."""
+
+    class Kind(models.TextChoices):
+        # In the order a document cites them.
+        LAW = "law", _("Luật")
+        DECREE = "decree", _("Nghị định")
+        CIRCULAR = "circular", _("Thông tư")
+        DECISION = "decision", _("Quyết định")
+        REGULATION = "regulation", _("Quy chế, quy định")
+
+    kind = models.CharField(_("loại văn bản"), max_length=15, choices=Kind.choices)
+    number = models.CharField(_("số, ký hiệu"), max_length=40, blank=True, help_text=_("Ví dụ: 152/2025/NĐ-CP; để trống với Luật."))
+    title = models.CharField(_("trích yếu"), max_length=500)
+    citation = models.TextField(
+        _("câu căn cứ"), help_text=_("Như văn bản trích dẫn, ví dụ: Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"),
+    )
+    effective_from = models.DateField(_("có hiệu lực từ ngày"))
+    effective_until = models.DateField(_("hết hiệu lực từ sau ngày"), null=True, blank=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan ban hành (địa phương)"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text=_("Để trống với văn bản áp dụng cả nước; văn bản của tỉnh chỉ áp dụng trong tỉnh."),
+    )
+
+    class Meta:
+        verbose_name = _("văn bản làm căn cứ")
+        verbose_name_plural = _("văn bản làm căn cứ")
+        ordering = ["effective_from", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number or self.title}"
+
+    def clean(self):
+        if self.effective_until and self.effective_from and self.effective_until < self.effective_from:
+            message = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+            raise ValidationError({"effective_until": ValidationError(message, code="ends_before_start")})
+
+
+def instruments_in_force(on_date, organization):
+    """The instruments a document dated `on_date` of `organization` cites: national ones and its province's, in citing order."""
+    province = organization.province if organization is not None else ""
+    in_force = LegalInstrument.objects.filter(effective_from__lte=on_date).filter(
+        models.Q(effective_until__isnull=True) | models.Q(effective_until__gte=on_date),
+        models.Q(organization__isnull=True) | models.Q(organization__province=province, organization__province__gt=""),
+    )
+    order = list(LegalInstrument.Kind.values)
+    return sorted(in_force, key=lambda instrument: (order.index(instrument.kind), instrument.effective_from, instrument.pk))
