@@ -92,7 +92,7 @@ class QuotaRuleForm(PlanPartForm):
 class CriterionForm(PlanPartForm):
     class Meta:
         model = Criterion
-        fields = ["number", "text", "target", "target_value", "target_unit"]
+        fields = ["number", "text", "target", "target_value", "target_unit", "max_points"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 

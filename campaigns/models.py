@@ -35,6 +35,10 @@ def default_reminder_days():
     return [7, 3, 1]
 
 
+def default_tie_break():
+    return ["appraisal_score", "self_score", "preference"]
+
+
 class DocumentLines:
     """The multi-line parts of an official document (bases, recipients, signing lines) as lists."""
 
@@ -106,6 +110,10 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
     funding = models.TextField(_("kinh phí"), blank=True)
     implementation = models.TextField(_("tổ chức thực hiện"), blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng."))
+    tie_break = models.JSONField(
+        _("thứ tự xét khi bằng điểm"), default=default_tie_break, blank=True,
+        help_text=_("Điểm thẩm định, rồi điểm tự chấm, rồi ưu tiên nữ (Nghị định 152/2025); còn bằng nhau thì Hội đồng biểu quyết."),
+    )
     reminder_days = models.JSONField(
         _("nhắc trước hạn (ngày)"), default=default_reminder_days, blank=True,
         help_text=_("Số ngày trước mỗi hạn thì gửi nhắc, ví dụ: 7, 3, 1"),
@@ -325,6 +333,7 @@ class Criterion(models.Model):
     )
     target_value = models.DecimalField(_("giá trị chỉ tiêu"), max_digits=12, decimal_places=2, null=True, blank=True)
     target_unit = models.CharField(_("đơn vị tính"), max_length=50, blank=True)
+    max_points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2, null=True, blank=True)
     sort_key = models.JSONField(editable=False, default=list)
 
     class Meta:

@@ -93,12 +93,21 @@ class NominationForm(StyledFormMixin, forms.ModelForm):
 class AssessmentForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = CriterionAssessment
-        fields = ["is_met", "figure", "remarks"]
+        fields = ["is_met", "figure", "self_score", "remarks"]
         widgets = {
             "is_met": forms.Select(
                 choices=[("", _("Chưa đánh giá")), (True, _("Đạt")), (False, _("Chưa đạt"))], attrs={"class": "select-wide"}
             ),
         }
+
+
+    def clean_self_score(self):
+        score, most = self.cleaned_data["self_score"], self.instance.criterion.max_points
+        if score is not None and (score < 0 or (most is not None and score > most)):
+            raise forms.ValidationError(
+                _("Điểm phải từ 0 đến %(most)s.") % {"most": most if most is not None else "…"}, code="bad_score"
+            )
+        return score
 
 
 class AttachmentForm(StyledFormMixin, forms.Form):

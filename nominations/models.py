@@ -248,6 +248,13 @@ class Nomination(StatusFlow, Searchable):
         return ends_on.year
 
     @property
+    def is_preferred_on_tie(self):
+        if self.is_individual:
+            return self.nominee_person.gender == Person.Gender.FEMALE
+        share = self.nominee_organization.women_percent
+        return share is not None and share >= 70
+
+    @property
     def nominee_body(self):
         return self.nominee_person.organization if self.is_individual else self.nominee_organization
 
@@ -495,6 +502,8 @@ class CriterionAssessment(models.Model):
     is_met = models.BooleanField(_("đạt"), null=True)
     figure = models.DecimalField(_("kết quả đạt được"), max_digits=12, decimal_places=2, null=True, blank=True)
     remarks = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    self_score = models.DecimalField(_("điểm tự chấm"), max_digits=6, decimal_places=2, null=True, blank=True)
+    appraisal_score = models.DecimalField(_("điểm thẩm định"), max_digits=6, decimal_places=2, null=True, blank=True)
 
     class Meta:
         verbose_name = _("tự đánh giá")
@@ -634,6 +643,39 @@ class ConsultationComment(models.Model):
         self.save(update_fields=["answer", "answered_by", "answered_at"])
 
     reply.alters_data = True
+
+
+def _total(assessments, field):
+    scores = [getattr(assessment, field) for assessment in assessments if getattr(assessment, field) is not None]
+    return sum(scores) if scores else None
+
+
+def rank_by_score(nominations):
+    """Rank dossiers by points along the plan's tie-break chain; those still level are marked for the council's vote.
+
+    Returns (rank, nomination, appraisal total, self total, tied) rows, best first.
+    """
+    nominations = list(nominations)
+    if not nominations:
+        return []
+    chain = nominations[0].campaign.tie_break
+    rows = []
+    for nomination in nominations:
+        assessments = list(nomination.assessments.all())
+        values = {
+            "appraisal_score": _total(assessments, "appraisal_score"), "self_score": _total(assessments, "self_score"),
+            # Decree 152/2025: on a tie, women and collectives with at least 70% women come first.
+            "preference": nomination.is_preferred_on_tie,
+        }
+        key = tuple(-(values[name] or 0) for name in chain)
+        rows.append((key, nomination, values["appraisal_score"], values["self_score"]))
+    rows.sort(key=lambda row: row[0])
+    keys = [row[0] for row in rows]
+    ranked = []
+    for row in rows:
+        rank = keys.index(row[0]) + 1
+        ranked.append((rank, row[1], row[2], row[3], keys.count(row[0]) > 1))
+    return ranked
 
 
 class QuotaCounter:
