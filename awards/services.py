@@ -9,7 +9,7 @@ from accounts.models import User
 from documents.collation import vietnamese_key
 from documents.rendering import save_pdf
 from documents.signing import SigningError, check_signatures, sign_pdf
-from nominations.models import Nomination
+from nominations.models import Nomination, check_consultation_over
 from notifications.services import notify_from_template
 
 from . import wording
@@ -98,6 +98,7 @@ def sign_decision(decision, *, by):
     nominations = awardees_in_order(decision)
     if not nominations:
         raise DecisionError(_("Quyết định chưa có hồ sơ nào."), code="nothing_to_grant")
+    check_consultation_over(decision.award_form, nominations)
     # The decision bears the name of who signs it and the day it is signed.
     decision._move_to(
         Decision.Status.SIGNED, by=by, signed_at=timezone.now(), signed_by=by, signer_name=by.get_full_name(),

@@ -4,14 +4,19 @@ from core.admin import HistoryInline
 
 from .models import (
     AwardForm,
+    AwardTitle,
     Campaign,
     CampaignHistory,
     CampaignPeriod,
     Criterion,
     EligibleSubject,
+    LegalInstrument,
+    Participation,
+    QuotaRule,
     Report,
     ReportHistory,
     Task,
+    UnitGroup,
 )
 
 
@@ -56,8 +61,8 @@ class CriterionAdmin(admin.ModelAdmin):
 
 @admin.register(AwardForm)
 class AwardFormAdmin(admin.ModelAdmin):
-    list_display = ["name", "campaign", "kind", "recipients", "quota_type", "vote_threshold_percent"]
-    list_filter = ["kind", "recipients", "quota_type"]
+    list_display = ["name", "campaign", "kind", "recipients", "award_title", "vote_threshold_percent"]
+    list_filter = ["kind", "recipients"]
     search_fields = ["name", "campaign__number", "signer_title"]
     autocomplete_fields = ["campaign", "granting_organization"]
 
@@ -96,3 +101,38 @@ class EligibleSubjectAdmin(admin.ModelAdmin):
     list_display = ["campaign", "kind", "description"]
     list_filter = ["kind", "campaign"]
     search_fields = ["description"]
+
+
+@admin.register(AwardTitle)
+class AwardTitleAdmin(admin.ModelAdmin):
+    list_display = ["name", "once_per_person", "posthumous_allowed", "prerequisite", "prerequisite_years"]
+    search_fields = ["name"]
+
+
+@admin.register(UnitGroup)
+class UnitGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "campaign"]
+    search_fields = ["name", "campaign__number"]
+    autocomplete_fields = ["campaign", "organizations"]
+
+
+@admin.register(QuotaRule)
+class QuotaRuleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "campaign", "award_form"]
+    list_filter = ["per", "counts", "over"]
+    autocomplete_fields = ["campaign", "group"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["organization", "campaign", "period", "collective_count", "individual_count"]
+    list_filter = ["campaign"]
+    autocomplete_fields = ["campaign", "organization"]
+
+
+@admin.register(LegalInstrument)
+class LegalInstrumentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "title", "effective_from", "effective_until", "organization"]
+    list_filter = ["kind"]
+    search_fields = ["number", "title"]
+    autocomplete_fields = ["organization"]

@@ -12,7 +12,17 @@ from core.forms import DateInput, LinesField, StyledFormMixin
 from core.text import fold, normalize
 from core.uploads import UPLOAD_ACCEPT, validate_upload
 
-from .models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Report, Task
+from .models import (
+    AwardForm,
+    Campaign,
+    CampaignPeriod,
+    Criterion,
+    EligibleSubject,
+    QuotaRule,
+    Report,
+    Task,
+    UnitGroup,
+)
 from .plan_reader import text_of_file
 
 
@@ -31,27 +41,62 @@ class DaysListField(forms.CharField):
         return sorted({int(part) for part in parts}, reverse=True)
 
 
-class AwardFormForm(StyledFormMixin, forms.ModelForm):
+class PlanPartForm(StyledFormMixin, forms.ModelForm):
+    """A row of a plan's part page (award forms, criteria, groups, caps…): knows its plan."""
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+
+
+class AwardFormForm(PlanPartForm):
     required_documents = LinesField(label=_("Thành phần hồ sơ"), required=False, help_text=_("Mỗi giấy tờ một dòng."))
 
     class Meta:
         model = AwardForm
         fields = [
-            "name", "kind", "granting_organization", "signer_title", "recipients", "quota_type", "quota_scope",
-            "collective_quota", "individual_quota", "vote_threshold_percent", "vote_threshold_exclusive",
-            "required_documents", "quota_note", "reward_note",
+            "name", "kind", "award_title", "granting_organization", "signer_title", "recipients",
+            "vote_threshold_percent", "vote_threshold_exclusive", "required_documents", "consultation_working_days",
+            "quota_note", "reward_note",
         ]
         widgets = {"quota_note": forms.Textarea(attrs={"rows": 2}), "reward_note": forms.Textarea(attrs={"rows": 2})}
 
 
-class CriterionForm(StyledFormMixin, forms.ModelForm):
+class UnitGroupForm(PlanPartForm):
+    class Meta:
+        model = UnitGroup
+        fields = ["name", "organizations"]
+        widgets = {"organizations": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].queryset = Organization.objects.order_by("name")
+        self.fields["organizations"].help_text = _("Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị.")
+
+
+class QuotaRuleForm(PlanPartForm):
+    """One cap: the plan's sentence "mỗi xã không quá 02 trường hợp (tập thể hoặc cá nhân)" as choices."""
+
+    class Meta:
+        model = QuotaRule
+        fields = ["award_form", "group", "per", "counts", "amount", "is_share", "rounding", "over"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.campaign = self.campaign
+        self.fields["award_form"].queryset = self.campaign.award_forms.all()
+        self.fields["group"].queryset = self.campaign.unit_groups.all()
+        self.fields["group"].empty_label = _("Mọi đơn vị")
+
+
+class CriterionForm(PlanPartForm):
     class Meta:
         model = Criterion
-        fields = ["number", "text", "target", "target_value", "target_unit"]
+        fields = ["number", "text", "target", "target_value", "target_unit", "max_points"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class EligibleSubjectForm(StyledFormMixin, forms.ModelForm):
+class EligibleSubjectForm(PlanPartForm):
     organization_kinds = forms.MultipleChoiceField(
         label=_("Loại đơn vị"), choices=Organization.Kind.choices, required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Để trống là mọi loại đơn vị."),
@@ -64,14 +109,14 @@ class EligibleSubjectForm(StyledFormMixin, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class PeriodForm(StyledFormMixin, forms.ModelForm):
+class PeriodForm(PlanPartForm):
     class Meta:
         model = CampaignPeriod
         fields = ["name", "starts_on", "ends_on", "description"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
 
 
-class TaskForm(StyledFormMixin, forms.ModelForm):
+class TaskForm(PlanPartForm):
     class Meta:
         model = Task
         fields = [
@@ -325,3 +370,36 @@ class ExtensionForm(StyledFormMixin, forms.Form):
                 params={"deadline": self.campaign.nomination_deadline.strftime("%d/%m/%Y")},
             )
         return deadline
+
+
+class ParticipationForm(StyledFormMixin, forms.Form):
+    """A unit's participants in one period (or the whole plan); the office also picks the unit."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"), empty_label=_("— Chọn đơn vị —"),
+        error_messages={"required": _("Hãy chọn đơn vị.")},
+    )
+    period = forms.ModelChoiceField(
+        label=_("Giai đoạn"), queryset=CampaignPeriod.objects.none(), required=False, empty_label=_("Cả kế hoạch")
+    )
+    collective_count = forms.IntegerField(label=_("Số tập thể tham gia"), min_value=0)
+    individual_count = forms.IntegerField(label=_("Số cá nhân tham gia"), min_value=0)
+
+    def __init__(self, *args, campaign, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["period"].queryset = campaign.periods.all()
+        if unit is not None:
+            del self.fields["organization"]
+
+    def declaration(self):
+        """What `Campaign.declare_participation` takes."""
+        return {"organization": self.unit, **self.cleaned_data} if self.unit else self.cleaned_data
+
+
+class ParticipationImportForm(StyledFormMixin, forms.Form):
+    workbook = forms.FileField(
+        label=_("Tệp Excel"), widget=forms.FileInput(attrs={"accept": ".xlsx"}),
+        help_text=_("Các cột: Đơn vị, Giai đoạn (để trống là cả kế hoạch), Số tập thể tham gia, Số cá nhân tham gia."),
+        error_messages={"required": _("Hãy chọn tệp Excel.")},
+    )

@@ -1,4 +1,5 @@
 import re
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,8 +14,9 @@ from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
 
-# "67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "234/KH-HĐPH": number, slash, type, hyphen, body.
-NUMBER_SYMBOL = re.compile(r"^\d{1,5}/[A-ZĐ]{1,6}(-[A-ZĐ0-9]{1,12})+$")
+# "67/KH-UBND", "157/QĐ-BTP", "234/KH-HĐPH", "71/2025/QĐ-UBND", "05/CT-TTg": number, the year for legal
+# documents (Decree 30/2020), type, then the issuing body's abbreviations (which may hold a lowercase letter).
+NUMBER_SYMBOL = re.compile(r"^\d{1,5}(/\d{4})?/[A-ZĐ]{1,6}(-[A-ZĐa-zđ0-9]{1,12})+$")
 
 
 def validate_number_symbol(value):
@@ -31,6 +33,10 @@ class CampaignError(PortalError):
 
 def default_reminder_days():
     return [7, 3, 1]
+
+
+def default_tie_break():
+    return ["appraisal_score", "self_score", "preference"]
 
 
 class DocumentLines:
@@ -104,6 +110,10 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
     funding = models.TextField(_("kinh phí"), blank=True)
     implementation = models.TextField(_("tổ chức thực hiện"), blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng."))
+    tie_break = models.JSONField(
+        _("thứ tự xét khi bằng điểm"), default=default_tie_break, blank=True,
+        help_text=_("Điểm thẩm định, rồi điểm tự chấm, rồi ưu tiên nữ (Nghị định 152/2025); còn bằng nhau thì Hội đồng biểu quyết."),
+    )
     reminder_days = models.JSONField(
         _("nhắc trước hạn (ngày)"), default=default_reminder_days, blank=True,
         help_text=_("Số ngày trước mỗi hạn thì gửi nhắc, ví dụ: 7, 3, 1"),
@@ -222,6 +232,18 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
 
     request_reports.alters_data = True
 
+    def declare_participation(self, *, by, organization, period=None, collective_count, individual_count):
+        """Record how many of a unit's collectives and individuals take part (replacing an earlier figure)."""
+        if period is not None and period.campaign_id != self.pk:
+            raise CampaignError(_("Giai đoạn không thuộc kế hoạch này."), code="other_campaign")
+        participation, _created = Participation.objects.update_or_create(
+            campaign=self, organization=organization, period=period,
+            defaults={"collective_count": collective_count, "individual_count": individual_count, "declared_by": by},
+        )
+        return participation
+
+    declare_participation.alters_data = True
+
     def nomination_deadline_for(self, organization_id):
         """The nomination deadline of one unit: its extension, if the office granted a later one."""
         for extension in self.extensions.all():  # prefetched by the lists that show many campaigns
@@ -285,9 +307,18 @@ class CampaignPeriod(models.Model):
             )
 
 
+VIETNAMESE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+
+
+def _letter_key(part):
+    """A lettered item in Vietnamese order ("đ." after "d.", before "e."), as a text that sorts by code point."""
+    return "".join(f"{VIETNAMESE_LETTERS.index(letter):02d}" if letter in VIETNAMESE_LETTERS else letter for letter in part.lower())
+
+
 def numbering_key(number):
-    """Sort "1.10" after "1.9": the number read as a tuple of integers."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"[.\s]+", number.strip(". ")) if part]
+    """Sort "1.10" after "1.9" and "đ" after "d": the number read as integers and Vietnamese letters."""
+    parts = [part for part in re.split(r"[.\s)]+", number.strip(". )")) if part]
+    return [int(part) if part.isdigit() else _letter_key(part) for part in parts]
 
 
 class Criterion(models.Model):
@@ -302,6 +333,7 @@ class Criterion(models.Model):
     )
     target_value = models.DecimalField(_("giá trị chỉ tiêu"), max_digits=12, decimal_places=2, null=True, blank=True)
     target_unit = models.CharField(_("đơn vị tính"), max_length=50, blank=True)
+    max_points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2, null=True, blank=True)
     sort_key = models.JSONField(editable=False, default=list)
 
     class Meta:
@@ -385,15 +417,6 @@ class AwardForm(models.Model):
         INDIVIDUALS = "individuals", _("Cá nhân")
         BOTH = "both", _("Tập thể và cá nhân")
 
-    class QuotaType(models.TextChoices):
-        NONE = "none", _("Không giới hạn")
-        COUNT = "count", _("Số lượng")
-        SHARE = "share", _("Tỷ lệ % người tham gia")
-
-    class QuotaScope(models.TextChoices):
-        TOTAL = "total", _("Toàn phong trào")
-        PER_UNIT = "per_unit", _("Mỗi đơn vị")
-
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")
     name = models.CharField(_("tên hình thức"), max_length=255, help_text=_("Ví dụ: Bằng khen của Chủ tịch UBND thành phố"))
     kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices)
@@ -402,15 +425,10 @@ class AwardForm(models.Model):
     )
     signer_title = models.CharField(_("chức danh người ký"), max_length=255, help_text=_("Ví dụ: Chủ tịch UBND thành phố"))
     recipients = models.CharField(_("khen cho"), max_length=20, choices=Recipients.choices, default=Recipients.BOTH)
-    quota_type = models.CharField(_("chỉ tiêu"), max_length=10, choices=QuotaType.choices, default=QuotaType.NONE)
-    quota_scope = models.CharField(_("phạm vi chỉ tiêu"), max_length=10, choices=QuotaScope.choices, default=QuotaScope.TOTAL)
-    collective_quota = models.DecimalField(
-        _("chỉ tiêu tập thể"), max_digits=7, decimal_places=2, null=True, blank=True,
-        help_text=_("Số lượng, hoặc % số tập thể tham gia."),
-    )
-    individual_quota = models.DecimalField(
-        _("chỉ tiêu cá nhân"), max_digits=7, decimal_places=2, null=True, blank=True,
-        help_text=_("Số lượng, hoặc % số cá nhân tham gia."),
+    award_title = models.ForeignKey(
+        "AwardTitle", verbose_name=_("danh hiệu dùng chung"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="award_forms",
+        help_text=_("Danh hiệu, hình thức theo quy định chung: giới hạn theo năm, một lần, truy tặng được tính qua mọi kế hoạch."),
     )
     quota_note = models.TextField(_("ghi chú chỉ tiêu"), blank=True)
     # Law on Emulation and Commendation 2022: a share of all council members, not of those present.
@@ -423,6 +441,10 @@ class AwardForm(models.Model):
         help_text=_("Đánh dấu khi cần “trên” ngưỡng (ví dụ: trên 50%); bỏ đánh dấu khi “từ” ngưỡng trở lên (90%)."),
     )
     required_documents = models.JSONField(_("thành phần hồ sơ"), default=list, blank=True)
+    consultation_working_days = models.PositiveSmallIntegerField(
+        _("lấy ý kiến nhân dân (ngày làm việc)"), default=0,
+        help_text=_("Số ngày làm việc công khai danh sách để lấy ý kiến trước khi ký quyết định; 0 là không lấy ý kiến."),
+    )
     reward_note = models.TextField(_("tiền thưởng, kinh phí"), blank=True)
 
     class Meta:
@@ -436,12 +458,6 @@ class AwardForm(models.Model):
 
     def clean(self):
         errors = {}
-        for field in ("collective_quota", "individual_quota"):
-            value = getattr(self, field)
-            if value is not None and value < 0:
-                errors[field] = ValidationError(_("Chỉ tiêu không được âm."), code="negative_quota")
-            elif value is not None and self.quota_type == self.QuotaType.SHARE and value > 100:
-                errors[field] = ValidationError(_("Tỷ lệ không được quá 100%."), code="share_over_100")
         if not 0 < self.vote_threshold_percent <= 100:
             errors["vote_threshold_percent"] = ValidationError(
                 _("Ngưỡng biểu quyết phải lớn hơn 0 và không quá 100%."), code="bad_threshold"
@@ -463,6 +479,154 @@ class AwardForm(models.Model):
         if self.vote_threshold_exclusive:
             return _("trên %(percent)s") % {"percent": percent}
         return _("từ %(percent)s trở lên") % {"percent": percent}
+
+
+class AwardTitle(models.Model):
+    """A title or award as the law names it, across plans (Chiến sĩ thi đua cơ sở), with its lifetime rules."""
+
+    name = models.CharField(_("tên danh hiệu, hình thức"), max_length=255, unique=True)
+    once_per_person = models.BooleanField(_("chỉ tặng một lần"), default=False)
+    posthumous_allowed = models.BooleanField(_("được truy tặng"), default=True)
+    prerequisite = models.ForeignKey(
+        "self", verbose_name=_("điều kiện: đã đạt"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    prerequisite_years = models.PositiveSmallIntegerField(
+        _("số năm liên tục"), default=0, help_text=_("Số năm liền trước năm xét phải đạt danh hiệu điều kiện, ví dụ 2."),
+    )
+
+    class Meta:
+        verbose_name = _("danh hiệu, hình thức dùng chung")
+        verbose_name_plural = _("danh hiệu, hình thức dùng chung")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if (self.prerequisite_id is None) != (self.prerequisite_years == 0):
+            message = _("Danh hiệu điều kiện và số năm liên tục phải được nhập cùng nhau.")
+            raise ValidationError({"prerequisite_years": ValidationError(message, code="prerequisite_pair")})
+
+
+class UnitGroup(models.Model):
+    """A named group of units the plan caps alike ("các xã", "các sở, ban, ngành")."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_groups")
+    name = models.CharField(_("tên nhóm"), max_length=150)
+    organizations = models.ManyToManyField(Organization, verbose_name=_("đơn vị trong nhóm"), related_name="+")
+
+    class Meta:
+        verbose_name = _("nhóm đơn vị")
+        verbose_name_plural = _("nhóm đơn vị")
+        ordering = ["campaign", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "name"], name="unit_group_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class QuotaRule(models.Model):
+    """One cap of an award form: who (all, a group, each unit, each sub-body) × what × how many × over what."""
+
+    class Per(models.TextChoices):
+        ALL = "all", _("Các đơn vị cộng chung")
+        UNIT = "unit", _("Mỗi đơn vị")
+        SUB_BODY = "sub_body", _("Mỗi đơn vị trực thuộc")
+
+    class Counts(models.TextChoices):
+        COLLECTIVES = "collectives", _("tập thể")
+        INDIVIDUALS = "individuals", _("cá nhân")
+        EITHER = "either", _("trường hợp (tập thể hoặc cá nhân)")
+
+    class Over(models.TextChoices):
+        PLAN = "plan", _("cả kế hoạch")
+        PERIOD = "period", _("mỗi giai đoạn")
+        YEAR = "year", _("mỗi năm, qua mọi kế hoạch cùng danh hiệu")
+
+    class Rounding(models.TextChoices):
+        DOWN = "down", _("làm tròn xuống")
+        UP = "up", _("làm tròn lên")
+        NEAREST = "nearest", _("làm tròn đến số gần nhất")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="quota_rules")
+    award_form = models.ForeignKey(
+        AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.CASCADE, related_name="quota_rules"
+    )
+    group = models.ForeignKey(
+        UnitGroup, verbose_name=_("nhóm đơn vị"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="quota_rules", help_text=_("Để trống là mọi đơn vị."),
+    )
+    per = models.CharField(_("tính cho"), max_length=10, choices=Per.choices, default=Per.UNIT)
+    counts = models.CharField(_("đếm"), max_length=15, choices=Counts.choices, default=Counts.INDIVIDUALS)
+    amount = models.DecimalField(_("không quá"), max_digits=7, decimal_places=2)
+    is_share = models.BooleanField(_("là % số tham gia"), default=False)
+    rounding = models.CharField(_("làm tròn"), max_length=10, choices=Rounding.choices, default=Rounding.DOWN)
+    over = models.CharField(_("trong"), max_length=10, choices=Over.choices, default=Over.PLAN)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu khen thưởng")
+        verbose_name_plural = _("chỉ tiêu khen thưởng")
+        ordering = ["award_form", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        errors = {}
+        if self.amount is not None and self.amount < 0:
+            errors["amount"] = ValidationError(_("Chỉ tiêu không được âm."), code="negative_quota")
+        elif self.amount is not None and self.is_share and self.amount > 100:
+            errors["amount"] = ValidationError(_("Tỷ lệ không được quá 100%."), code="share_over_100")
+        if self.award_form_id and self.award_form.campaign_id != self.campaign_id:
+            errors["award_form"] = ValidationError(_("Hình thức không thuộc kế hoạch này."), code="other_campaign")
+        if self.group_id and self.group.campaign_id != self.campaign_id:
+            errors["group"] = ValidationError(_("Nhóm đơn vị không thuộc kế hoạch này."), code="other_campaign")
+        if self.over == self.Over.YEAR and self.award_form_id and self.award_form.award_title_id is None:
+            errors["over"] = ValidationError(
+                _("Chỉ tiêu theo năm cần hình thức có danh hiệu dùng chung."), code="year_needs_title"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def who_label(self):
+        if self.group_id is None:
+            return self.get_per_display()
+        return _("%(per)s – nhóm “%(group)s”") % {"per": self.get_per_display(), "group": self.group.name}
+
+    @property
+    def label(self):
+        """ "Mỗi đơn vị – nhóm “Các xã”: không quá 2 trường hợp (tập thể hoặc cá nhân), cả kế hoạch"."""
+        amount = floatformat(self.amount, -2)
+        if self.is_share:
+            amount = _("%(amount)s%% số") % {"amount": amount}
+        what = f"{amount} {self.get_counts_display()}"
+        if self.is_share:
+            what = _("%(what)s tham gia (%(rounding)s)") % {"what": what, "rounding": self.get_rounding_display()}
+        return _("%(who)s: không quá %(what)s, %(over)s") % {
+            "who": self.who_label, "what": what, "over": self.get_over_display(),
+        }
+
+    def counts_kind(self, kind):
+        """The rule counts dossiers of this nominee kind (EligibleSubject.Kind)."""
+        return self.counts == self.Counts.EITHER or self.counts == {
+            EligibleSubject.Kind.COLLECTIVE: self.Counts.COLLECTIVES, EligibleSubject.Kind.INDIVIDUAL: self.Counts.INDIVIDUALS,
+        }[kind]
+
+    @property
+    def participant_fields(self):
+        return {
+            self.Counts.COLLECTIVES: ["collective_count"], self.Counts.INDIVIDUALS: ["individual_count"],
+            self.Counts.EITHER: ["collective_count", "individual_count"],
+        }[self.counts]
+
+    def limit(self, participants=None):
+        """The number of places: the amount, or its share of the participants rounded as the rule says."""
+        if not self.is_share:
+            return int(self.amount)
+        exact = Decimal(str(self.amount)) * participants / 100
+        rounding = {self.Rounding.DOWN: ROUND_FLOOR, self.Rounding.UP: ROUND_CEILING}.get(self.rounding, ROUND_HALF_UP)
+        return int(exact.quantize(Decimal(1), rounding=rounding))
 
 
 class Task(models.Model):
@@ -603,17 +767,33 @@ class ReportHistory(StatusHistory):
 
 
 class Participation(models.Model):
-    """How many collectives and individuals of a unit take part: the base of quotas given as a share."""
+    """How many collectives and individuals of a unit take part (in one period, or the whole plan): the base of % caps."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participations")
+    period = models.ForeignKey(
+        CampaignPeriod, verbose_name=_("giai đoạn"), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="participations",
+    )
     organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     collective_count = models.PositiveIntegerField(_("số tập thể tham gia"), default=1)
     individual_count = models.PositiveIntegerField(_("số cá nhân tham gia"), default=0)
+    declared_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    declared_at = models.DateTimeField(_("khai báo lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("đơn vị tham gia")
         verbose_name_plural = _("đơn vị tham gia")
-        constraints = [models.UniqueConstraint(fields=["campaign", "organization"], name="participation_unique_unit")]
+        ordering = ["organization__name", "pk"]
+        constraints = [
+            # Two constraints: a NULL period is never equal to another in a plain unique constraint.
+            models.UniqueConstraint(
+                fields=["campaign", "organization"], condition=models.Q(period__isnull=True), name="participation_unique_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "period", "organization"], condition=models.Q(period__isnull=False),
+                name="participation_unique_unit_period",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organization} – {self.campaign.number}"
@@ -651,3 +831,52 @@ class DayOff(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} – {self.name}"
+
+
+class LegalInstrument(models.Model):
+    """A law, decree, circular or local regulation cited as a basis (căn cứ), in force between two dates."""
+
+    class Kind(models.TextChoices):
+        # In the order a document cites them.
+        LAW = "law", _("Luật")
+        DECREE = "decree", _("Nghị định")
+        CIRCULAR = "circular", _("Thông tư")
+        DECISION = "decision", _("Quyết định")
+        REGULATION = "regulation", _("Quy chế, quy định")
+
+    kind = models.CharField(_("loại văn bản"), max_length=15, choices=Kind.choices)
+    number = models.CharField(_("số, ký hiệu"), max_length=40, blank=True, help_text=_("Ví dụ: 152/2025/NĐ-CP; để trống với Luật."))
+    title = models.CharField(_("trích yếu"), max_length=500)
+    citation = models.TextField(
+        _("câu căn cứ"), help_text=_("Như văn bản trích dẫn, ví dụ: Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"),
+    )
+    effective_from = models.DateField(_("có hiệu lực từ ngày"))
+    effective_until = models.DateField(_("hết hiệu lực từ sau ngày"), null=True, blank=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan ban hành (địa phương)"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text=_("Để trống với văn bản áp dụng cả nước; văn bản của tỉnh chỉ áp dụng trong tỉnh."),
+    )
+
+    class Meta:
+        verbose_name = _("văn bản làm căn cứ")
+        verbose_name_plural = _("văn bản làm căn cứ")
+        ordering = ["effective_from", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number or self.title}"
+
+    def clean(self):
+        if self.effective_until and self.effective_from and self.effective_until < self.effective_from:
+            message = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+            raise ValidationError({"effective_until": ValidationError(message, code="ends_before_start")})
+
+
+def instruments_in_force(on_date, organization):
+    """The instruments a document dated `on_date` of `organization` cites: national ones and its province's, in citing order."""
+    province = organization.province if organization is not None else ""
+    in_force = LegalInstrument.objects.filter(effective_from__lte=on_date).filter(
+        models.Q(effective_until__isnull=True) | models.Q(effective_until__gte=on_date),
+        models.Q(organization__isnull=True) | models.Q(organization__province=province, organization__province__gt=""),
+    )
+    order = list(LegalInstrument.Kind.values)
+    return sorted(in_force, key=lambda instrument: (order.index(instrument.kind), instrument.effective_from, instrument.pk))

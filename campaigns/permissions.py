@@ -17,6 +17,8 @@ rules.add_perm("campaigns.add_campaign", is_staff_of_office)
 rules.add_perm("campaigns.change_campaign", is_staff_of_office)
 rules.add_perm("campaigns.move_campaign", is_staff_of_office)
 rules.add_perm("campaigns.grant_extension", is_staff_of_office)
+# The office enters or imports every unit's participants; a unit declares its own once the plan is launched.
+rules.add_perm("campaigns.declare_participation", is_staff_of_office | (is_unit_user & is_visible_campaign))
 
 
 @rules.predicate

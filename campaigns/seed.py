@@ -18,6 +18,7 @@ from .models import (
     Criterion,
     EligibleSubject,
     Participation,
+    QuotaRule,
     Report,
     Task,
     numbering_key,
@@ -147,7 +148,11 @@ def load_campaign(path):
         save_valid(EligibleSubject, lookup, item)
     for item in children["award_forms"]:
         item["granting_organization"] = find(Organization.objects, name=item.get("granting_organization"))
-        save_valid(AwardForm, {"campaign": campaign, "name": item.pop("name", "")}, item)
+        rules = item.pop("quota_rules", [])
+        award_form, _created = save_valid(AwardForm, {"campaign": campaign, "name": item.pop("name", "")}, item)
+        award_form.quota_rules.all().delete()
+        for rule in rules:
+            save_valid(QuotaRule, {"campaign": campaign, "award_form": award_form, **rule}, {})
     for item in children["tasks"]:
         save_task(campaign, item)
     for item in children["reports"]:

@@ -26,15 +26,20 @@ from .forms import (
     CriterionForm,
     EligibleSubjectForm,
     ExtensionForm,
+    ParticipationForm,
+    ParticipationImportForm,
     PeriodForm,
     PlanTextForm,
+    QuotaRuleForm,
     ReadPartsForm,
     ReportFilterForm,
     ReportSubmitForm,
     RequestReportsForm,
     TaskForm,
+    UnitGroupForm,
     report_state_q,
 )
+from .imports import import_participation
 from .models import Campaign, EligibleSubject, Report
 from .plan_reader import read_plan, reading_initial
 from .services import create_plan_from_reading
@@ -44,6 +49,8 @@ PAGE_SIZE = 20
 # The parts of a plan the office edits on their own page: slug → (form, title).
 PLAN_PARTS = {
     "hinh-thuc": (AwardFormForm, gettext_lazy("Hình thức khen thưởng")),
+    "nhom-don-vi": (UnitGroupForm, gettext_lazy("Nhóm đơn vị")),
+    "chi-tieu": (QuotaRuleForm, gettext_lazy("Chỉ tiêu khen thưởng")),
     "noi-dung": (CriterionForm, gettext_lazy("Nội dung thi đua")),
     "doi-tuong": (EligibleSubjectForm, gettext_lazy("Đối tượng thi đua")),
     "giai-doan": (PeriodForm, gettext_lazy("Giai đoạn đánh giá")),
@@ -79,7 +86,7 @@ def campaign_detail(request, pk):
         "campaign": campaign,
         "criteria": sorted(campaign.criteria.all(), key=lambda criterion: criterion.sort_key),
         "subjects": campaign.subjects.all(),
-        "award_forms": campaign.award_forms.select_related("granting_organization"),
+        "award_forms": campaign.award_forms.select_related("granting_organization").prefetch_related("quota_rules__group", "consultations"),
         "periods": campaign.periods.all(),
         "tasks": sorted(
             campaign.tasks.select_related("lead_organization").prefetch_related("coordinating_organizations"),
@@ -175,7 +182,7 @@ def campaign_parts(request, pk, part):
         raise PermissionDenied
     form_class, title = PLAN_PARTS[part]
     PartFormSet = inlineformset_factory(Campaign, form_class._meta.model, form=form_class, extra=2, can_delete=True)
-    formset = PartFormSet(request.POST or None, instance=campaign, prefix="part")
+    formset = PartFormSet(request.POST or None, instance=campaign, prefix="part", form_kwargs={"campaign": campaign})
     if formset.is_valid():
         try:
             with transaction.atomic():
@@ -334,3 +341,47 @@ def campaign_reminders(request, pk):
         reminders = reminders.filter(Q(search_text__contains=word) | Q(recipient__organization__search_text__contains=word))
     page = Paginator(reminders.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "campaigns/campaign_reminders.html", {"campaign": campaign, "page": page, "query": query})
+
+
+@login_required
+def participation(request, pk):
+    """Declared participants, the base of the caps given as a share: the office sees and enters all, a unit its own."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.declare_participation", campaign):
+        raise PermissionDenied
+    is_office = request.user.has_perm("campaigns.change_campaign", campaign)
+    form = ParticipationForm(request.POST or None, campaign=campaign, unit=None if is_office else request.user.organization)
+    if form.is_valid():
+        act = partial(campaign.declare_participation, by=request.user, **form.declaration())
+        return act_then_redirect(request, request.path, act, _("Đã lưu số tham gia."))
+    declared = campaign.participations.select_related("organization", "period").order_by("organization__name", "period__starts_on")
+    if not is_office:
+        declared = declared.filter(organization=request.user.organization_id)
+    query = request.GET.get("q", "")
+    for word in fold(query).split():
+        declared = declared.filter(organization__search_text__contains=word)
+    page = Paginator(declared, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "campaign": campaign, "form": form, "page": page, "query": query,
+        "import_form": ParticipationImportForm() if is_office else None,
+    }
+    return render(request, "campaigns/participation.html", context)
+
+
+@login_required
+@require_POST
+def participation_import(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.change_campaign", campaign):
+        raise PermissionDenied
+    form = ParticipationImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn tệp Excel."))
+    else:
+        try:
+            count = import_participation(campaign, form.cleaned_data["workbook"], by=request.user)
+        except PortalError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã nhập số tham gia của %(count)s dòng.") % {"count": count})
+    return redirect("campaigns:participation", pk=campaign.pk)

@@ -43,4 +43,10 @@ class LinesField(forms.CharField):
         return "\n".join(value) if isinstance(value, list) else value
 
     def to_python(self, value):
+        if isinstance(value, list):
+            return value
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+    def has_changed(self, initial, data):
+        # Compared as lists: an empty box is no change to an empty list (a blank extra row stays blank).
+        return self.to_python(initial or []) != self.to_python(data)

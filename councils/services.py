@@ -145,7 +145,7 @@ def _preference(tally):
 
 
 def _decide(tallies, members):
-    """Rank one form's nominations by votes for; those that pass fill the remaining quota in order."""
+    """Rank one form's nominations by votes for; those that pass take places in order while every quota rule has room."""
     tallies.sort(key=lambda tally: (-tally.votes_for, not _preference(tally)))
     for rank, tally in enumerate(tallies, start=1):
         tally.rank = rank
@@ -153,37 +153,26 @@ def _decide(tallies, members):
     for tally in tallies:
         if tally not in passing:
             tally.outcome = Outcome.BELOW_THRESHOLD
-    places = _remaining_places(passing)
+    if passing:
+        _cut_at_quota(passing, QuotaCounter(passing[0].nomination.award_form))
+
+
+def _cut_at_quota(passing, counter):
+    """Within the places: passed; beyond: over quota; left out only by a tied dossier: both for the chair to decide."""
+    placed = []
     for tally in passing:
-        tally.outcome = _outcome_at(tally, passing, places)
-
-
-def _remaining_places(passing):
-    """Places left per nominee kind, or None where the form sets no quota."""
-    if not passing:
-        return {}
-    award_form = passing[0].nomination.award_form
-    counter = QuotaCounter(award_form, period=passing[0].nomination.period)
-    places = {}
+        tally.outcome = Outcome.PASSED if counter.fits(tally.nomination, [p.nomination for p in placed]) else Outcome.OVER_QUOTA
+        if tally.outcome == Outcome.PASSED:
+            placed.append(tally)
     for tally in passing:
-        kind = tally.nomination.nominee_kind
-        if kind not in places:
-            limit = counter.limit(kind)
-            places[kind] = None if limit is None else max(limit - counter.granted(kind), 0)
-    return places
-
-
-def _outcome_at(tally, passing, places):
-    """Within the places: passed; beyond: over quota; tied across the cut: for the chair to decide."""
-    kind = tally.nomination.nominee_kind
-    limit = places.get(kind)
-    if limit is None:
-        return Outcome.PASSED
-    same_kind = [other for other in passing if other.nomination.nominee_kind == kind]
-    if same_kind.index(tally) < limit:
-        tied_across_cut = limit < len(same_kind) and _ties(tally, same_kind[limit])
-        return Outcome.TIE_FOR_CHAIR if tied_across_cut else Outcome.PASSED
-    return Outcome.TIE_FOR_CHAIR if limit and _ties(tally, same_kind[limit - 1]) else Outcome.OVER_QUOTA
+        if tally.outcome != Outcome.OVER_QUOTA:
+            continue
+        rivals = [
+            other for other in placed
+            if _ties(tally, other) and counter.fits(tally.nomination, [p.nomination for p in placed if p is not other])
+        ]
+        for other in [tally, *rivals] if rivals else []:
+            other.outcome = Outcome.TIE_FOR_CHAIR
 
 
 def _ties(tally, other):

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import PortalError
 from core.views import act_then_redirect
-from nominations.models import Nomination
+from nominations.models import Nomination, QuotaCounter
 
 from .forms import (
     AttendanceForm,
@@ -301,6 +301,7 @@ def meeting_detail(request, pk):
     context = {
         "meeting": meeting,
         "agenda": agenda,
+        "quota_counters": _quota_counters(agenda),
         "seat": seat,
         "recused_ids": {nomination.pk for nomination in agenda if seat and seat.is_recused_from(nomination)},
         "voting_round": voting_round,
@@ -315,6 +316,14 @@ def meeting_detail(request, pk):
     if context["is_running"]:
         context.update(_secretary_context(meeting, voting_round))
     return render(request, "councils/meeting_detail.html", context)
+
+
+def _quota_counters(agenda):
+    """Per award form on the agenda: its caps with the places already granted."""
+    forms = {}
+    for nomination in agenda:
+        forms.setdefault(nomination.award_form, []).append(nomination)
+    return {form: QuotaCounter(form).granted_counters(nominations) for form, nominations in forms.items()}
 
 
 def _latest_round(meeting):

@@ -6,7 +6,7 @@ from campaigns.models import AwardForm, EligibleSubject
 from core.forms import DateInput, StyledFormMixin
 from core.uploads import UPLOAD_ACCEPT, detected_type, validate_upload
 
-from .models import Attachment, CriterionAssessment, Nomination
+from .models import Attachment, ConsultationComment, CriterionAssessment, Nomination
 
 
 class NominationCreateForm(StyledFormMixin, forms.Form):
@@ -35,6 +35,7 @@ class NominationCreateForm(StyledFormMixin, forms.Form):
     date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False, widget=DateInput())
     position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
     title = forms.CharField(label=_("Chức danh"), max_length=150, required=False)
+    is_posthumous = forms.BooleanField(label=_("Truy tặng (cá nhân đã mất)"), required=False)
 
     def __init__(self, *args, campaign, unit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +62,7 @@ class NominationCreateForm(StyledFormMixin, forms.Form):
         data = self.cleaned_data
         nomination = Nomination(
             campaign=self.campaign, period=data.get("period"), award_form=data["award_form"],
-            submitting_unit=self.unit, created_by=by,
+            submitting_unit=self.unit, created_by=by, is_posthumous=data.get("is_posthumous", False),
         )
         if data["nominee_kind"] == EligibleSubject.Kind.COLLECTIVE:
             nomination.nominee_organization = data["nominee_organization"]
@@ -92,12 +93,21 @@ class NominationForm(StyledFormMixin, forms.ModelForm):
 class AssessmentForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = CriterionAssessment
-        fields = ["is_met", "figure", "remarks"]
+        fields = ["is_met", "figure", "self_score", "remarks"]
         widgets = {
             "is_met": forms.Select(
                 choices=[("", _("Chưa đánh giá")), (True, _("Đạt")), (False, _("Chưa đạt"))], attrs={"class": "select-wide"}
             ),
         }
+
+
+    def clean_self_score(self):
+        score, most = self.cleaned_data["self_score"], self.instance.criterion.max_points
+        if score is not None and (score < 0 or (most is not None and score > most)):
+            raise forms.ValidationError(
+                _("Điểm phải từ 0 đến %(most)s.") % {"most": most if most is not None else "…"}, code="bad_score"
+            )
+        return score
 
 
 class AttachmentForm(StyledFormMixin, forms.Form):
@@ -159,3 +169,19 @@ class ForwardForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, nomination, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=nomination.campaign.implements_id)
+
+
+class ConsultationCommentForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = ConsultationComment
+        fields = ["name", "contact", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "name": {"required": _("Hãy nhập họ và tên.")},
+            "contact": {"required": _("Hãy nhập địa chỉ, điện thoại hoặc thư điện tử để cơ quan trả lời.")},
+            "text": {"required": _("Hãy nhập ý kiến.")},
+        }
+
+
+class AnswerForm(StyledFormMixin, forms.Form):
+    answer = forms.CharField(label=_("Trả lời, xử lý"), widget=forms.Textarea(attrs={"rows": 2}))

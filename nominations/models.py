@@ -1,14 +1,23 @@
 import datetime
-import math
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person, User
-from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Participation
+from campaigns.models import (
+    AwardForm,
+    Campaign,
+    CampaignPeriod,
+    Criterion,
+    EligibleSubject,
+    Participation,
+    QuotaRule,
+    UnitGroup,
+)
 from campaigns.workdays import add_working_days, last_days_before, working_days_between
 from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
@@ -101,6 +110,7 @@ class Nomination(StatusFlow, Searchable):
     submitting_unit = models.ForeignKey(
         Organization, verbose_name=_("đơn vị đề nghị"), on_delete=models.PROTECT, related_name="submitted_nominations"
     )
+    is_posthumous = models.BooleanField(_("truy tặng"), default=False)
     achievement_report = models.TextField(_("báo cáo thành tích"), blank=True)
     letter_number = models.CharField(_("số tờ trình"), max_length=40, blank=True)
     letter_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
@@ -193,9 +203,11 @@ class Nomination(StatusFlow, Searchable):
             raise NominationError(_("Hình thức khen thưởng này không dành cho tập thể."), code="form_not_for_kind")
         subjects = self.campaign.subjects.filter(kind=self.nominee_kind)
         if not any(self._matches(subject) for subject in subjects):
-            raise NominationError(
-                _("Đối tượng được đề nghị không thuộc đối tượng thi đua của phong trào."), code="not_eligible"
-            )
+            message = _("Đối tượng được đề nghị không thuộc đối tượng thi đua của phong trào.")
+            allowed = sorted({title for subject in subjects for title in subject.position_titles})
+            if self.is_individual and allowed:
+                message = _("%(message)s Chức danh được tham gia: %(titles)s.") % {"message": message, "titles": "; ".join(allowed)}
+            raise NominationError(message, code="not_eligible")
 
     def _matches(self, subject):
         if self.is_individual:
@@ -241,34 +253,90 @@ class Nomination(StatusFlow, Searchable):
             )
 
     def missing_documents(self):
+        """Required documents not attached; one the plan lists "(nếu có)" is optional."""
         attached = set(self.attachments.values_list("document_type", flat=True))
-        return [document for document in self.award_form.required_documents if document not in attached]
+        return [
+            document for document in self.award_form.required_documents
+            if document not in attached and "(neu co)" not in fold(document)
+        ]
 
     def check_unit_quota(self):
-        """The unit has not used up its per-unit quota for this form."""
-        quota = QuotaCounter(self.award_form, unit=self.submitting_unit, period=self.period)
-        limit = quota.limit(self.nominee_kind)
-        if limit is not None and quota.used(self.nominee_kind, exclude=self) >= limit:
-            raise NominationError(
-                _("Đơn vị đã dùng hết chỉ tiêu %(limit)s hồ sơ cho hình thức này.") % {"limit": limit},
-                code="over_unit_quota",
-            )
+        """The unit's own caps (each unit, each sub-body) have room, counting the dossiers it has sent."""
+        for problem in QuotaCounter(self.award_form).problems(self, own_caps_only=True):
+            raise problem
 
     def check_total_quota(self):
-        """Approvals never exceed the form's total quota."""
-        quota = QuotaCounter(self.award_form, period=self.period)
-        limit = quota.limit(self.nominee_kind)
-        if limit is not None and quota.granted(self.nominee_kind) >= limit:
-            raise NominationError(
-                _("Đã đủ chỉ tiêu %(limit)s của hình thức khen thưởng này.") % {"limit": limit}, code="over_quota"
-            )
+        """Every cap of the form has room, counting the dossiers granted."""
+        for problem in QuotaCounter(self.award_form).problems(self):
+            raise problem
+
+    def quota_warnings(self):
+        """What submitting this draft would be refused for by the unit's caps, as messages to show on the draft."""
+        return [problem.message for problem in QuotaCounter(self.award_form).problems(self, own_caps_only=True)]
+
+    @property
+    def award_year(self):
+        """The year the dossier is for: the end of its period, or of its plan (as QuotaCounter counts it)."""
+        ends_on = self.period.ends_on if self.period_id and self.period.ends_on else self.campaign.ends_on
+        return ends_on.year
+
+    @property
+    def is_preferred_on_tie(self):
+        if self.is_individual:
+            return self.nominee_person.gender == Person.Gender.FEMALE
+        share = self.nominee_organization.women_percent
+        return share is not None and share >= 70
+
+    @property
+    def nominee_body(self):
+        return self.nominee_person.organization if self.is_individual else self.nominee_organization
+
+    @property
+    def nominee_body_id(self):
+        """The organization the nominee is or belongs to: the sub-body a "mỗi đơn vị trực thuộc" cap counts."""
+        return self.nominee_person.organization_id if self.is_individual else self.nominee_organization_id
 
     def was_awarded_before(self):
-        """The nominee received this form in an earlier period of the same campaign (flagged to reviewers)."""
+        """The nominee received this form, or its shared title in any plan, before (flagged to reviewers)."""
+        same = models.Q(award_form=self.award_form_id)
+        if self.award_form.award_title_id:
+            same |= models.Q(award_form__award_title=self.award_form.award_title_id)
+        return self._earlier_grants(statuses=[Status.AWARDED]).filter(same).exists()
+
+    def _earlier_grants(self, statuses=GRANTED):
+        """The nominee's other dossiers that were approved or awarded, in any plan: the register's view of them."""
         return Nomination.objects.filter(
-            award_form=self.award_form, status=Status.AWARDED,
-            nominee_person=self.nominee_person, nominee_organization=self.nominee_organization,
-        ).exclude(pk=self.pk).exists()
+            status__in=statuses, nominee_person=self.nominee_person_id, nominee_organization=self.nominee_organization_id,
+        ).exclude(pk=self.pk)
+
+    def check_title_rules(self):
+        """The rules the law sets on the form's shared title, read across every plan: posthumous, once only, prerequisites."""
+        title = self.award_form.award_title
+        if title is None:
+            return
+        if self.is_posthumous and not title.posthumous_allowed:
+            raise NominationError(
+                _("%(title)s không được truy tặng.") % {"title": title.name}, code="no_posthumous"
+            )
+        if self.nominee.pk is None:
+            return  # a person entered with this dossier has nothing granted yet
+        grants = self._earlier_grants().annotate(year=ExtractYear(Coalesce("period__ends_on", "campaign__ends_on")))
+        if title.once_per_person and grants.filter(award_form__award_title=title).exists():
+            raise NominationError(
+                _("Đối tượng đã được tặng %(title)s: danh hiệu này chỉ tặng một lần.") % {"title": title.name},
+                code="once_only",
+            )
+        if title.prerequisite_id:
+            needed = {self.award_year - back for back in range(1, title.prerequisite_years + 1)}
+            held = set(grants.filter(award_form__award_title=title.prerequisite_id, year__in=needed).values_list("year", flat=True))
+            if needed - held:
+                raise NominationError(
+                    _("Chưa đủ điều kiện: cần đạt %(prerequisite)s %(count)s năm liên tục trước năm %(year)s; còn thiếu năm %(missing)s.") % {
+                        "prerequisite": title.prerequisite.name, "count": title.prerequisite_years, "year": self.award_year,
+                        "missing": ", ".join(str(year) for year in sorted(needed - held)),
+                    },
+                    code="missing_prerequisite",
+                )
 
     # Transitions.
 
@@ -281,6 +349,7 @@ class Nomination(StatusFlow, Searchable):
         self.check_window()
         self.check_eligibility()
         self.check_not_duplicate()
+        self.check_title_rules()
         self.check_documents()
         self.check_unit_quota()
         self._move_to(Status.SUBMITTED, by=by, submitted_at=timezone.now())
@@ -335,6 +404,7 @@ class Nomination(StatusFlow, Searchable):
         """Record the council's approval, within the form's total quota."""
         if not self.can_move_to(Status.APPROVED):
             raise NominationError(_("Chỉ phê duyệt được hồ sơ đang xét."), code="not_in_review")
+        self.check_title_rules()
         self.check_total_quota()
         with transaction.atomic():
             entry = self._move_to(Status.APPROVED, by=by, note=note)
@@ -465,6 +535,8 @@ class CriterionAssessment(models.Model):
     is_met = models.BooleanField(_("đạt"), null=True)
     figure = models.DecimalField(_("kết quả đạt được"), max_digits=12, decimal_places=2, null=True, blank=True)
     remarks = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    self_score = models.DecimalField(_("điểm tự chấm"), max_digits=6, decimal_places=2, null=True, blank=True)
+    appraisal_score = models.DecimalField(_("điểm thẩm định"), max_digits=6, decimal_places=2, null=True, blank=True)
 
     class Meta:
         verbose_name = _("tự đánh giá")
@@ -511,63 +583,295 @@ class Appraisal(models.Model):
         ordering = ["-appraised_at", "-pk"]
 
 
+class Consultation(models.Model):
+    """The approved list of an award form, published on a public page for the people's comments (lấy ý kiến nhân dân)."""
+
+    award_form = models.ForeignKey(AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.PROTECT, related_name="consultations")
+    nominations = models.ManyToManyField(Nomination, verbose_name=_("hồ sơ công khai"), related_name="consultations")
+    opens_on = models.DateField(_("công khai từ ngày"))
+    closes_on = models.DateField(_("nhận ý kiến đến hết ngày"))
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lấy ý kiến nhân dân")
+        verbose_name_plural = _("lấy ý kiến nhân dân")
+        ordering = ["-opens_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.award_form} ({self.opens_on:%d/%m/%Y} – {self.closes_on:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return reverse("nominations:consultation", args=[self.pk])
+
+    @classmethod
+    def publish(cls, award_form, *, by):
+        """Publish today the form's approved dossiers for its number of working days (holidays skipped)."""
+        if not award_form.consultation_working_days:
+            raise NominationError(_("Hình thức này không cần lấy ý kiến nhân dân."), code="no_consultation")
+        nominations = list(award_form.nominations.filter(status=Status.APPROVED))
+        if not nominations:
+            raise NominationError(_("Chưa có hồ sơ nào được phê duyệt để công khai."), code="nothing_to_publish")
+        today = timezone.localdate()
+        with transaction.atomic():
+            consultation = cls.objects.create(
+                award_form=award_form, opens_on=today, opened_by=by,
+                closes_on=add_working_days(today, award_form.consultation_working_days),
+            )
+            consultation.nominations.set(nominations)
+        return consultation
+
+    @property
+    def is_open(self):
+        return self.opens_on <= timezone.localdate() <= self.closes_on
+
+    def receive(self, *, name, contact, text):
+        """Take one comment from the public while the window is open."""
+        if not self.is_open:
+            raise NominationError(_("Đã hết thời gian nhận ý kiến."), code="consultation_closed")
+        return self.comments.create(name=name, contact=contact, text=text)
+
+    receive.alters_data = True
+
+
+def check_consultation_over(award_form, nominations):
+    """Refuse to sign while any dossier of a form that needs it has not been through a closed consultation."""
+    if not award_form.consultation_working_days:
+        return
+    done = set(Nomination.objects.filter(
+        pk__in=[nomination.pk for nomination in nominations], consultations__closes_on__lt=timezone.localdate(),
+    ).values_list("pk", flat=True))
+    if len(done) < len(nominations):
+        latest = Consultation.objects.filter(award_form=award_form).first()
+        if latest and latest.closes_on >= timezone.localdate():
+            message = _("Chưa hết thời gian lấy ý kiến nhân dân (đến hết ngày %(date)s).") % {"date": f"{latest.closes_on:%d/%m/%Y}"}
+        else:
+            message = _("Danh sách chưa được công khai lấy ý kiến nhân dân đủ %(days)s ngày làm việc.") % {
+                "days": award_form.consultation_working_days}
+        raise NominationError(message, code="consultation_not_over")
+
+
+class ConsultationComment(models.Model):
+    """A comment from the public, with who sent it, and the office's answer."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
+    name = models.CharField(_("họ và tên"), max_length=150)
+    contact = models.CharField(_("địa chỉ, điện thoại hoặc thư điện tử"), max_length=255)
+    text = models.TextField(_("ý kiến"))
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    answer = models.TextField(_("trả lời, xử lý"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ý kiến nhân dân")
+        verbose_name_plural = _("ý kiến nhân dân")
+        ordering = ["created_at", "pk"]
+
+    def reply(self, *, by, answer):
+        """Record the office's answer or what it did about the comment."""
+        if not answer.strip():
+            raise NominationError(_("Hãy nhập nội dung trả lời."), code="no_answer")
+        self.answer, self.answered_by, self.answered_at = answer, by, timezone.now()
+        self.save(update_fields=["answer", "answered_by", "answered_at"])
+
+    reply.alters_data = True
+
+
+def _total(assessments, field):
+    scores = [getattr(assessment, field) for assessment in assessments if getattr(assessment, field) is not None]
+    return sum(scores) if scores else None
+
+
+def rank_by_score(nominations):
+    """Rank dossiers by points along the plan's tie-break chain; those still level are marked for the council's vote.
+
+    Returns (rank, nomination, appraisal total, self total, tied) rows, best first.
+    """
+    nominations = list(nominations)
+    if not nominations:
+        return []
+    chain = nominations[0].campaign.tie_break
+    rows = []
+    for nomination in nominations:
+        assessments = list(nomination.assessments.all())
+        values = {
+            "appraisal_score": _total(assessments, "appraisal_score"), "self_score": _total(assessments, "self_score"),
+            # Decree 152/2025: on a tie, women and collectives with at least 70% women come first.
+            "preference": nomination.is_preferred_on_tie,
+        }
+        key = tuple(-(values[name] or 0) for name in chain)
+        rows.append((key, nomination, values["appraisal_score"], values["self_score"]))
+    rows.sort(key=lambda row: row[0])
+    keys = [row[0] for row in rows]
+    ranked = []
+    for row in rows:
+        rank = keys.index(row[0]) + 1
+        ranked.append((rank, row[1], row[2], row[3], keys.count(row[0]) > 1))
+    return ranked
+
+
 class QuotaCounter:
-    """Used and remaining places of an award form, in total or for one unit, per nominee kind."""
+    """The quota rules of one award form, counted for a dossier: places allowed and taken in the dossier's bucket."""
 
-    def __init__(self, award_form, *, unit=None, period=None):
-        self.award_form, self.unit, self.period = award_form, unit, period
+    def __init__(self, award_form):
+        self.award_form = award_form
+        self.rules = list(award_form.quota_rules.select_related("group"))
+        self._members = {}
 
-    def limit(self, kind):
-        """The number of places, or None when the form has no quota for this scope."""
+    def rules_for(self, nomination):
+        """The rules that cap this dossier: its nominee kind, and its unit within the rule's group."""
+        return [
+            rule for rule in self.rules
+            if rule.counts_kind(nomination.nominee_kind)
+            and (rule.group_id is None or nomination.submitting_unit_id in self._group_members(rule.group_id))
+        ]
+
+    def _group_members(self, group_id):
+        if group_id not in self._members:
+            self._members[group_id] = set(UnitGroup.organizations.through.objects.filter(
+                unitgroup_id=group_id).values_list("organization_id", flat=True))
+        return self._members[group_id]
+
+    def _bucket(self, rule, nomination):
+        """The dossiers that share the rule's places with this one."""
         form = self.award_form
-        if form.quota_type == AwardForm.QuotaType.NONE:
-            return None
-        if (form.quota_scope == AwardForm.QuotaScope.PER_UNIT) != (self.unit is not None):
-            return None
-        value = form.individual_quota if kind == EligibleSubject.Kind.INDIVIDUAL else form.collective_quota
-        if value is None:
-            return None
-        if form.quota_type == AwardForm.QuotaType.COUNT:
-            return int(value)
-        return math.floor(value * self._participants(kind) / 100)
+        if rule.over == QuotaRule.Over.YEAR:
+            year = ExtractYear(Coalesce("period__ends_on", "campaign__ends_on"))
+            dossiers = Nomination.objects.annotate(award_year=year).filter(
+                award_form__award_title=form.award_title_id, award_year=nomination.award_year,
+            )
+        else:
+            dossiers = Nomination.objects.filter(award_form=form)
+        if rule.over == QuotaRule.Over.PERIOD:
+            dossiers = dossiers.filter(period=nomination.period_id)
+        if rule.counts != QuotaRule.Counts.EITHER:
+            dossiers = dossiers.filter(nominee_person__isnull=rule.counts == QuotaRule.Counts.COLLECTIVES)
+        if rule.per == QuotaRule.Per.UNIT:
+            dossiers = dossiers.filter(submitting_unit=nomination.submitting_unit_id)
+        elif rule.per == QuotaRule.Per.SUB_BODY:
+            body = nomination.nominee_body_id
+            dossiers = dossiers.filter(models.Q(nominee_person__organization=body) | models.Q(nominee_organization=body))
+        elif rule.group_id:
+            dossiers = dossiers.filter(submitting_unit__in=self._group_members(rule.group_id))
+        return dossiers.exclude(pk=nomination.pk) if nomination.pk else dossiers
 
-    def _participants(self, kind):
-        participations = Participation.objects.filter(campaign=self.award_form.campaign_id)
-        if self.unit is not None:
-            participations = participations.filter(organization=self.unit)
-        field = "individual_count" if kind == EligibleSubject.Kind.INDIVIDUAL else "collective_count"
-        return participations.aggregate(total=models.Sum(field))["total"] or 0
+    def _bucket_key(self, rule, nomination):
+        """What `_bucket` filters on, for dossiers not yet saved as granted (the council's cut)."""
+        per = {QuotaRule.Per.UNIT: nomination.submitting_unit_id, QuotaRule.Per.SUB_BODY: nomination.nominee_body_id}
+        over = {QuotaRule.Over.PERIOD: nomination.period_id, QuotaRule.Over.YEAR: nomination.award_year}
+        return per.get(rule.per), over.get(rule.over)
 
-    def _nominations(self, kind):
-        nominations = Nomination.objects.filter(
-            award_form=self.award_form, period=self.period,
-            nominee_person__isnull=kind != EligibleSubject.Kind.INDIVIDUAL,
-        )
-        return nominations.filter(submitting_unit=self.unit) if self.unit is not None else nominations
+    def participants(self, rule, nomination):
+        """Declared participants the rule's share is taken of: the dossier's period, else the whole plan; None if none."""
+        declared = Participation.objects.filter(campaign=self.award_form.campaign_id)
+        if rule.per == QuotaRule.Per.UNIT:
+            declared = declared.filter(organization=nomination.submitting_unit_id)
+        elif rule.per == QuotaRule.Per.SUB_BODY:
+            declared = declared.filter(organization=nomination.nominee_body_id)
+        elif rule.group_id:
+            declared = declared.filter(organization__in=self._group_members(rule.group_id))
+        total = sum((models.F(field) for field in rule.participant_fields[1:]), models.F(rule.participant_fields[0]))
+        for period in dict.fromkeys([nomination.period_id, None]):
+            result = declared.filter(period=period).aggregate(rows=models.Count("pk"), total=models.Sum(total))
+            if result["rows"]:
+                return result["total"]
+        return None
 
-    def used(self, kind, *, exclude=None):
-        nominations = self._nominations(kind).active()
-        return nominations.exclude(pk=exclude.pk).count() if exclude else nominations.count()
+    def limit(self, rule, nomination):
+        """Places the rule allows; refused with a clear message when a share has no declared participants."""
+        if not rule.is_share:
+            return rule.limit()
+        participants = self.participants(rule, nomination)
+        if participants is None:
+            raise NominationError(
+                _("Chưa có số tập thể, cá nhân tham gia để tính chỉ tiêu “%(rule)s”: hãy khai báo số tham gia "
+                  "của đơn vị (trang “Đơn vị tham gia” của kế hoạch).") % {"rule": rule.label},
+                code="no_participation",
+            )
+        return rule.limit(participants)
 
-    def granted(self, kind):
-        return self._nominations(kind).filter(status__in=GRANTED).count()
+    def taken(self, rule, nomination, statuses):
+        return self._bucket(rule, nomination).filter(status__in=statuses).count()
 
-    def summary(self, kind):
-        """(limit, counted, remaining) for display; counted is submissions per unit, approvals in total."""
-        limit = self.limit(kind)
-        counted = self.used(kind) if self.unit is not None else self.granted(kind)
-        return limit, counted, None if limit is None else max(limit - counted, 0)
+    def problems(self, nomination, *, own_caps_only=False):
+        """Each cap this dossier would overrun, as the error to raise or show.
+
+        A unit's own caps (each unit, each sub-body) count the dossiers it has sent and refuse at submission;
+        caps shared by several units count only what was granted: the council chooses among the sent ones.
+        """
+        own = (QuotaRule.Per.UNIT, QuotaRule.Per.SUB_BODY)
+        for rule in self.rules_for(nomination):
+            if own_caps_only and rule.per not in own:
+                continue
+            try:
+                limit = self.limit(rule, nomination)
+            except NominationError as error:
+                yield error
+                continue
+            statuses = ACTIVE if own_caps_only else GRANTED
+            taken = self.taken(rule, nomination, statuses)
+            if taken >= limit:
+                code = "over_unit_quota" if own_caps_only else "over_quota"
+                yield NominationError(
+                    _("Vượt chỉ tiêu “%(rule)s”: đã có %(taken)s/%(limit)s.") % {"rule": rule.label, "taken": taken, "limit": limit},
+                    code=code,
+                )
+
+    def fits(self, nomination, placed):
+        """The dossier has room under every cap, counting the granted ones and those placed before it at this cut."""
+        for rule in self.rules_for(nomination):
+            key = self._bucket_key(rule, nomination)
+            sharing = [other for other in placed if rule in self.rules_for(other) and self._bucket_key(rule, other) == key]
+            if self.taken(rule, nomination, GRANTED) + len(sharing) >= self.limit(rule, nomination):
+                return False
+        return True
+
+    def counters(self, nomination):
+        """For display: each rule that caps the dossier with (limit or None if undeclared, taken, remaining)."""
+        rows = []
+        for rule in self.rules_for(nomination):
+            own = rule.per in (QuotaRule.Per.UNIT, QuotaRule.Per.SUB_BODY)
+            rows.append(self._counter(rule, nomination, ACTIVE if own else GRANTED) | {"own": own})
+        return rows
+
+    def granted_counters(self, nominations):
+        """For the council: one counter of granted places per rule and per unit (or sub-body) the dossiers fall in."""
+        rows, seen = [], set()
+        for nomination in nominations:
+            for rule in self.rules_for(nomination):
+                key = (rule.pk, *self._bucket_key(rule, nomination))
+                if key not in seen:
+                    seen.add(key)
+                    bucket = {QuotaRule.Per.UNIT: nomination.submitting_unit, QuotaRule.Per.SUB_BODY: nomination.nominee_body}
+                    rows.append(self._counter(rule, nomination, GRANTED) | {"bucket": bucket.get(rule.per)})
+        return rows
+
+    def _counter(self, rule, nomination, statuses):
+        taken = self.taken(rule, nomination, statuses)
+        try:
+            limit = self.limit(rule, nomination)
+        except NominationError:
+            limit = None
+        return {"rule": rule, "limit": limit, "taken": taken, "remaining": None if limit is None else max(limit - taken, 0)}
 
 
-def quota_table(campaign, unit):
-    """Per award form and nominee kind: the unit's places used and left, and the places granted in total."""
+def quota_table(campaign, unit, period=None):
+    """The live counters a unit reads before filing: per award form and nominee kind, every cap on it."""
     rows = []
     for award_form in campaign.award_forms.all():
-        kinds = [EligibleSubject.Kind.COLLECTIVE] if award_form.is_for_collectives else []
-        kinds += [EligibleSubject.Kind.INDIVIDUAL] if award_form.is_for_individuals else []
-        for kind in kinds:
-            rows.append({
-                "award_form": award_form, "kind": kind.label,
-                "unit": QuotaCounter(award_form, unit=unit).summary(kind), "total": QuotaCounter(award_form).summary(kind),
-            })
+        counter = QuotaCounter(award_form)
+        probes = []
+        if award_form.is_for_collectives:
+            probes.append(Nomination(campaign=campaign, award_form=award_form, period=period, submitting_unit=unit,
+                                     nominee_organization=unit))
+        if award_form.is_for_individuals:
+            probes.append(Nomination(campaign=campaign, award_form=award_form, period=period, submitting_unit=unit,
+                                     nominee_person=Person(organization=unit)))
+        seen = set()
+        for probe in probes:
+            for row in counter.counters(probe):
+                if row["rule"].pk not in seen:
+                    seen.add(row["rule"].pk)
+                    rows.append({"award_form": award_form, **row})
     return rows

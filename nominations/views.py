@@ -13,21 +13,31 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.models import Campaign
+from campaigns.models import AwardForm, Campaign
 from core.exceptions import PortalError
 from core.views import act_then_redirect
 
 from .filters import NominationFilter
 from .forms import (
+    AnswerForm,
     AppraisalForm,
     AssessmentForm,
     AttachmentForm,
+    ConsultationCommentForm,
     ForwardForm,
     NominationCreateForm,
     NominationForm,
     ReturnForm,
 )
-from .models import Appraisal, CriterionAssessment, Nomination, QuotaCounter, quota_table
+from .models import (
+    Appraisal,
+    Consultation,
+    ConsultationComment,
+    CriterionAssessment,
+    Nomination,
+    QuotaCounter,
+    quota_table,
+)
 
 PAGE_SIZE = 20
 AssessmentFormSet = modelformset_factory(CriterionAssessment, form=AssessmentForm, extra=0)
@@ -107,6 +117,7 @@ def nomination_create(request, campaign_pk):
             nomination.check_window()
             nomination.check_eligibility()
             nomination.check_not_duplicate()
+            nomination.check_title_rules()
         except PortalError as error:
             form.add_error(None, error)
         else:
@@ -116,6 +127,8 @@ def nomination_create(request, campaign_pk):
                 nomination.save()
                 nomination.add_missing_assessments()
             messages.success(request, _("Đã tạo hồ sơ nháp. Hãy nhập báo cáo thành tích và đính kèm giấy tờ."))
+            for warning in nomination.quota_warnings():
+                messages.warning(request, warning)
             return redirect("nominations:edit", nomination.pk)
     context = {"form": form, "campaign": campaign, "quotas": quota_table(campaign, request.user.organization)}
     return render(request, "nominations/nomination_create.html", context)
@@ -130,8 +143,8 @@ def nomination_detail(request, pk):
         "attachments": nomination.attachments.all(),
         "history": nomination.history.select_related("actor"),
         "appraisal": nomination.appraisals.select_related("appraised_by").first(),
-        "unit_quota": QuotaCounter(nomination.award_form, unit=nomination.submitting_unit, period=nomination.period).summary(nomination.nominee_kind),
-        "total_quota": QuotaCounter(nomination.award_form, period=nomination.period).summary(nomination.nominee_kind),
+        "quota_counters": QuotaCounter(nomination.award_form).counters(nomination),
+        "quota_warnings": nomination.quota_warnings() if nomination.is_editable else [],
         "attachment_form": AttachmentForm(award_form=nomination.award_form),
         "return_form": ReturnForm(),
         "forward_form": ForwardForm(nomination=nomination) if nomination.campaign.implements_id else None,
@@ -256,3 +269,45 @@ def nomination_forward(request, pk):
         return redirect(nomination)
     messages.success(request, _("Đã chuyển hồ sơ lên cấp trên."))
     return redirect(forwarded)
+
+
+@login_required
+@require_POST
+def consultation_publish(request, award_form_pk):
+    award_form = get_object_or_404(AwardForm, pk=award_form_pk)
+    if not request.user.has_perm("nominations.run_consultation", award_form):
+        raise PermissionDenied
+    try:
+        consultation = Consultation.publish(award_form, by=request.user)
+    except PortalError as error:
+        messages.error(request, error.message)
+        return redirect(award_form.campaign)
+    messages.success(request, _("Đã công khai danh sách lấy ý kiến đến hết ngày %(date)s.") % {"date": f"{consultation.closes_on:%d/%m/%Y}"})
+    return redirect(consultation)
+
+
+def consultation_page(request, pk):
+    """The public page (no sign-in): the list put to the people, and a form for their comments while open."""
+    consultation = get_object_or_404(Consultation.objects.select_related("award_form__campaign"), pk=pk)
+    form = ConsultationCommentForm(request.POST or None)
+    if form.is_valid():
+        act = partial(consultation.receive, **form.cleaned_data)
+        return act_then_redirect(request, consultation, act, _("Đã nhận ý kiến của ông/bà. Xin cảm ơn."))
+    is_office = request.user.has_perm("nominations.run_consultation", consultation.award_form)
+    context = {
+        "consultation": consultation, "form": form, "is_office": is_office, "answer_form": AnswerForm(),
+        "nominations": consultation.nominations.select_related("nominee_person", "nominee_organization", "submitting_unit"),
+        # The public reads the comments and answers; only the office sees who sent them and how to reach them.
+        "comments": consultation.comments.select_related("answered_by"),
+    }
+    return render(request, "nominations/consultation.html", context)
+
+
+@login_required
+@require_POST
+def consultation_answer(request, pk):
+    comment = get_object_or_404(ConsultationComment.objects.select_related("consultation__award_form"), pk=pk)
+    if not request.user.has_perm("nominations.run_consultation", comment.consultation.award_form):
+        raise PermissionDenied
+    act = partial(comment.reply, by=request.user, answer=request.POST.get("answer", ""))
+    return act_then_redirect(request, comment.consultation, act, _("Đã lưu trả lời."))

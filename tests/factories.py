@@ -3,7 +3,17 @@ import datetime
 import factory
 
 from accounts.models import Organization, Person, User
-from campaigns.models import AwardForm, Campaign, CampaignPeriod, Criterion, EligibleSubject, Extension, Report, Task
+from campaigns.models import (
+    AwardForm,
+    Campaign,
+    CampaignPeriod,
+    Criterion,
+    EligibleSubject,
+    Extension,
+    QuotaRule,
+    Report,
+    Task,
+)
 from notifications.models import Message, MessageTemplate, Notification
 
 
@@ -60,12 +70,35 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 class AwardFormFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AwardForm
+        skip_postgeneration_save = True
 
     campaign = factory.SubFactory(CampaignFactory)
     name = factory.Sequence(lambda n: f"Giấy khen của Giám đốc Sở Tư pháp {n}")
     kind = AwardForm.Kind.COMMENDATION
     granting_organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.JUSTICE_DEPARTMENT)
     signer_title = "Giám đốc Sở Tư pháp"
+
+    # `individual_cap=1` / `collective_cap=1`: a cap of that many for all units together, over the plan.
+    @factory.post_generation
+    def individual_cap(award_form, create, extracted, **kwargs):
+        if create and extracted is not None:
+            QuotaRuleFactory(award_form=award_form, per="all", counts="individuals", amount=extracted)
+
+    @factory.post_generation
+    def collective_cap(award_form, create, extracted, **kwargs):
+        if create and extracted is not None:
+            QuotaRuleFactory(award_form=award_form, per="all", counts="collectives", amount=extracted)
+
+
+class QuotaRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuotaRule
+
+    award_form = factory.SubFactory(AwardFormFactory)
+    campaign = factory.SelfAttribute("award_form.campaign")
+    per = QuotaRule.Per.UNIT
+    counts = QuotaRule.Counts.INDIVIDUALS
+    amount = 1
 
 
 class CriterionFactory(factory.django.DjangoModelFactory):

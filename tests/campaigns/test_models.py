@@ -3,16 +3,19 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from campaigns.models import Campaign, CampaignError, validate_number_symbol
-from tests.factories import AwardFormFactory, CampaignFactory, CriterionFactory
+from campaigns.models import Campaign, CampaignError, UnitGroup, validate_number_symbol
+from tests.factories import AwardFormFactory, CampaignFactory, CriterionFactory, QuotaRuleFactory
 
 
-@pytest.mark.parametrize("number", ["67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "78/KH-STP", "234/KH-HĐPH"])
+@pytest.mark.parametrize(
+    "number",
+    ["67/KH-UBND", "157/QĐ-BTP", "08/KH-UBND", "78/KH-STP", "234/KH-HĐPH", "71/2025/QĐ-UBND", "11/2023/TT-BTP", "05/CT-TTg"],
+)
 def test_campaign_number_symbol_accepts_the_usual_forms(number):
     validate_number_symbol(number)
 
 
-@pytest.mark.parametrize("number", ["67 /KH-UBND", "KH-UBND", "67/KH", "67-KH-UBND", "67/kh-ubnd", ""])
+@pytest.mark.parametrize("number", ["67 /KH-UBND", "KH-UBND", "67/KH", "67-KH-UBND", "67/kh-ubnd", "71/25/QĐ-UBND", ""])
 def test_campaign_number_symbol_refuses_other_forms(number):
     with pytest.raises(ValidationError) as error:
         validate_number_symbol(number)
@@ -43,23 +46,33 @@ def test_campaign_award_deadline_before_nomination_deadline_is_refused():
 
 
 @pytest.mark.django_db
-def test_award_form_negative_quota_is_refused():
-    award_form = AwardFormFactory.build(campaign=CampaignFactory(), quota_type="count", individual_quota=-1)
+def test_quota_rule_negative_amount_is_refused():
+    rule = QuotaRuleFactory.build(award_form=AwardFormFactory(), amount=-1)
 
     with pytest.raises(ValidationError) as error:
-        award_form.clean()
+        rule.clean()
 
-    assert error.value.error_dict["individual_quota"][0].code == "negative_quota"
+    assert error.value.error_dict["amount"][0].code == "negative_quota"
 
 
 @pytest.mark.django_db
-def test_award_form_share_over_100_percent_is_refused():
-    award_form = AwardFormFactory.build(campaign=CampaignFactory(), quota_type="share", collective_quota=120)
+def test_quota_rule_share_over_100_percent_is_refused():
+    rule = QuotaRuleFactory.build(award_form=AwardFormFactory(), amount=120, is_share=True)
 
     with pytest.raises(ValidationError) as error:
-        award_form.clean()
+        rule.clean()
 
-    assert error.value.error_dict["collective_quota"][0].code == "share_over_100"
+    assert error.value.error_dict["amount"][0].code == "share_over_100"
+
+
+@pytest.mark.django_db
+def test_quota_rule_reads_as_the_plan_writes_it():
+    award_form = AwardFormFactory()
+    group = UnitGroup.objects.create(campaign=award_form.campaign, name="Các xã")
+
+    rule = QuotaRuleFactory(award_form=award_form, group=group, per="unit", counts="either", amount=2)
+
+    assert rule.label == "Mỗi đơn vị – nhóm “Các xã”: không quá 2 trường hợp (tập thể hoặc cá nhân), cả kế hoạch"
 
 
 @pytest.mark.django_db
@@ -161,3 +174,14 @@ def test_criteria_sort_by_their_numbers_as_integers():
     numbers = [c.number for c in sorted(campaign.criteria.all(), key=lambda c: c.sort_key)]
 
     assert numbers == ["1", "1.9", "1.10", "2"]
+
+
+@pytest.mark.django_db
+def test_criteria_lettered_items_sort_in_vietnamese_letter_order():
+    campaign = CampaignFactory()
+    for number in ("g", "đ", "e", "d", "a"):
+        CriterionFactory(campaign=campaign, number=number)
+
+    numbers = [criterion.number for criterion in sorted(campaign.criteria.all(), key=lambda criterion: criterion.sort_key)]
+
+    assert numbers == ["a", "d", "đ", "e", "g"]

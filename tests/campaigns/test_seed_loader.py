@@ -125,8 +125,10 @@ def test_seed_000_can_tho_has_two_award_forms_with_their_authorities(seeded):
 def test_seed_000_can_tho_certificate_of_merit_is_capped_at_10_percent_of_collectives_and_5_of_individuals(seeded):
     form = seeded["67/KH-UBND"].award_forms.get(kind=AwardForm.Kind.CERTIFICATE_OF_MERIT)
 
-    assert (form.quota_type, form.quota_scope) == (AwardForm.QuotaType.SHARE, AwardForm.QuotaScope.TOTAL)
-    assert (form.collective_quota, form.individual_quota) == (Decimal(10), Decimal(5))
+    assert [rule.label for rule in form.quota_rules.all()] == [
+        "Các đơn vị cộng chung: không quá 10% số tập thể tham gia (làm tròn xuống), cả kế hoạch",
+        "Các đơn vị cộng chung: không quá 5% số cá nhân tham gia (làm tròn xuống), cả kế hoạch",
+    ]
     assert (form.vote_threshold_percent, form.vote_threshold_exclusive) == (Decimal(50), True)
 
 

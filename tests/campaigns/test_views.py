@@ -1,9 +1,19 @@
 import pytest
+from django import forms
 from django.urls import reverse
 
 from accounts.models import User
-from campaigns.models import Campaign
-from tests.factories import AwardFormFactory, CampaignFactory, CriterionFactory, TaskFactory, UserFactory
+from campaigns.models import Campaign, UnitGroup
+from core.forms import LinesField
+from tests.factories import (
+    AwardFormFactory,
+    CampaignFactory,
+    CriterionFactory,
+    EligibleSubjectFactory,
+    OrganizationFactory,
+    TaskFactory,
+    UserFactory,
+)
 
 ALL_ROLES = [User.Role.STAFF, User.Role.UNIT, User.Role.COUNCIL_MEMBER, User.Role.LEADER, User.Role.ADMINISTRATOR]
 
@@ -320,8 +330,8 @@ def test_campaign_parts_office_adds_an_award_form_then_the_campaign_can_launch(c
     campaign = CampaignFactory(status=Campaign.Status.DRAFT)
     data = part_data(
         name="Giấy khen của Giám đốc Sở Tư pháp", kind="giay_khen", granting_organization=office_user.organization_id,
-        signer_title="Giám đốc Sở Tư pháp", recipients="both", quota_type="count", quota_scope="total",
-        individual_quota="5", vote_threshold_percent="50", vote_threshold_exclusive="on",
+        signer_title="Giám đốc Sở Tư pháp", recipients="both", vote_threshold_percent="50", vote_threshold_exclusive="on",
+        consultation_working_days="0",
         required_documents="Tờ trình\nBáo cáo thành tích",
     )
 
@@ -335,17 +345,47 @@ def test_campaign_parts_office_adds_an_award_form_then_the_campaign_can_launch(c
 
 @pytest.mark.django_db
 def test_campaign_parts_negative_quota_is_refused_next_to_the_field(client_of, office_user):
-    campaign = CampaignFactory(status=Campaign.Status.DRAFT)
-    data = part_data(
-        name="Bằng khen", kind="bang_khen", granting_organization=office_user.organization_id, signer_title="Chủ tịch",
-        recipients="both", quota_type="count", quota_scope="total", individual_quota="-1", vote_threshold_percent="50",
+    award_form = AwardFormFactory(campaign=CampaignFactory(status=Campaign.Status.DRAFT))
+    data = part_data(award_form=award_form.pk, per="unit", counts="individuals", amount="-1", rounding="down", over="plan")
+
+    response = client_of(office_user).post(reverse("campaigns:parts", args=[award_form.campaign_id, "chi-tieu"]), data)
+
+    assert response.context["formset"].forms[0].has_error("amount", code="negative_quota")
+    assert "Chỉ tiêu không được âm." in response.content.decode()
+    assert not award_form.quota_rules.exists()
+
+
+@pytest.mark.django_db
+def test_campaign_parts_office_caps_a_group_of_units(client_of, office_user):
+    award_form = AwardFormFactory(campaign=CampaignFactory(status=Campaign.Status.DRAFT))
+    communes = [OrganizationFactory(), OrganizationFactory()]
+    client = client_of(office_user)
+    client.post(
+        reverse("campaigns:parts", args=[award_form.campaign_id, "nhom-don-vi"]),
+        part_data(name="Các xã", organizations=[unit.pk for unit in communes]),
+    )
+    group = award_form.campaign.unit_groups.get()
+
+    client.post(
+        reverse("campaigns:parts", args=[award_form.campaign_id, "chi-tieu"]),
+        part_data(award_form=award_form.pk, group=group.pk, per="unit", counts="either", amount="2", rounding="down", over="plan"),
     )
 
-    response = client_of(office_user).post(reverse("campaigns:parts", args=[campaign.pk, "hinh-thuc"]), data)
+    assert list(group.organizations.all()) == sorted(communes, key=lambda unit: unit.name)
+    assert [rule.label for rule in award_form.quota_rules.all()] == [
+        "Mỗi đơn vị – nhóm “Các xã”: không quá 2 trường hợp (tập thể hoặc cá nhân), cả kế hoạch"
+    ]
 
-    assert response.context["formset"].forms[0].has_error("individual_quota", code="negative_quota")
-    assert "Chỉ tiêu không được âm." in response.content.decode()
-    assert not campaign.award_forms.exists()
+
+@pytest.mark.django_db
+def test_campaign_parts_cap_cannot_name_another_plans_group(client_of, office_user):
+    award_form = AwardFormFactory(campaign=CampaignFactory(status=Campaign.Status.DRAFT))
+    elsewhere = UnitGroup.objects.create(campaign=CampaignFactory(), name="Các xã")
+    data = part_data(award_form=award_form.pk, group=elsewhere.pk, per="unit", counts="either", amount="2", rounding="down", over="plan")
+
+    response = client_of(office_user).post(reverse("campaigns:parts", args=[award_form.campaign_id, "chi-tieu"]), data)
+
+    assert response.context["formset"].forms[0].has_error("group", code="invalid_choice")
 
 
 @pytest.mark.django_db
@@ -381,7 +421,7 @@ def test_campaign_parts_award_form_with_dossiers_cannot_be_deleted(client_of, of
         "part-TOTAL_FORMS": "1", "part-INITIAL_FORMS": "1", "part-MIN_NUM_FORMS": "0", "part-MAX_NUM_FORMS": "1000",
         "part-0-id": award_form.pk, "part-0-DELETE": "on", "part-0-name": award_form.name, "part-0-kind": award_form.kind,
         "part-0-granting_organization": award_form.granting_organization_id, "part-0-signer_title": award_form.signer_title,
-        "part-0-recipients": "both", "part-0-quota_type": "none", "part-0-quota_scope": "total", "part-0-vote_threshold_percent": "50",
+        "part-0-recipients": "both", "part-0-vote_threshold_percent": "50",
     }
 
     response = client_of(office_user).post(reverse("campaigns:parts", args=[award_form.campaign_id, "hinh-thuc"]), data)
@@ -433,3 +473,32 @@ def test_campaigns_of_another_province_are_not_shown_to_a_unit(client_of, unit_u
 
     assert set(listed) == {own, national}
     assert response.status_code == 403
+
+
+def browser_data(formset):
+    """What a browser sends for the formset as rendered, every row untouched."""
+    data = {f"part-{key}": value for key, value in formset.management_form.initial.items()}
+    for form in formset.forms:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if isinstance(field.widget, forms.CheckboxInput):
+                if value:
+                    data[form.add_prefix(name)] = "on"
+            elif isinstance(value, list | tuple) and not isinstance(field, LinesField):
+                data[form.add_prefix(name)] = [str(item) for item in value]
+            elif value is not None:
+                data[form.add_prefix(name)] = field.widget.format_value(field.prepare_value(value)) or ""
+    return data
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("part", ["hinh-thuc", "doi-tuong", "noi-dung", "giai-doan", "nhom-don-vi", "chi-tieu"])
+def test_campaign_parts_save_with_the_blank_extra_rows_left_blank(client_of, office_user, part):
+    award_form = AwardFormFactory(campaign=CampaignFactory(status=Campaign.Status.DRAFT), required_documents=["Tờ trình"])
+    EligibleSubjectFactory(campaign=award_form.campaign, position_titles=["Thẩm phán"])
+    client = client_of(office_user)
+    url = reverse("campaigns:parts", args=[award_form.campaign_id, part])
+
+    response = client.post(url, browser_data(client.get(url).context["formset"]))
+
+    assert response.status_code == 302

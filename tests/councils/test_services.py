@@ -5,10 +5,17 @@ from django.apps import apps
 from django.db import connection, connections
 
 from accounts.models import Organization
+from campaigns.models import Participation, UnitGroup
 from councils.models import BallotReceipt, CouncilError, CouncilMember, Meeting, MeetingHistory, Tally, VotingRound
 from councils.services import Choice, cast_ballot, chair_decides, close_round, enter_paper_counts, publish_round
-from nominations.models import Nomination
-from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory, OrganizationFactory
+from nominations.models import Nomination, NominationError
+from tests.factories import (
+    CouncilMemberFactory,
+    MeetingFactory,
+    NominationFactory,
+    OrganizationFactory,
+    QuotaRuleFactory,
+)
 
 Status = Nomination.Status
 Outcome = Tally.Outcome
@@ -169,7 +176,7 @@ def test_result_stays_hidden_until_published_then_moves_the_dossier():
 @pytest.mark.django_db
 def test_meeting_close_refused_while_a_tie_waits_for_the_chair():
     meeting, seats = council_meeting(5)
-    first = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1)
+    first = in_review(meeting, award_form__individual_cap=1)
     second = in_review(meeting, award_form=first.award_form)
     meeting.record_attendance(by=None, present_members=seats)
     voting_round = meeting.open_round(by=None)
@@ -247,7 +254,7 @@ def test_result_ninety_percent_threshold_is_inclusive_at_the_edge():
 @pytest.mark.django_db
 def test_result_cut_at_the_remaining_quota_marks_the_rest_over_quota():
     meeting, seats = council_meeting(5)
-    first = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1)
+    first = in_review(meeting, award_form__individual_cap=1)
     second = in_review(meeting, award_form=first.award_form)
     meeting.record_attendance(by=None, present_members=seats)
     voting_round = meeting.open_round(by=None)
@@ -265,7 +272,7 @@ def test_result_cut_at_the_remaining_quota_marks_the_rest_over_quota():
 @pytest.mark.django_db
 def test_result_tie_at_the_cut_prefers_the_woman():
     meeting, seats = council_meeting(5)
-    man = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1, nominee_person__gender="male")
+    man = in_review(meeting, award_form__individual_cap=1, nominee_person__gender="male")
     woman = in_review(meeting, award_form=man.award_form, nominee_person__gender="female")
     meeting.record_attendance(by=None, present_members=seats)
     voting_round = meeting.open_round(by=None)
@@ -284,7 +291,7 @@ def test_result_tie_at_the_cut_prefers_a_collective_of_70_percent_women():
     mostly_women = OrganizationFactory(women_percent=70, kind=Organization.Kind.LEGAL_AID_CENTRE)
     other = OrganizationFactory(women_percent=40, kind=Organization.Kind.LEGAL_AID_CENTRE)
     first = in_review(
-        meeting, award_form__quota_type="count", award_form__collective_quota=1,
+        meeting, award_form__collective_cap=1,
         submitting_unit=other, nominee_person=None, nominee_organization=other,
     )
     second = in_review(
@@ -304,7 +311,7 @@ def test_result_tie_at_the_cut_prefers_a_collective_of_70_percent_women():
 @pytest.mark.django_db
 def test_result_tie_without_preference_goes_to_the_chair():
     meeting, seats = council_meeting(5)
-    first = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1)
+    first = in_review(meeting, award_form__individual_cap=1)
     second = in_review(meeting, award_form=first.award_form)
     meeting.record_attendance(by=None, present_members=seats)
     voting_round = meeting.open_round(by=None)
@@ -548,3 +555,60 @@ def test_round_closed_on_purpose_with_votes_missing_says_so_in_the_history():
     close_round(voting_round, by=None, even_if_missing=True)
 
     assert "khi còn 2 thành viên có mặt chưa biểu quyết" in voting_round.history.last().note
+
+
+@pytest.mark.django_db
+def test_result_cut_keeps_each_units_group_cap():
+    meeting, seats = council_meeting(5)
+    capped, free = OrganizationFactory(), OrganizationFactory()
+    first = in_review(meeting, submitting_unit=capped)
+    group = UnitGroup.objects.create(campaign=meeting.campaign, name="Các xã")
+    group.organizations.set([capped])
+    QuotaRuleFactory(award_form=first.award_form, group=group, per="unit", amount=1)
+    # Forwarded from below, a second dossier of the same unit reached the council without the submission check.
+    second = in_review(meeting, award_form=first.award_form, submitting_unit=free)
+    Nomination.objects.filter(pk=second.pk).update(submitting_unit=capped)
+    third = in_review(meeting, award_form=first.award_form, submitting_unit=free)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    for nomination, votes_for in ((first, 5), (second, 4), (third, 3)):
+        vote(voting_round, seats, nomination, votes_for=votes_for)
+
+    close_round(voting_round, by=None)
+
+    outcomes = dict(Tally.objects.values_list("nomination", "outcome"))
+    assert outcomes == {first.pk: Outcome.PASSED, second.pk: Outcome.OVER_QUOTA, third.pk: Outcome.PASSED}
+
+
+@pytest.mark.django_db
+def test_result_cut_at_a_share_without_declared_participants_refuses_to_close():
+    meeting, seats = council_meeting(5)
+    nomination = in_review(meeting)
+    QuotaRuleFactory(award_form=nomination.award_form, per="all", amount=5, is_share=True)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, nomination, votes_for=5)
+
+    with pytest.raises(NominationError) as error:
+        close_round(voting_round, by=None)
+
+    assert error.value.code == "no_participation"
+    assert VotingRound.objects.get(pk=voting_round.pk).status == VotingRound.Status.OPEN
+
+
+@pytest.mark.django_db
+def test_result_cut_at_a_share_of_declared_participants_passes_the_boundary():
+    meeting, seats = council_meeting(5)
+    first = in_review(meeting)
+    second = in_review(meeting, award_form=first.award_form)
+    QuotaRuleFactory(award_form=first.award_form, per="all", amount=5, is_share=True)
+    Participation.objects.create(campaign=meeting.campaign, organization=first.submitting_unit, individual_count=20)
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None)
+    vote(voting_round, seats, first, votes_for=5)
+    vote(voting_round, seats, second, votes_for=4)
+
+    close_round(voting_round, by=None)
+
+    outcomes = dict(Tally.objects.values_list("nomination", "outcome"))
+    assert outcomes == {first.pk: Outcome.PASSED, second.pk: Outcome.OVER_QUOTA}

@@ -586,7 +586,7 @@ def test_meeting_written_ballot_offers_a_member_absent_today_though_present_at_a
 
 @pytest.mark.django_db
 def test_meeting_chair_decides_a_tie_at_the_quota(client_of, secretary, meeting, seats):
-    first = in_review(meeting, award_form__quota_type="count", award_form__individual_quota=1)
+    first = in_review(meeting, award_form__individual_cap=1)
     second = in_review(meeting, award_form=first.award_form)
     meeting.record_attendance(by=None, present_members=seats)
     voting_round = meeting.open_round(by=None)
@@ -812,3 +812,15 @@ def test_meeting_scheduled_in_the_past_is_refused_and_the_form_kept(client_of, o
 
     assert response.context["form"].has_error("starts_at", code="in_the_past")
     assert "Họp bổ sung" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_meeting_page_shows_each_cap_with_the_places_granted(client_of, secretary, meeting, seats):
+    nomination = in_review(meeting, award_form__individual_cap=2)
+    NominationFactory(campaign=meeting.campaign, award_form=nomination.award_form, status=Nomination.Status.APPROVED)
+
+    page = client_of(secretary).get(reverse("councils:meeting", args=[meeting.pk])).content.decode()
+
+    counters = page[page.index('id="quota-counters"'):]
+    assert "Các đơn vị cộng chung: không quá 2 cá nhân, cả kế hoạch" in counters
+    assert "<strong>1/2</strong>, còn 1" in counters

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Organization
-from campaigns.models import AwardForm, Campaign, EligibleSubject, Extension, Participation
-from nominations.models import Nomination, NominationError, QuotaCounter
+from campaigns.models import AwardForm, Campaign, Extension
+from nominations.models import Nomination, NominationError
 from tests.factories import (
     AwardFormFactory,
     NominationFactory,
@@ -114,6 +114,7 @@ def test_nomination_of_an_ineligible_title_is_refused():
         nomination.submit(by=None)
 
     assert error.value.code == "not_eligible"
+    assert error.value.message.endswith("Chức danh được tham gia: Thẩm phán; Trợ giúp viên pháp lý.")
 
 
 @pytest.mark.django_db
@@ -209,53 +210,6 @@ def test_nomination_without_achievement_report_cannot_be_submitted():
         nomination.submit(by=None)
 
     assert error.value.code == "no_report"
-
-
-@pytest.mark.django_db
-def test_nomination_over_the_unit_quota_is_refused():
-    first = submitted(award_form__quota_type="count", award_form__quota_scope="per_unit", award_form__individual_quota=1)
-    second = NominationFactory(campaign=first.campaign, award_form=first.award_form, submitting_unit=first.submitting_unit)
-
-    with pytest.raises(NominationError) as error:
-        second.submit(by=None)
-
-    assert error.value.code == "over_unit_quota"
-
-
-@pytest.mark.django_db
-def test_nomination_unit_quota_as_a_share_of_the_unit_participants():
-    award_form = AwardFormFactory(quota_type="share", quota_scope="per_unit", individual_quota=5)
-    unit = OrganizationFactory()
-    Participation.objects.create(campaign=award_form.campaign, organization=unit, individual_count=40)
-
-    assert QuotaCounter(award_form, unit=unit).limit(EligibleSubject.Kind.INDIVIDUAL) == 2
-
-
-@pytest.mark.django_db
-def test_nomination_total_quota_as_a_share_of_all_participants_rounds_down():
-    award_form = AwardFormFactory(quota_type="share", quota_scope="total", collective_quota=10, individual_quota=5)
-    for count in (9, 10):
-        Participation.objects.create(
-            campaign=award_form.campaign, organization=OrganizationFactory(), collective_count=count, individual_count=count
-        )
-
-    counter = QuotaCounter(award_form)
-
-    assert counter.limit(EligibleSubject.Kind.COLLECTIVE) == 1
-    assert counter.limit(EligibleSubject.Kind.INDIVIDUAL) == 0
-
-
-@pytest.mark.django_db
-def test_nomination_approval_beyond_the_total_quota_is_refused():
-    first = in_review(award_form__quota_type="count", award_form__individual_quota=1)
-    second = in_review(campaign=first.campaign, award_form=first.award_form)
-    first.approve(by=None)
-
-    with pytest.raises(NominationError) as error:
-        second.approve(by=None)
-
-    assert error.value.code == "over_quota"
-    assert Nomination.objects.get(pk=second.pk).status == Status.IN_REVIEW
 
 
 @pytest.mark.django_db
@@ -456,3 +410,13 @@ def test_nomination_statutory_times_are_settings(settings):
     nomination.submitted_at = timezone.make_aware(datetime.datetime(2026, 11, 16, 9, 0))
 
     assert nomination.processing_deadlines[0] == datetime.date(2026, 11, 18)
+
+
+@pytest.mark.django_db
+def test_nomination_document_marked_if_any_is_not_required():
+    nomination = NominationFactory(award_form__required_documents=["Báo cáo thành tích", "Bản sao quyết định khen thưởng (nếu có)"])
+    nomination.attachments.create(document_type="Báo cáo thành tích", file="x.pdf", original_name="x.pdf", content_type="application/pdf", size=1)
+
+    nomination.submit(by=None)
+
+    assert nomination.status == Status.SUBMITTED

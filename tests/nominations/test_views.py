@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.models import Person, User
 from nominations.models import Nomination
-from tests.factories import CriterionFactory, NominationFactory, UserFactory
+from tests.factories import CriterionFactory, NominationFactory, QuotaRuleFactory, UserFactory
 
 Status = Nomination.Status
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -323,10 +323,8 @@ def test_nomination_attachment_download_by_another_unit_is_forbidden(client_of, 
 
 @pytest.mark.django_db
 def test_nomination_create_page_shows_the_units_quota_used_and_left(client_of, unit_user):
-    nomination = NominationFactory(
-        submitting_unit=unit_user.organization, award_form__quota_type="count", award_form__quota_scope="per_unit",
-        award_form__individual_quota=3,
-    )
+    nomination = NominationFactory(submitting_unit=unit_user.organization)
+    QuotaRuleFactory(award_form=nomination.award_form, per="unit", amount=3)
     nomination.submit(by=unit_user)
 
     page = client_of(unit_user).get(reverse("nominations:create", args=[nomination.campaign_id])).content.decode()
