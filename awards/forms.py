@@ -117,3 +117,23 @@ class SignatureCheckForm(StyledFormMixin, forms.Form):
         except SigningError:
             raise ValidationError(self.error_messages["not_pdf"], code="not_pdf", params={"name": upload.name}) from None
         return content
+
+
+class RevocationForm(StyledFormMixin, forms.Form):
+    """The later decision that revokes an award, and why (the reason stays in the office's records)."""
+
+    decision = forms.ModelChoiceField(
+        label=_("Theo quyết định"), queryset=Decision.objects.none(), empty_label=_("— Chọn quyết định thu hồi —"),
+        error_messages={"required": _("Hãy chọn quyết định thu hồi.")},
+    )
+    reason = forms.CharField(
+        label=_("Lý do thu hồi"), widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Hãy ghi lý do thu hồi.")},
+    )
+
+    def __init__(self, *args, award, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = Decision.objects.filter(
+            status=Decision.Status.SIGNED, issuing_organization=award.decision.issuing_organization_id,
+            issue_date__gte=award.decision.issue_date,
+        ).exclude(pk=award.decision_id)

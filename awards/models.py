@@ -193,6 +193,12 @@ class Award(Searchable):
     # The certificate's QR code opens /khen-thuong/xac-minh/<code>/ for as long as the certificate lives:
     # a stored random code, not the pk (guessable) nor a signature (broken by a new SECRET_KEY).
     verification_code = models.CharField(_("mã xác minh"), max_length=12, unique=True, default=new_verification_code)
+    # Law on Emulation and Commendation 2022, art. 93: an award is revoked by a later decision of the same authority.
+    revoked_in = models.ForeignKey(
+        "Decision", verbose_name=_("thu hồi theo quyết định"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="revoked_awards",
+    )
+    revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
 
     objects = AwardQuerySet.as_manager()
 
@@ -210,6 +216,35 @@ class Award(Searchable):
     @property
     def awardee(self):
         return self.person or self.organization
+
+    @property
+    def is_revoked(self):
+        return self.revoked_in_id is not None
+
+    def revoke(self, *, decision, reason, by):
+        """Record that a later signed decision of the same body revokes this award, in both decisions' history."""
+        if self.is_revoked:
+            raise DecisionError(_("Khen thưởng này đã bị thu hồi."), code="already_revoked")
+        if not reason.strip():
+            raise DecisionError(_("Hãy ghi lý do thu hồi."), code="no_reason")
+        if not decision.is_signed or decision.issuing_organization_id != self.decision.issuing_organization_id:
+            raise DecisionError(
+                _("Chỉ thu hồi theo một quyết định đã ký của chính cơ quan đã khen thưởng."), code="wrong_decision"
+            )
+        if decision.issue_date < self.decision.issue_date or decision.pk == self.decision_id:
+            raise DecisionError(
+                _("Quyết định thu hồi phải ban hành sau quyết định khen thưởng."), code="decision_before_award"
+            )
+        note = _("Thu hồi khen thưởng của %(awardee)s (số vào sổ %(number)s): %(reason)s") % {
+            "awardee": self.awardee, "number": self.register_number, "reason": reason,
+        }
+        with transaction.atomic():
+            Award.objects.filter(pk=self.pk).update(revoked_in=decision, revocation_reason=reason)
+            self.revoked_in, self.revocation_reason = decision, reason
+            decision._record(by=by, note=note)
+            self.decision._record(by=by, note=note)
+
+    revoke.alters_data = True
 
     def get_verification_url(self):
         return reverse("awards:verify", args=[self.verification_code])

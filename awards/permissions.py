@@ -43,3 +43,4 @@ rules.add_perm("awards.view_award", is_staff_of_office | is_leader | (is_unit_us
 rules.add_perm("awards.print_certificates", is_staff_of_office | is_leader)
 # Anyone holding a certificate may check it: the page shows only what the signed decision made public.
 rules.add_perm("awards.verify_award", rules.always_allow)
+rules.add_perm("awards.revoke_award", is_staff_of_office)

@@ -20,5 +20,7 @@ urlpatterns = [
     path("so-khen-thuong/excel/", views.register_export, name="register_export"),
     path("ca-nhan/<int:pk>/", views.person_awards, name="person"),
     path("don-vi/<int:pk>/", views.organization_awards, name="organization"),
+    path("xac-minh/", views.verify_award, name="verify_lookup"),
     path("xac-minh/<slug:code>/", views.verify_award, name="verify"),
+    path("so-khen-thuong/<int:pk>/thu-hoi/", views.award_revoke, name="revoke"),
 ]

@@ -4,6 +4,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -23,7 +24,7 @@ from nominations.models import Nomination
 
 from .exports import annex_workbook, register_workbook, xlsx_response
 from .filters import AwardFilter, DecisionFilter
-from .forms import DecisionForm, DigitalSignatureForm, DraftDecisionForm, SignatureCheckForm
+from .forms import DecisionForm, DigitalSignatureForm, DraftDecisionForm, RevocationForm, SignatureCheckForm
 from .models import Award, Decision
 from .printing import certificate_contexts, decision_filename
 from .services import (
@@ -38,7 +39,11 @@ from .services import (
 from .tasks import enqueue_documents
 
 PAGE_SIZE = 20
-AWARD_RELATIONS = ["decision", "award_form__campaign", "nomination", "person__organization", "organization__parent"]
+AWARD_RELATIONS = [
+    "decision", "award_form__campaign", "nomination", "person__organization", "organization__parent", "revoked_in",
+]
+# The public verification page answers this many lookups a minute from one address.
+VERIFY_LOOKUPS_PER_MINUTE = 30
 
 
 def _get_decision(request, pk, perm):
@@ -286,10 +291,39 @@ def organization_awards(request, pk):
     return render(request, "awards/organization.html", {"organization": organization, "page": page})
 
 
-def verify_award(request, code):
-    """The public page a certificate's QR code opens: that this award was granted, by which decision."""
-    awards = Award.objects.select_related("decision__issuing_organization", "award_form", "person", "organization")
-    award = get_object_or_404(awards, verification_code=code.upper(), decision__status=Decision.Status.SIGNED)
-    if not request.user.has_perm("awards.verify_award", award):
+def verify_award(request, code=""):
+    """The public page a certificate's QR code opens: that this award was granted, by which decision, and stands."""
+    if not request.user.has_perm("awards.verify_award"):
         raise PermissionDenied
-    return render(request, "awards/verify.html", {"award": award, "decision": award.decision})
+    if _too_many_lookups(request):
+        return render(request, "awards/verify.html", {"throttled": True}, status=429)
+    code = (code or request.GET.get("ma", "")).strip().upper()
+    awards = Award.objects.select_related(
+        "decision__issuing_organization", "award_form", "person", "organization", "revoked_in"
+    )
+    award = awards.filter(verification_code=code, decision__status=Decision.Status.SIGNED).first() if code else None
+    context = {"award": award, "code": code, "decision": award.decision if award else None}
+    return render(request, "awards/verify.html", context, status=404 if code and award is None else 200)
+
+
+def _too_many_lookups(request):
+    key = f"verify-award:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=60)
+    return cache.incr(key) > VERIFY_LOOKUPS_PER_MINUTE
+
+
+@login_required
+def award_revoke(request, pk):
+    award = get_object_or_404(Award.objects.select_related("decision", "person", "organization"), pk=pk)
+    if not request.user.has_perm("awards.revoke_award", award):
+        raise PermissionDenied
+    form = RevocationForm(request.POST or None, award=award)
+    if form.is_valid():
+        try:
+            award.revoke(by=request.user, **form.cleaned_data)
+        except PortalError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s.") % {"awardee": award.awardee})
+            return redirect(award.decision)
+    return render(request, "awards/award_revoke.html", {"award": award, "form": form})
