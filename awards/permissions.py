@@ -44,3 +44,5 @@ rules.add_perm("awards.print_certificates", is_staff_of_office | is_leader)
 # Anyone holding a certificate may check it: the page shows only what the signed decision made public.
 rules.add_perm("awards.verify_award", rules.always_allow)
 rules.add_perm("awards.revoke_award", is_staff_of_office)
+# The package sent upward holds every awardee's dossier: the office and its leaders send it.
+rules.add_perm("awards.download_packet", is_staff_of_office | is_leader)

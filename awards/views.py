@@ -26,6 +26,7 @@ from .exports import annex_workbook, register_workbook, xlsx_response
 from .filters import AwardFilter, DecisionFilter
 from .forms import DecisionForm, DigitalSignatureForm, DraftDecisionForm, RevocationForm, SignatureCheckForm
 from .models import Award, Decision
+from .packets import decision_packet, dossier_packet
 from .printing import certificate_contexts, decision_filename
 from .services import (
     awaiting_decision,
@@ -242,6 +243,26 @@ def decision_export(request, pk):
     collectives, individuals = _annex(decision)
     filename = decision_filename(decision, "-danh-sach").replace(".pdf", ".xlsx")
     return xlsx_response(annex_workbook(decision, collectives, individuals), filename)
+
+
+@login_required
+def decision_packet_download(request, pk):
+    decision = _get_decision(request, pk, "awards.download_packet")
+    collectives, individuals = _annex(decision)
+    filename = decision_filename(decision, "-ho-so").replace(".pdf", ".zip")
+    return _zip_response(decision_packet(decision, collectives, individuals), filename)
+
+
+@login_required
+def nomination_packet_download(request, pk):
+    nomination = get_object_or_404(Nomination.objects.select_related("forwarded_from"), pk=pk)
+    if not request.user.has_perm("awards.download_packet", nomination):
+        raise PermissionDenied
+    return _zip_response(dossier_packet(nomination), f"ho-so-{nomination.pk}.zip")
+
+
+def _zip_response(content, filename):
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type="application/zip")
 
 
 def _register_filter(request):
