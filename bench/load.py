@@ -77,12 +77,12 @@ def start_gunicorn(workers):
         [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
         cwd=ROOT, env={**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1"},
     )
-    for _ in range(100):
+    for _ in range(120):
         try:
-            requests.get(f"http://127.0.0.1:{PORT}/healthz", timeout=2)
+            requests.get(f"http://127.0.0.1:{PORT}/healthz", timeout=5)
             return process
-        except requests.ConnectionError:
-            time.sleep(0.2)
+        except requests.RequestException:
+            time.sleep(0.5)
     process.kill()
     sys.exit("gunicorn did not start")
 

@@ -9,17 +9,22 @@ from notifications.services import Reminder
 from .message_texts import TEXTS
 from .models import Campaign, Report
 
+# An overdue report is reminded once, on the first daily run past its due date; a run missed for this long gives up.
+OVERDUE_DAYS = 30
+
 ship_texts(TEXTS)
 
 
 @reminder_finder
 def reports_due(today):
-    """Units owing a report: before its due date, and once when it is overdue."""
+    """Units owing a report: before its due date, and once when it is overdue (within OVERDUE_DAYS)."""
     campaigns = Campaign.objects.exclude(status=Campaign.Status.DRAFT)
     longest_lead = max((max(leads, default=0) for leads in campaigns.values_list("reminder_days", flat=True)), default=0)
-    # Due in SQL by date: owed and within the longest lead time, or overdue (each overdue one is reminded once).
+    # Due in SQL by date: owed and within the longest lead time, or overdue for less than OVERDUE_DAYS
+    # (each overdue one is reminded once, normally the day after its due date), so the cost follows what is due.
     reports = Report.objects.filter(
-        submitted_at=None, due_date__lte=today + datetime.timedelta(days=longest_lead)
+        submitted_at=None, due_date__lte=today + datetime.timedelta(days=longest_lead),
+        due_date__gte=today - datetime.timedelta(days=OVERDUE_DAYS),
     ).filter(campaign__in=campaigns).select_related("campaign")
     due = []
     for report in reports:

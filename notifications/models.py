@@ -1,3 +1,4 @@
+import contextlib
 import datetime
 import logging
 import string
@@ -5,7 +6,8 @@ import string
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connections as _connections
+from django.db import models, router, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +22,10 @@ from .registry import SHIPPED_TEXTS
 logger = logging.getLogger(__name__)
 # A run that claimed messages and did not mark them sent within this time died: others may send them.
 CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+
+
+def connection_of(model):
+    return _connections[router.db_for_write(model)]
 
 
 def language_of(user):
@@ -109,6 +115,23 @@ class MessageQuerySet(models.QuerySet):
         return send_over_one_connection(messages)
 
 
+@contextlib.contextmanager
+def commits_without_disk_wait():
+    """Each mark is committed at once, without waiting for the disk (PostgreSQL): a crash of this worker loses
+    none; only a crash of the database itself could forget the last few. A disk wait per message costs ~10 ms."""
+    database = connection_of(Message)
+    if database.vendor != "postgresql" or database.in_atomic_block:
+        yield
+        return
+    with database.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with database.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
 def send_over_one_connection(messages):
     """Send the messages through one mail connection, marking each sent; record and return those that failed."""
     if not messages:
@@ -120,7 +143,8 @@ def send_over_one_connection(messages):
         for message in messages:
             message.record_failure(error)
         return messages
-    failed = [message for message in messages if not message.send(connection)]
+    with commits_without_disk_wait():
+        failed = [message for message in messages if not message.send(connection)]
     try:
         connection.close()
     except Exception:  # noqa: BLE001  the messages are out; a failed goodbye must not unmark them
