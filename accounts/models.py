@@ -1,8 +1,10 @@
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Searchable
+from core.search import SearchableQuerySet
 
 
 class Organization(Searchable):
@@ -76,7 +78,11 @@ class Person(Searchable):
         return [self.full_name, self.position, self.title]
 
 
-class User(AbstractUser):
+class UserManager(BaseUserManager.from_queryset(SearchableQuerySet)):
+    pass
+
+
+class User(Searchable, AbstractUser):
     class Role(models.TextChoices):
         STAFF = "staff", _("Cán bộ Sở Tư pháp")
         UNIT = "unit", _("Đơn vị đề nghị khen thưởng")
@@ -99,6 +105,9 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.username
+
+    def searchable_values(self):
+        return [self.full_name, self.username, self.email]
 
     def get_full_name(self):
         return self.full_name or self.username

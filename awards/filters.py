@@ -1,5 +1,5 @@
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person
@@ -11,7 +11,7 @@ from .models import WOMEN_MAJORITY_PERCENT, Award, AwardLevel, Decision
 class DecisionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo số, trích yếu"), method="search")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Decision.Status.choices)
-    campaign = django_filters.ModelChoiceFilter(label=_("Phong trào"), queryset=Campaign.objects.filter(decisions__isnull=False).distinct())
+    campaign = django_filters.ModelChoiceFilter(label=_("Phong trào"), queryset=Campaign.objects.filter(Exists(Decision.objects.filter(campaign=OuterRef("pk")))))
     year = django_filters.NumberFilter(label=_("Năm"), field_name="year")
 
     class Meta:

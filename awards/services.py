@@ -1,7 +1,9 @@
 """Acts that span several models: drafting a decision from the council's approvals, and signing it."""
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models.functions import Coalesce, Collate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,9 +23,24 @@ DEFAULT_REWARD_ARTICLE = (
 )
 
 
-def awaiting_decision(award_form):
-    """Approved nominations of a form that no decision includes yet."""
-    return Nomination.objects.filter(award_form=award_form, status=Nomination.Status.APPROVED, decisions=None)
+def awaiting_decision(award_form=None):
+    """Approved nominations (of one form, if given) that no decision includes yet."""
+    included = Decision.nominations.through.objects.filter(nomination=OuterRef("pk"))
+    nominations = Nomination.objects.filter(status=Nomination.Status.APPROVED).exclude(Exists(included))
+    return nominations if award_form is None else nominations.filter(award_form=award_form)
+
+
+def ordered_for_paging(nominations):
+    """Collectives first, then individuals, each by name, sorted in SQL so a page reads only its rows.
+
+    PostgreSQL sorts names in Vietnamese order (ICU), as `in_annex_order` does in Python; SQLite by code point.
+    """
+    name = Coalesce("nominee_organization__name", "nominee_person__full_name")
+    if connection.vendor == "postgresql":
+        name = Collate(name, "vi-x-icu")
+    return nominations.annotate(
+        is_person=ExpressionWrapper(Q(nominee_person__isnull=False), output_field=BooleanField()), nominee_name=name,
+    ).order_by("is_person", "nominee_name", "pk")
 
 
 def symbol_of(organization):

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -32,7 +32,7 @@ from .services import (
     awaiting_decision,
     awardees_in_order,
     draft_decision,
-    in_annex_order,
+    ordered_for_paging,
     sign_decision,
     sign_digitally,
     signature_checks,
@@ -101,16 +101,20 @@ def decision_create(request):
             return redirect("awards:decision_create")
         messages.success(request, _("Đã lập dự thảo quyết định. Hãy kiểm tra nội dung, ghi người ký rồi trình lãnh đạo ký."))
         return redirect(decision)
+    # One card per award form with approvals awaiting; each card pages its own dossiers (`form` and `page`).
+    waiting = awaiting_decision().filter(award_form=OuterRef("pk"))
     award_forms = (
-        AwardForm.objects.filter(nominations__status=Nomination.Status.APPROVED, nominations__decisions=None)
-        .distinct().select_related("campaign", "granting_organization").order_by("-campaign__issue_date", "campaign", "pk")
+        AwardForm.objects.filter(Exists(waiting)).select_related("campaign", "granting_organization")
+        .order_by("-campaign__issue_date", "campaign", "pk")
     )
+    paged_form = request.GET.get("form")
     groups = []
     for award_form in award_forms:
-        nominations = in_annex_order(awaiting_decision(award_form).select_related(
+        nominations = ordered_for_paging(awaiting_decision(award_form)).select_related(
             "submitting_unit", "nominee_person__organization", "nominee_organization"
-        ))
-        groups.append({"award_form": award_form, "nominations": nominations})
+        )
+        number = request.GET.get("page") if paged_form == str(award_form.pk) else 1
+        groups.append({"award_form": award_form, "page": Paginator(nominations, PAGE_SIZE).get_page(number)})
     return render(request, "awards/decision_create.html", {"groups": groups})
 
 

@@ -2,13 +2,13 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
-from core.forms import DateInput, LinesField, StyledFormMixin
+from core.forms import DateInput, LinesField, PickerWidget, StyledFormMixin
 from core.text import fold, normalize
 from core.uploads import UPLOAD_ACCEPT, validate_upload
 
@@ -255,7 +255,8 @@ def report_state_q(state, today):
 class ReportFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Tìm theo đơn vị, tên báo cáo"), required=False)
     organization = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=Organization.objects.none(), required=False, empty_label=_("Tất cả")
+        label=_("Đơn vị"), queryset=Organization.objects.none(), required=False,
+        widget=PickerWidget("campaigns:report_unit_picker"),
     )
     kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=[("", _("Tất cả")), *Report.Kind.choices], required=False)
     state = forms.ChoiceField(label=_("Tình trạng"), choices=[("", _("Tất cả")), *REPORT_STATES], required=False)
@@ -265,8 +266,9 @@ class ReportFilterForm(StyledFormMixin, forms.Form):
         if campaign is None:
             del self.fields["organization"]
         else:
-            owing = Organization.objects.filter(reports_owed__campaign=campaign).distinct()
-            self.fields["organization"].queryset = owing
+            owing = Report.objects.filter(campaign=campaign, organization=OuterRef("pk"))
+            self.fields["organization"].queryset = Organization.objects.filter(Exists(owing))
+            self.fields["organization"].widget.url_args = (campaign.pk,)
 
     def filter(self, reports):
         """The reports that match the search and filters; a value that is not valid is ignored."""

@@ -716,6 +716,8 @@ class Report(StatusFlow, models.Model):
         verbose_name = _("báo cáo")
         verbose_name_plural = _("báo cáo")
         ordering = ["due_date", "pk"]
+        # The daily reminders look up the reports still owed by their due date.
+        indexes = [models.Index(fields=["due_date"], condition=models.Q(submitted_at=None), name="report_owed_due")]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "organization", "title"], name="report_unique_title"),
         ]

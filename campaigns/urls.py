@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/sua/<slug:part>/", views.campaign_parts, name="parts"),
     path("<int:pk>/nhac-viec/", views.campaign_reminders, name="reminders"),
     path("<int:pk>/bao-cao/", views.report_tracking, name="reports"),
+    path("<int:pk>/bao-cao/chon-don-vi/", views.report_unit_picker, name="report_unit_picker"),
     path("<int:pk>/bao-cao/yeu-cau/", views.request_reports, name="request_reports"),
     path("<int:pk>/gia-han/", views.grant_extension, name="grant_extension"),
     path("<int:pk>/tham-gia/", views.participation, name="participation"),

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import PortalError
 from core.text import fold
-from core.views import act_then_redirect
+from core.views import act_then_redirect, answer_picker
 from notifications.models import ReminderLog
 
 from .filters import CampaignFilter
@@ -240,6 +240,15 @@ def report_tracking(request, pk):
     }
     template = "campaigns/_report_rows.html" if request.htmx else "campaigns/report_tracking.html"
     return render(request, template, context)
+
+
+@login_required
+def report_unit_picker(request, pk):
+    """The report list's unit picker: the units that owe this campaign a report, searched as the user types."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if not request.user.has_perm("campaigns.track_reports", campaign):
+        raise PermissionDenied
+    return answer_picker(request, ReportFilterForm(campaign=campaign).fields["organization"])
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Form pieces every app uses: Bootstrap styling, dates typed dd/mm/yyyy, lists typed one per line."""
 
 from django import forms
+from django.urls import reverse
 
 
 class StyledFormMixin:
@@ -50,3 +51,25 @@ class LinesField(forms.CharField):
     def has_changed(self, initial, data):
         # Compared as lists: an empty box is no change to an empty list (a blank extra row stays blank).
         return self.to_python(initial or []) != self.to_python(data)
+
+class PickerWidget(forms.Widget):
+    """Search-as-you-type instead of a select of thousands: the chosen id rides in a hidden input.
+
+    Belongs to a ModelChoiceField; the view named `url_name` answers its htmx requests with `core.views.answer_picker`.
+    Only the chosen object is read when the page renders, never the whole list.
+    """
+
+    template_name = "core/picker.html"
+
+    def __init__(self, url_name, attrs=None):
+        super().__init__(attrs)
+        self.url_name = url_name
+        self.url_args = ()  # a form sets them when the answering view's URL names an object
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        chosen = self.choices.queryset.filter(pk=value).first() if str(value or "").isdigit() else None
+        context["widget"].update(
+            url=reverse(self.url_name, args=self.url_args), chosen=chosen, label=self.choices.field.label_from_instance(chosen) if chosen else "",
+        )
+        return context

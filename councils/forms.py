@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, User
 from campaigns.models import Campaign
-from core.forms import DateTimeInput, StyledFormMixin
+from core.forms import DateTimeInput, PickerWidget, StyledFormMixin
 from nominations.models import Nomination
 
 from .models import Attendance, Council, CouncilError, CouncilMember, Meeting
@@ -33,6 +33,7 @@ class CouncilForm(StyledFormMixin, forms.ModelForm):
             "quorum_denominator": _("Mẫu số"),
         }
         help_texts = {"quorum_numerator": _("Ví dụ: 2/3, hoặc 4/5 khi quy chế của Hội đồng yêu cầu 80%.")}
+        widgets = {"organization": PickerWidget("councils:organization_picker")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,7 +92,7 @@ class CouncilMemberForm(CouncilMemberChangeForm):
         "already_member": _("Người này đã là thành viên của hội đồng."),
     }
 
-    user = MemberUserChoiceField(label=_("Thành viên"), queryset=User.objects.none())
+    user = MemberUserChoiceField(label=_("Thành viên"), queryset=User.objects.none(), widget=PickerWidget("councils:member_picker"))
 
     class Meta(CouncilMemberChangeForm.Meta):
         fields = ["user", "role", "is_voting"]
@@ -102,6 +103,7 @@ class CouncilMemberForm(CouncilMemberChangeForm):
         self.fields["user"].queryset = (
             User.objects.filter(is_active=True).select_related("organization").order_by("role", "full_name", "username")
         )
+        self.fields["user"].widget.url_args = (council.pk,)
 
     def clean_user(self):
         user = self.cleaned_data["user"]

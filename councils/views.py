@@ -23,7 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from core.exceptions import PortalError
-from core.views import act_then_redirect
+from core.views import act_then_redirect, answer_picker
 from nominations.models import Nomination, QuotaCounter
 
 from .forms import (
@@ -125,6 +125,21 @@ def council_member_add(request, pk):
     member = form.save()
     messages.success(request, _("Đã thêm %(member)s vào hội đồng.") % {"member": member})
     return redirect("councils:detail", council.pk)
+
+
+@login_required
+def organization_picker(request):
+    """The new council's standing-office picker, searched as the user types."""
+    if not request.user.has_perm("councils.change_council"):
+        raise PermissionDenied
+    return answer_picker(request, CouncilForm().fields["organization"])
+
+
+@login_required
+def member_picker(request, pk):
+    """The member form's account picker, searched as the user types."""
+    council = _get_council(request, pk, "councils.change_council")
+    return answer_picker(request, CouncilMemberForm(council=council, prefix="member").fields["user"])
 
 
 @login_required

@@ -1,17 +1,24 @@
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 from campaigns.models import AwardForm, Campaign, EligibleSubject
+from core.forms import PickerWidget
 
 from .models import LATENESS_BANDS, Nomination, Status
+
+
+def submitting_units():
+    """The units that have sent a dossier: an EXISTS per unit, not a DISTINCT over every dossier."""
+    return Organization.objects.filter(Exists(Nomination.objects.filter(submitting_unit=OuterRef("pk"))))
 
 
 class NominationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo tên, đơn vị"), method="search")
     campaign = django_filters.ModelChoiceFilter(label=_("Phong trào"), queryset=Campaign.objects.all())
     submitting_unit = django_filters.ModelChoiceFilter(
-        label=_("Đơn vị đề nghị"), queryset=Organization.objects.filter(submitted_nominations__isnull=False).distinct()
+        label=_("Đơn vị đề nghị"), queryset=Organization.objects.none(), widget=PickerWidget("nominations:unit_picker")
     )
     award_form = django_filters.ModelChoiceFilter(label=_("Hình thức"), queryset=AwardForm.objects.all())
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Status.choices)
@@ -36,7 +43,9 @@ class NominationFilter(django_filters.FilterSet):
         if campaign_id and str(campaign_id).isdigit():
             award_forms = award_forms.filter(campaign_id=campaign_id)
         self.filters["award_form"].queryset = award_forms
-        if not user.has_perm("nominations.view_all_nominations"):
+        if user.has_perm("nominations.view_all_nominations"):
+            self.filters["submitting_unit"].queryset = submitting_units()
+        else:
             del self.filters["submitting_unit"]  # a unit sees only its own dossiers: no other unit to pick
             del self.filters["province"]
 

@@ -3,7 +3,6 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.forms import modelformset_factory
@@ -15,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from campaigns.models import AwardForm, Campaign
 from core.exceptions import PortalError
-from core.views import act_then_redirect
+from core.pagination import CappedPaginator
+from core.views import act_then_redirect, answer_picker
 
 from .filters import NominationFilter
 from .forms import (
@@ -62,10 +62,18 @@ def nomination_list(request):
         "campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization",
     ).annotate(is_appraised=Exists(complete))
     nomination_filter = NominationFilter(request.GET, queryset=nominations, user=request.user)
-    page = Paginator(nomination_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(nomination_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": nomination_filter, "page": page, "return_form": ReturnForm()}
     template = "nominations/_nomination_rows.html" if request.htmx else "nominations/nomination_list.html"
     return render(request, template, context)
+
+
+@login_required
+def unit_picker(request):
+    """The list filter's unit picker: units that have sent a dossier, searched as the user types."""
+    if not request.user.has_perm("nominations.view_all_nominations"):
+        raise PermissionDenied
+    return answer_picker(request, NominationFilter(user=request.user).filters["submitting_unit"].field)
 
 
 @login_required

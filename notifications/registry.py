@@ -1,7 +1,8 @@
 """What the domain apps register with the outbox: the reminders they find, and the message texts they ship.
 
-`notifications` knows no domain: each app registers its finders (functions of today that send what falls due,
-through `notify_from_template`, and return how many were sent now) and its texts, from its AppConfig.ready().
+`notifications` knows no domain: each app registers its finders (functions of today that return the
+`services.Reminder`s falling due, selected in SQL by date so the cost follows what is due) and its texts,
+from its AppConfig.ready(). The daily run sends them all in bulk, each key once.
 """
 
 from core.text import fold

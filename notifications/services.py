@@ -2,6 +2,9 @@
 
 import contextlib
 import contextvars
+import dataclasses
+import itertools
+import uuid
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,6 +16,7 @@ from .registry import FINDERS
 from .tasks import enqueue_delivery
 
 _batch = contextvars.ContextVar("notifications_batch", default=None)
+REMIND_CHUNK = 1000  # reminders per key lookup and bulk insert
 
 
 def notify(recipient, *, key, subject, body, link="", email=True, scope=""):
@@ -31,7 +35,7 @@ def notify(recipient, *, key, subject, body, link="", email=True, scope=""):
             # The unique key, not a prior read: of two concurrent runs only one can insert it.
             return False
         Notification.objects.create(recipient=recipient, subject=subject, body=body, link=link)
-        address = getattr(recipient, recipient.get_email_field_name(), "")
+        address = _address(recipient)
         if email and address:
             message = Message.objects.create(
                 recipient=recipient, address=address, subject=subject, body=body, link=link
@@ -68,8 +72,78 @@ def _deliver_after_commit(message_id):
         batch.append(message_id)
 
 
+@dataclasses.dataclass(frozen=True)
+class Reminder:
+    """One reminder a finder wants sent once: to whom, under which unique key, with which message text."""
+
+    recipient: object
+    key: str
+    code: str
+    context: dict
+    link: str = ""
+    scope: str = ""
+    email: bool = True
+
+
+def notify_many(reminders):
+    """Send, in bulk, each reminder whose key was never used; return how many were sent now.
+
+    The keys already logged are read in one query per chunk; the new ones are inserted with conflicts
+    skipped, and only the rows this run wrote (its `batch`) are notified, so two concurrent runs send each once.
+    """
+    reminders = list({reminder.key: reminder for reminder in reminders}.values())
+    sent = 0
+    for start in range(0, len(reminders), REMIND_CHUNK):
+        sent += _remind_chunk(reminders[start:start + REMIND_CHUNK], _TemplateCache())
+    return sent
+
+
+class _TemplateCache(dict):
+    """Each message template read once per run, per code and language."""
+
+    def __missing__(self, code_language):
+        self[code_language] = MessageTemplate.objects.for_language(*code_language)
+        return self[code_language]
+
+
+def _remind_chunk(reminders, templates):
+    logged = set(ReminderLog.objects.filter(key__in=[r.key for r in reminders]).values_list("key", flat=True))
+    reminders = [reminder for reminder in reminders if reminder.key not in logged]
+    if not reminders:
+        return 0
+    texts = {}
+    for reminder in reminders:
+        values = {"recipient": str(reminder.recipient), "link": absolute_url(reminder.link), **reminder.context}
+        subject, body = templates[reminder.code, language_of(reminder.recipient)].render(values)
+        texts[reminder.key] = (" ".join(subject.split())[:255], body)
+    batch = uuid.uuid4().hex
+    with transaction.atomic():
+        ReminderLog.objects.bulk_create(
+            [ReminderLog(key=r.key, recipient=r.recipient, subject=texts[r.key][0], scope=r.scope, batch=batch,
+                         search_text=fold(f"{r.recipient} {texts[r.key][0]}")) for r in reminders],
+            ignore_conflicts=True,
+        )
+        mine = set(ReminderLog.objects.filter(key__in=texts, batch=batch).values_list("key", flat=True))
+        reminders = [reminder for reminder in reminders if reminder.key in mine]
+        Notification.objects.bulk_create(
+            Notification(recipient=r.recipient, subject=texts[r.key][0], body=texts[r.key][1], link=r.link,
+                         search_text=fold(" ".join(texts[r.key]))) for r in reminders
+        )
+        messages = Message.objects.bulk_create(
+            Message(recipient=r.recipient, address=_address(r.recipient), subject=texts[r.key][0],
+                    body=texts[r.key][1], link=r.link) for r in reminders if r.email and _address(r.recipient)
+        )
+        for message in messages:
+            _deliver_after_commit(message.pk)
+    return len(reminders)
+
+
+def _address(recipient):
+    return getattr(recipient, recipient.get_email_field_name(), "")
+
+
 def send_due_reminders(today=None):
     """Send every reminder due today (Asia/Ho_Chi_Minh); return how many were sent now."""
     today = today or timezone.localdate()
     with delivery_batch(), transaction.atomic():
-        return sum(finder(today) for finder in FINDERS)
+        return notify_many(itertools.chain.from_iterable(finder(today) for finder in FINDERS))

@@ -222,3 +222,19 @@ def test_event_unit_learns_when_its_dossier_goes_to_the_council_and_the_result(u
     assert subjects[0].startswith("Hồ sơ đã được đưa vào xét")
     assert subjects[1].startswith("Kết quả xét hồ sơ")
     assert "Được đề nghị khen" in Notification.objects.get(subject=subjects[1]).body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 5])
+def test_reminder_daily_run_with_nothing_due_takes_the_same_queries_whatever_the_data(rows, office_user, django_assert_num_queries):
+    campaign = CampaignFactory(nomination_deadline=TODAY + datetime.timedelta(days=60), award_deadline=TODAY + datetime.timedelta(days=90))
+    for _ in range(rows):
+        # Submitted long ago (their statutory times ran out) and reports due in two months: nothing falls due today.
+        NominationFactory(campaign=campaign, status="submitted", submitted_at=timezone.now() - datetime.timedelta(days=200))
+        approved_nomination(campaign=campaign)
+        ReportFactory(campaign=campaign, organization=UserFactory(role=User.Role.UNIT).organization, due_date=TODAY + datetime.timedelta(days=60))
+
+    with django_assert_num_queries(12):
+        sent = send_due_reminders(TODAY)
+
+    assert sent == 0

@@ -10,7 +10,7 @@ from awards.models import Award, Decision
 from awards.printing import certificate_contexts
 from awards.services import draft_decision, sign_decision
 from awards.tasks import generate_decision_documents
-from tests.factories import AwardFormFactory, OrganizationFactory, PersonFactory, approved_nomination
+from tests.factories import AwardFormFactory, NominationFactory, OrganizationFactory, PersonFactory, approved_nomination
 
 FAR = datetime.date(2099, 1, 1)
 
@@ -746,3 +746,19 @@ def test_framed_certificate_points_its_qr_code_at_the_verification_page(signed, 
     context = certificate_contexts(signed, awards=signed.awards.filter(pk=award.pk))[0]
 
     assert context["verification_url"] == f"https://thidua.example.gov.vn/khen-thuong/xac-minh/{award.verification_code}/"
+
+
+@pytest.mark.django_db
+def test_decision_create_pages_a_long_list_of_approvals(client_of, office_user, unit_user, award_form):
+    for n in range(25):
+        approved = PersonFactory(full_name=f"Nguyễn Văn Duyệt {n:02d}", organization=unit_user.organization)
+        NominationFactory(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit_user.organization,
+                          nominee_person=approved, status="approved")
+    client = client_of(office_user)
+
+    first = client.get(reverse("awards:decision_create")).content.decode()
+    second = client.get(reverse("awards:decision_create"), {"form": award_form.pk, "page": 2}).content.decode()
+
+    assert "25 hồ sơ" in first and "Trang 1/2" in first
+    assert "Nguyễn Văn Duyệt 19" in first and "Nguyễn Văn Duyệt 20" not in first
+    assert "Nguyễn Văn Duyệt 24" in second and "Nguyễn Văn Duyệt 19" not in second

@@ -247,7 +247,7 @@ def test_report_tracking_query_count_does_not_grow_with_rows(
             submitted(report, days_after_due=1)
     client = client_of(office_user)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = tracking_page(client, campaign)
 
     assert len(response.context["page"]) == rows
@@ -806,3 +806,27 @@ def test_report_of_a_draft_campaign_is_hidden_from_its_unit(client_of, unit_user
 
     assert (detail.status_code, submit.status_code) == (403, 403)
     assert "Báo cáo dự thảo" not in home
+
+
+@pytest.mark.django_db
+def test_report_unit_picker_finds_the_units_owing_a_report_without_diacritics(client_of, office_user):
+    report = ReportFactory(organization__name="Phòng Tư pháp huyện Thới Lai")
+    ReportFactory(organization__name="Phòng Tư pháp huyện Cờ Đỏ")  # owes another plan
+
+    response = client_of(office_user).get(
+        reverse("campaigns:report_unit_picker", args=[report.campaign_id]), {"name": "organization", "id": "id_organization", "term": "thoi lai"}
+    )
+
+    assert "Phòng Tư pháp huyện Thới Lai" in response.content.decode()
+    assert "Cờ Đỏ" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_report_unit_picker_is_refused_to_a_unit(client_of, unit_user):
+    report = ReportFactory()
+
+    response = client_of(unit_user).get(
+        reverse("campaigns:report_unit_picker", args=[report.campaign_id]), {"name": "organization", "id": "id_organization", "term": "a"}
+    )
+
+    assert response.status_code == 403

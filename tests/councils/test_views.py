@@ -12,7 +12,7 @@ from councils.services import Choice, cast_ballot, cast_ballots, close_round, pu
 from nominations.models import Nomination
 from notifications.models import MessageTemplate, Notification
 from tests.clock import TODAY
-from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory, UserFactory
+from tests.factories import CouncilFactory, CouncilMemberFactory, MeetingFactory, NominationFactory, UserFactory
 
 Status = Nomination.Status
 COUNTS = re.compile(r'class="text-end tally-count">(\d+)<')
@@ -824,3 +824,42 @@ def test_meeting_page_shows_each_cap_with_the_places_granted(client_of, secretar
     counters = page[page.index('id="quota-counters"'):]
     assert "Các đơn vị cộng chung: không quá 2 cá nhân, cả kế hoạch" in counters
     assert "<strong>1/2</strong>, còn 1" in counters
+
+
+# The member picker: searched as the user types, not a select of every account
+
+@pytest.mark.django_db
+def test_council_member_picker_finds_accounts_without_diacritics(client_of, office_user):
+    council = CouncilFactory()
+    UserFactory(full_name="Trần Thị Hồng Nhung", role=User.Role.COUNCIL_MEMBER)
+    UserFactory(full_name="Lê Văn Tám", role=User.Role.COUNCIL_MEMBER)
+
+    response = client_of(office_user).get(
+        reverse("councils:member_picker", args=[council.pk]), {"name": "member-user", "id": "id_member-user", "term": "hong nhung"}
+    )
+
+    assert "Trần Thị Hồng Nhung" in response.content.decode()
+    assert "Lê Văn Tám" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["unit_user", "council_member"])
+def test_council_member_picker_is_refused_to_anyone_but_the_office(client_of, request, role):
+    council = CouncilFactory()
+
+    response = client_of(request.getfixturevalue(role)).get(
+        reverse("councils:member_picker", args=[council.pk]), {"name": "member-user", "id": "id_member-user", "term": "a"}
+    )
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_council_page_does_not_list_every_account(client_of, office_user):
+    council = CouncilFactory()
+    UserFactory(full_name="Trần Thị Hồng Nhung", role=User.Role.COUNCIL_MEMBER)
+
+    page = client_of(office_user).get(reverse("councils:detail", args=[council.pk])).content.decode()
+
+    assert "Trần Thị Hồng Nhung" not in page
+    assert 'hx-get="/hoi-dong/' in page

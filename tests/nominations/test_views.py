@@ -30,7 +30,7 @@ def test_nomination_list_query_count_does_not_grow_with_rows(client_of, office_u
         NominationFactory()
     client = client_of(office_user)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(reverse("nominations:list"))
 
     assert len(response.context["page"]) == rows
@@ -402,3 +402,66 @@ def test_nomination_withdraw_asks_for_confirmation_in_a_dialog(client_of, unit_u
     assert 'data-bs-target="#withdraw-modal"' in page
     assert f'action="{reverse("nominations:withdraw", args=[draft.pk])}"' in page
     assert "Xác nhận rút hồ sơ" in page
+
+
+# The unit filter: searched as the user types, not a select of every unit
+
+@pytest.mark.django_db
+def test_nomination_unit_picker_finds_units_without_diacritics(client_of, office_user):
+    NominationFactory(submitting_unit__name="Tòa án nhân dân huyện Phong Điền")
+    NominationFactory(submitting_unit__name="Công an thành phố Cần Thơ")
+
+    response = client_of(office_user).get(reverse("nominations:unit_picker"), {"name": "submitting_unit", "id": "id_unit", "term": "phong dien"})
+
+    assert "Tòa án nhân dân huyện Phong Điền" in response.content.decode()
+    assert "Công an thành phố Cần Thơ" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_nomination_unit_picker_leaves_out_units_that_sent_no_dossier(client_of, office_user):
+    UserFactory(organization__name="Tòa án nhân dân huyện Phong Điền")
+
+    response = client_of(office_user).get(reverse("nominations:unit_picker"), {"name": "submitting_unit", "id": "id_unit", "term": "phong"})
+
+    assert "Phong Điền" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_nomination_unit_picker_keeps_the_chosen_unit_and_reloads_the_list(client_of, office_user):
+    nomination = NominationFactory(submitting_unit__name="Tòa án nhân dân huyện Phong Điền")
+
+    response = client_of(office_user).get(
+        reverse("nominations:unit_picker"), {"name": "submitting_unit", "id": "id_unit", "chosen": nomination.submitting_unit_id}
+    )
+
+    assert f'name="submitting_unit" value="{nomination.submitting_unit_id}"' in response.content.decode()
+    assert "Tòa án nhân dân huyện Phong Điền" in response.content.decode()
+    assert response.headers["HX-Trigger-After-Settle"] == "picked"
+
+
+@pytest.mark.django_db
+def test_nomination_unit_picker_is_refused_to_a_unit(client_of, unit_user):
+    response = client_of(unit_user).get(reverse("nominations:unit_picker"), {"name": "submitting_unit", "id": "id_unit", "term": "a"})
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_nomination_list_filters_by_the_picked_unit_without_listing_every_unit(client_of, office_user):
+    picked = NominationFactory(submitting_unit__name="Tòa án nhân dân huyện Phong Điền", nominee_person__full_name="Lê Văn Chọn")
+    NominationFactory(nominee_person__full_name="Phạm Thị Khác")
+
+    page = client_of(office_user).get(reverse("nominations:list"), {"submitting_unit": picked.submitting_unit_id}).content.decode()
+
+    assert "Lê Văn Chọn" in page and "Phạm Thị Khác" not in page
+    assert "<option" not in page.split('id="id_submitting_unit_picker"')[1].split("</div>")[0]
+
+
+@pytest.mark.django_db
+def test_nomination_list_says_more_than_the_cap_instead_of_counting_every_dossier(client_of, office_user, monkeypatch):
+    monkeypatch.setattr("core.pagination.CappedPaginator.cap", 2)
+    NominationFactory.create_batch(3)
+
+    page = client_of(office_user).get(reverse("nominations:list")).content.decode()
+
+    assert "Hơn 2 kết quả" in page

@@ -6,7 +6,7 @@ from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.db import connection, transaction
 
 from notifications.models import Message, Notification, ReminderLog
-from notifications.services import delivery_batch, notify, notify_from_template
+from notifications.services import Reminder, delivery_batch, notify, notify_from_template, notify_many
 from tests.factories import MessageTemplateFactory, UserFactory
 
 KEY = "nomination_deadline:campaign=3:lead=7:user=12"
@@ -167,3 +167,35 @@ class CountingBackend(LocmemBackend):
     def open(self):
         CountingBackend.opened += 1
         return True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("recipients", [1, 5])
+def test_reminders_in_bulk_take_the_same_queries_for_one_or_many_recipients(
+    recipients, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    MessageTemplateFactory(code="bulk_test", language="vi", subject_template="Nhắc {recipient}", body_template="Hạn {deadline}")
+    users = UserFactory.create_batch(recipients, email="donvi@example.gov.vn")
+    reminders = [Reminder(user, key=f"bulk_test:user={user.pk}", code="bulk_test", context={"deadline": "01/12/2026"})
+                 for user in users]
+
+    with django_capture_on_commit_callbacks(), django_assert_num_queries(8):
+        sent = notify_many(reminders)
+
+    assert sent == recipients
+    assert Notification.objects.filter(subject__startswith="Nhắc").count() == recipients
+    assert Message.objects.count() == recipients
+
+
+@pytest.mark.django_db
+def test_reminders_in_bulk_skip_the_keys_already_sent(django_capture_on_commit_callbacks):
+    MessageTemplateFactory(code="bulk_test", language="vi", subject_template="Nhắc", body_template="Hạn")
+    first, second = UserFactory.create_batch(2)
+    with django_capture_on_commit_callbacks():
+        notify_many([Reminder(first, key="bulk_test:1", code="bulk_test", context={})])
+
+    with django_capture_on_commit_callbacks():
+        sent = notify_many([Reminder(user, key=f"bulk_test:{n}", code="bulk_test", context={}) for n, user in enumerate([first, second], 1)])
+
+    assert sent == 1
+    assert list(Notification.objects.values_list("recipient", flat=True).order_by("pk")) == [first.pk, second.pk]

@@ -9,6 +9,7 @@ import urllib.parse
 import uuid
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
 from config.celery import app
-from notifications.models import Message
+from notifications.models import CLAIM_TIMEOUT, Message
 from notifications.tasks import MAX_ATTEMPTS, deliver_messages, deliver_pending
 from tests.factories import MessageFactory
 
@@ -216,3 +217,44 @@ def test_pending_delivery_is_scheduled_every_ten_minutes():
     task = PeriodicTask.objects.get(name="notifications.deliver_pending")
 
     assert (task.task, task.interval.every, task.interval.period) == ("notifications.tasks.deliver_pending", 10, "minutes")
+
+
+class CrashingOnThirdBackend(LocmemBackend):
+    """The worker dies while sending the third message of a batch (a BaseException: no message error to record)."""
+
+    sends = 0
+
+    def send_messages(self, messages):
+        CrashingOnThirdBackend.sends += 1
+        if CrashingOnThirdBackend.sends == 3:
+            raise KeyboardInterrupt  # stands for the worker being killed mid-batch
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db
+def test_a_crash_mid_batch_sends_no_message_twice(settings):
+    settings.EMAIL_BACKEND = "tests.notifications.test_tasks.CrashingOnThirdBackend"
+    CrashingOnThirdBackend.sends = 0
+    messages = MessageFactory.create_batch(5)
+    ids = [message.pk for message in messages]
+    with pytest.raises(KeyboardInterrupt):
+        deliver_messages(message_ids=ids)
+
+    deliver_messages(message_ids=ids)  # redelivered at once: the dead run's claim still holds the rest
+    with time_machine.travel(timezone.now() + CLAIM_TIMEOUT + datetime.timedelta(minutes=1)):
+        deliver_messages(message_ids=ids)  # the claim has expired: the rest go, and only the rest
+
+    assert sorted(email.to[0] for email in mail.outbox) == sorted(message.address for message in messages)
+    assert Message.objects.unsent().count() == 0
+
+
+@pytest.mark.django_db
+def test_each_message_is_marked_sent_as_soon_as_it_is_out(settings):
+    settings.EMAIL_BACKEND = "tests.notifications.test_tasks.CrashingOnThirdBackend"
+    CrashingOnThirdBackend.sends = 0
+    messages = MessageFactory.create_batch(5)
+
+    with pytest.raises(KeyboardInterrupt):
+        deliver_messages(message_ids=[message.pk for message in messages])
+
+    assert Message.objects.exclude(sent_at=None).count() == 2

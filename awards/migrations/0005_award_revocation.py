@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0003_award_verification_code'),
+        ('awards', '0004_search_trigram'),
     ]
 
     operations = [

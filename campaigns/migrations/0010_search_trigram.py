@@ -1,0 +1,11 @@
+from django.db import migrations
+
+from core.search import trigram_index
+
+
+class Migration(migrations.Migration):
+    """Diacritic-free search (LIKE '%word%' on search_text) through a trigram index on PostgreSQL."""
+
+    dependencies = [("campaigns", "0009_list_indexes")]
+
+    operations = [trigram_index("campaigns_campaign")]
