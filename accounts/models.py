@@ -1,10 +1,29 @@
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as BaseUserManager
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Searchable
 from core.search import SearchableQuerySet
+
+
+class OrganizationQuerySet(SearchableQuerySet):
+    def concerned_by(self, body):
+        """The organizations a body's plans and offices reach: its province's, or every one for a national body."""
+        return self.filter(province=body.province) if body.province else self
+
+    def managed_by(self, user):
+        """The organizations the user's office works with."""
+        if user.is_administrator:
+            return self
+        if user.organization_id is None:
+            return self.none()
+        return self.concerned_by(user.organization)
+
+    def acting_for(self, user):
+        """The bodies the user acts for (every one for the administrator): a plan's issuer, a council's office."""
+        return self if user.is_administrator else self.filter(pk__in=user.body_ids)
 
 
 class Organization(Searchable):
@@ -35,6 +54,8 @@ class Organization(Searchable):
         _("tỷ lệ nữ (%)"), null=True, blank=True,
         help_text=_("Dùng khi bằng phiếu: ưu tiên tập thể có từ 70% nữ trở lên (Nghị định 152/2025)."),
     )
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -115,6 +136,20 @@ class User(Searchable, AbstractUser):
     @property
     def is_office_staff(self):
         return self.role == self.Role.STAFF
+
+    @cached_property
+    def body_ids(self):
+        """The bodies this account acts for: its organization and the authority above it (a Sở and its UBND)."""
+        if self.organization_id is None:
+            return frozenset()
+        return frozenset(pk for pk in (self.organization_id, self.organization.parent_id) if pk is not None)
+
+    @cached_property
+    def seat_council_ids(self):
+        """The councils this person sits on, whatever the account's role: a seat is something one holds."""
+        if self.pk is None:
+            return frozenset()
+        return frozenset(self.council_seats.values_list("council_id", flat=True))
 
     @property
     def is_administrator(self):

@@ -11,12 +11,17 @@ from .models import WOMEN_MAJORITY_PERCENT, Award, AwardLevel, Decision
 class DecisionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo số, trích yếu"), method="search")
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Decision.Status.choices)
-    campaign = django_filters.ModelChoiceFilter(label=_("Phong trào"), queryset=Campaign.objects.filter(Exists(Decision.objects.filter(campaign=OuterRef("pk")))))
+    campaign = django_filters.ModelChoiceFilter(label=_("Phong trào"), queryset=Campaign.objects.none())
     year = django_filters.NumberFilter(label=_("Năm"), field_name="year")
 
     class Meta:
         model = Decision
         fields = ["q", "status", "campaign", "year"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        decisions = Decision.objects.visible_to(user)
+        self.filters["campaign"].queryset = Campaign.objects.filter(Exists(decisions.filter(campaign=OuterRef("pk"))))
 
     def search(self, queryset, name, value):
         return queryset.search(value)

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import AwardForm
@@ -76,11 +77,23 @@ class DecisionForm(StyledFormMixin, forms.ModelForm):
         return decision
 
 
+def draftable_award_forms(user):
+    """The award forms an office drafts decisions for: those its bodies grant, or of its bodies' plans."""
+    award_forms = AwardForm.objects.all()
+    if user.is_administrator:
+        return award_forms
+    return award_forms.filter(Q(granting_organization__in=user.body_ids) | Q(campaign__issuing_organization__in=user.body_ids))
+
+
 class DraftDecisionForm(forms.Form):
     award_form = forms.ModelChoiceField(
         queryset=AwardForm.objects.all(), error_messages={"required": _("Hãy chọn hình thức khen thưởng."),
                                                           "invalid_choice": _("Hình thức khen thưởng không tồn tại.")}
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_form"].queryset = draftable_award_forms(user)
 
 
 class DigitalSignatureForm(StyledFormMixin, forms.Form):

@@ -44,9 +44,20 @@ class NumberSeries(models.Model):
 
 class DecisionQuerySet(SearchableQuerySet):
     def visible_to(self, user):
-        if user.has_perm("awards.view_all_decisions"):
+        """An office and its leaders see their bodies' decisions, and the signed ones granting what they forwarded
+        upward; a unit, the signed decisions that award its dossiers."""
+        if user.is_administrator:
             return self
-        return self.filter(status=Decision.Status.SIGNED, awards__nomination__submitting_unit=user.organization_id).distinct()
+        signed = models.Q(status=Decision.Status.SIGNED)
+        visible = models.Q(pk__in=[])
+        if user.role == user.Role.UNIT:
+            granting = Decision.objects.filter(awards__nomination__submitting_unit=user.organization_id).values("pk")
+            visible |= signed & models.Q(pk__in=granting)
+        if user.role in (user.Role.STAFF, user.Role.LEADER):
+            visible |= models.Q(issuing_organization__in=user.body_ids)
+            forwarded = Decision.objects.filter(nominations__forwarded_from__campaign__issuing_organization__in=user.body_ids)
+            visible |= signed & models.Q(pk__in=forwarded.values("pk"))
+        return self.filter(visible)
 
 
 class Decision(DocumentLines, StatusFlow, Searchable):
@@ -119,6 +130,10 @@ class Decision(DocumentLines, StatusFlow, Searchable):
         return [self.number_symbol, self.summary]
 
     @property
+    def body_id(self):
+        return self.issuing_organization_id
+
+    @property
     def number_symbol(self):
         """Decree 30: a leading zero below 10, "Số: 05/QĐ-UBND"."""
         return f"{self.number:02d}/{self.symbol}"
@@ -164,9 +179,15 @@ def level_case(kind_field="award_form__granting_organization__kind"):
 
 class AwardQuerySet(SearchableQuerySet):
     def visible_to(self, user):
-        if user.has_perm("awards.view_all_decisions"):
+        """A unit, the awards on its own dossiers; an office and its leaders, those of the decisions they see."""
+        if user.is_administrator:
             return self
-        return self.filter(nomination__submitting_unit=user.organization_id)
+        visible = models.Q(pk__in=[])
+        if user.role == user.Role.UNIT:
+            visible |= models.Q(nomination__submitting_unit=user.organization_id)
+        if user.role in (user.Role.STAFF, user.Role.LEADER):
+            visible |= models.Q(decision__in=Decision.objects.visible_to(user).values("pk"))
+        return self.filter(visible)
 
     def of_level(self, level):
         return self.alias(level=level_case()).filter(level=level)
@@ -212,6 +233,10 @@ class Award(Searchable):
 
     def __str__(self):
         return f"{self.awardee} – {self.award_form}"
+
+    @property
+    def body_id(self):
+        return self.decision.issuing_organization_id
 
     @property
     def awardee(self):

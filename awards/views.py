@@ -16,7 +16,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organization, Person
-from campaigns.models import AwardForm
 from core.exceptions import PortalError
 from core.views import act_then_redirect
 from documents.rendering import render_pdf_pages
@@ -24,7 +23,14 @@ from nominations.models import Nomination
 
 from .exports import annex_workbook, register_workbook, xlsx_response
 from .filters import AwardFilter, DecisionFilter
-from .forms import DecisionForm, DigitalSignatureForm, DraftDecisionForm, RevocationForm, SignatureCheckForm
+from .forms import (
+    DecisionForm,
+    DigitalSignatureForm,
+    DraftDecisionForm,
+    RevocationForm,
+    SignatureCheckForm,
+    draftable_award_forms,
+)
 from .models import Award, Decision
 from .packets import decision_packet, dossier_packet
 from .printing import certificate_contexts, decision_filename
@@ -78,7 +84,7 @@ def _attachment(field_file):
 @login_required
 def decision_list(request):
     decisions = Decision.objects.visible_to(request.user).select_related("campaign", "award_form")
-    decision_filter = DecisionFilter(request.GET, queryset=decisions)
+    decision_filter = DecisionFilter(request.GET, queryset=decisions, user=request.user)
     page = Paginator(decision_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "awards/_decision_rows.html" if request.htmx else "awards/decision_list.html"
     return render(request, template, {"filter": decision_filter, "page": page})
@@ -90,7 +96,7 @@ def decision_create(request):
     if not request.user.has_perm("awards.add_decision"):
         raise PermissionDenied
     if request.method == "POST":
-        form = DraftDecisionForm(request.POST)
+        form = DraftDecisionForm(request.POST, user=request.user)
         if not form.is_valid():
             messages.error(request, " ".join(form.errors["award_form"]))
             return redirect("awards:decision_create")
@@ -104,7 +110,7 @@ def decision_create(request):
     # One card per award form with approvals awaiting; each card pages its own dossiers (`form` and `page`).
     waiting = awaiting_decision().filter(award_form=OuterRef("pk"))
     award_forms = (
-        AwardForm.objects.filter(Exists(waiting)).select_related("campaign", "granting_organization")
+        draftable_award_forms(request.user).filter(Exists(waiting)).select_related("campaign", "granting_organization")
         .order_by("-campaign__issue_date", "campaign", "pk")
     )
     paged_form = request.GET.get("form")

@@ -158,9 +158,11 @@ class CampaignForm(StyledFormMixin, forms.ModelForm):
             "title": {"required": _("Hãy nhập trích yếu.")},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["implements"].queryset = Campaign.objects.exclude(pk=self.instance.pk)
+        # An office issues plans for the bodies it acts for, implementing a plan it can see.
+        self.fields["issuing_organization"].queryset = Organization.objects.acting_for(user)
+        self.fields["implements"].queryset = Campaign.objects.visible_to(user).exclude(pk=self.instance.pk)
 
 
 class PlanTextForm(StyledFormMixin, forms.Form):
@@ -318,6 +320,7 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         self.campaign = campaign
         self.fields["period"].queryset = campaign.periods.all()
         self.fields["task"].queryset = campaign.tasks.all()
+        self.fields["organizations"].queryset = Organization.objects.concerned_by(campaign.issuing_organization).order_by("name")
 
     def clean(self):
         data = super().clean()
@@ -361,6 +364,7 @@ class ExtensionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
+        self.fields["organization"].queryset = Organization.objects.concerned_by(campaign.issuing_organization).order_by("name")
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

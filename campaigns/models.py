@@ -57,13 +57,20 @@ class DocumentLines:
 
 class CampaignQuerySet(SearchableQuerySet):
     def visible_to(self, user):
-        """The office, council and leaders see every plan; a unit, the launched plans of its province or national ones."""
-        if user.has_perm("campaigns.view_draft_campaigns"):
+        """The launched plans of the user's province and the national ones; an office and its leaders also their
+        bodies' plans (drafts included) and the plans implementing them; a council member, the plans its council meets on."""
+        if user.is_administrator:
             return self
         province = user.organization.province if user.organization_id else ""
-        return self.exclude(status=Campaign.Status.DRAFT).filter(
+        visible = ~models.Q(status=Campaign.Status.DRAFT) & (
             models.Q(issuing_organization__province="") | models.Q(issuing_organization__province=province)
         )
+        if user.role in (user.Role.STAFF, user.Role.LEADER):
+            visible |= models.Q(issuing_organization__in=user.body_ids)
+            visible |= models.Q(implements__issuing_organization__in=user.body_ids)
+        if user.seat_council_ids:
+            visible |= models.Q(pk__in=Campaign.objects.filter(meetings__council__in=user.seat_council_ids).values("pk"))
+        return self.filter(visible)
 
 
 class Campaign(DocumentLines, StatusFlow, Searchable):
@@ -143,6 +150,11 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
 
     def get_absolute_url(self):
         return reverse("campaigns:detail", args=[self.pk])
+
+    @property
+    def body_id(self):
+        """The body whose office runs the plan: the one that issued it."""
+        return self.issuing_organization_id
 
     def searchable_values(self):
         return [self.number, self.title]
@@ -731,6 +743,10 @@ class Report(StatusFlow, models.Model):
     @property
     def owner_organization_id(self):
         return self.organization_id
+
+    @property
+    def body_id(self):
+        return self.campaign.issuing_organization_id
 
     @property
     def is_submitted(self):

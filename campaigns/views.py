@@ -65,7 +65,7 @@ def campaign_list(request):
         .select_related("issuing_organization")
         .order_by("-issue_date", "number")
     )
-    campaign_filter = CampaignFilter(request.GET, queryset=campaigns)
+    campaign_filter = CampaignFilter(request.GET, queryset=campaigns, user=request.user)
     page = Paginator(campaign_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": campaign_filter, "page": page}
     template = "campaigns/_campaign_rows.html" if request.htmx else "campaigns/campaign_list.html"
@@ -105,7 +105,7 @@ def campaign_detail(request, pk):
 def campaign_create(request):
     if not request.user.has_perm("campaigns.add_campaign"):
         raise PermissionDenied
-    form = CampaignForm(request.POST or None)
+    form = CampaignForm(request.POST or None, user=request.user)
     if form.is_valid():
         campaign = form.save()
         messages.success(request, _("Đã tạo kế hoạch %(number)s.") % {"number": campaign.number})
@@ -164,7 +164,7 @@ def campaign_edit(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     if not request.user.has_perm("campaigns.change_campaign", campaign):
         raise PermissionDenied
-    form = CampaignForm(request.POST or None, instance=campaign)
+    form = CampaignForm(request.POST or None, instance=campaign, user=request.user)
     if form.is_valid():
         form.save()
         messages.success(request, _("Đã lưu thay đổi."))

@@ -45,8 +45,8 @@ def home(request):
         "reports_due": Report.objects.filter(organization_id=user.organization_id, submitted_at=None)
         .exclude(campaign__status=Campaign.Status.DRAFT).select_related("campaign").order_by("due_date")[:HOME_LIST_SIZE],
         "meetings": Meeting.objects.upcoming_for(user)[:HOME_LIST_SIZE],
-        "decisions_to_sign": Decision.objects.filter(status=Decision.Status.DRAFT).select_related("campaign")[:HOME_LIST_SIZE]
-        if user.has_perm("awards.sign_decision") else [],
+        "decisions_to_sign": Decision.objects.filter(status=Decision.Status.DRAFT, issuing_organization=user.organization_id)
+        .select_related("campaign")[:HOME_LIST_SIZE] if user.has_perm("awards.sign_decision") else [],
     }
     return render(request, "home.html", context)
 

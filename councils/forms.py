@@ -35,10 +35,10 @@ class CouncilForm(StyledFormMixin, forms.ModelForm):
         help_texts = {"quorum_numerator": _("Ví dụ: 2/3, hoặc 4/5 khi quy chế của Hội đồng yêu cầu 80%.")}
         widgets = {"organization": PickerWidget("councils:organization_picker")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if "organization" in self.fields:
-            self.fields["organization"].queryset = Organization.objects.order_by("name")
+            self.fields["organization"].queryset = Organization.objects.acting_for(user).order_by("name")
 
 
 class CouncilQuorumForm(CouncilForm):
@@ -90,6 +90,7 @@ class CouncilMemberForm(CouncilMemberChangeForm):
     error_messages = {
         **CouncilMemberChangeForm.error_messages,
         "already_member": _("Người này đã là thành viên của hội đồng."),
+        "inactive_user": _("Tài khoản của %(user)s đã bị khóa: không thể xếp vào hội đồng."),
     }
 
     user = MemberUserChoiceField(label=_("Thành viên"), queryset=User.objects.none(), widget=PickerWidget("councils:member_picker"))
@@ -100,13 +101,18 @@ class CouncilMemberForm(CouncilMemberChangeForm):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.council = council
+        # The people of the organizations the council's office works with; a locked account is refused by name.
+        organizations = Organization.objects.concerned_by(council.organization)
         self.fields["user"].queryset = (
-            User.objects.filter(is_active=True).select_related("organization").order_by("role", "full_name", "username")
+            User.objects.filter(organization__in=organizations).select_related("organization")
+            .order_by("-is_active", "role", "full_name", "username")
         )
         self.fields["user"].widget.url_args = (council.pk,)
 
     def clean_user(self):
         user = self.cleaned_data["user"]
+        if not user.is_active:
+            raise forms.ValidationError(self.error_messages["inactive_user"], code="inactive_user", params={"user": user})
         if self.council.members.filter(user=user).exists():
             raise forms.ValidationError(self.error_messages["already_member"], code="already_member")
         return user
@@ -141,11 +147,14 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
             "starts_at": {"invalid": _("Thời gian không hợp lệ: hãy nhập theo dạng ngày/tháng/năm giờ:phút, ví dụ 05/12/2026 14:30.")},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["campaign"].queryset = Campaign.objects.exclude(
-            status__in=[Campaign.Status.DRAFT, Campaign.Status.CONCLUDED]
-        )
+        self.user = user
+        # An office schedules its own councils, on the plans of its bodies.
+        self.fields["council"].queryset = Council.objects.visible_to(user)
+        self.fields["campaign"].queryset = Campaign.objects.visible_to(user).filter(
+            issuing_organization__in=Organization.objects.acting_for(user)
+        ).exclude(status__in=[Campaign.Status.DRAFT, Campaign.Status.CONCLUDED])
         self.fields["agenda"].required = True
         self.fields["agenda"].error_messages["required"] = self.error_messages["no_agenda"]
         self.fields["agenda"].queryset = self.agenda_choices()
@@ -162,7 +171,7 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
         if not str(campaign or "").isdigit():
             return Nomination.objects.none()
         return (
-            Nomination.objects.filter(campaign=campaign, status=Nomination.Status.IN_REVIEW)
+            Nomination.objects.visible_to(self.user).filter(campaign=campaign, status=Nomination.Status.IN_REVIEW)
             .select_related("award_form", "nominee_person", "nominee_organization", "submitting_unit")
             .order_by("award_form", "pk")
         )

@@ -21,6 +21,16 @@ class CouncilError(PortalError):
     pass
 
 
+class CouncilQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An office and its leaders see their bodies' councils; the administrator every council."""
+        if user.is_administrator:
+            return self
+        if user.role in (user.Role.STAFF, user.Role.LEADER):
+            return self.filter(organization__in=user.body_ids)
+        return self.none()
+
+
 class Council(models.Model):
     """A Hội đồng Thi đua – Khen thưởng (or an inter-agency council) advising one awarding authority."""
 
@@ -37,6 +47,8 @@ class Council(models.Model):
         _("ký hiệu"), max_length=30, default="HĐTĐKT", help_text=_("Ký hiệu trong số văn bản của hội đồng, ví dụ: 03/BB-HĐTĐKT.")
     )
 
+    objects = CouncilQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("hội đồng")
         verbose_name_plural = _("hội đồng")
@@ -50,6 +62,14 @@ class Council(models.Model):
             raise ValidationError(
                 {"quorum_numerator": ValidationError(_("Tỷ lệ có mặt phải lớn hơn 0 và không quá 1."), code="bad_quorum")}
             )
+
+    @property
+    def body_id(self):
+        return self.organization_id
+
+    @property
+    def council_id(self):
+        return self.pk
 
     @property
     def quorum_label(self):
@@ -122,9 +142,13 @@ class MeetingQuerySet(SearchableQuerySet):
         ).order_by("starts_at", "pk")
 
     def visible_to(self, user):
-        if user.has_perm("councils.view_all_meetings"):
+        """An office and its leaders see their bodies' councils' meetings; a member, the meetings of their councils."""
+        if user.is_administrator:
             return self
-        return self.filter(council__members__user=user).distinct()
+        visible = models.Q(council__in=user.seat_council_ids)
+        if user.role in (user.Role.STAFF, user.Role.LEADER):
+            visible |= models.Q(council__organization__in=user.body_ids)
+        return self.filter(visible)
 
 
 class Meeting(StatusFlow, Searchable):
@@ -165,6 +189,10 @@ class Meeting(StatusFlow, Searchable):
 
     def get_absolute_url(self):
         return reverse("councils:meeting", args=[self.pk])
+
+    @property
+    def body_id(self):
+        return self.council.organization_id
 
     def searchable_values(self):
         return [self.title, self.council.name, self.campaign.number, self.place]

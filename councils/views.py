@@ -75,7 +75,7 @@ def _council_page(request, council, *, quorum_form=None, member_form=None):
 def council_list(request):
     if not request.user.has_perm("councils.view_council"):
         raise PermissionDenied
-    councils = Council.objects.select_related("organization").annotate(
+    councils = Council.objects.visible_to(request.user).select_related("organization").annotate(
         member_count=Count("members", distinct=True),
         voting_count=Count("members", filter=Q(members__is_voting=True), distinct=True),
     )
@@ -86,7 +86,7 @@ def council_list(request):
 def council_create(request):
     if not request.user.has_perm("councils.change_council"):
         raise PermissionDenied
-    form = CouncilForm(request.POST or None)
+    form = CouncilForm(request.POST or None, user=request.user)
     if form.is_valid():
         council = form.save()
         messages.success(request, _("Đã tạo hội đồng. Hãy thêm các thành viên."))
@@ -200,7 +200,7 @@ def meeting_list(request):
 def meeting_create(request):
     if not request.user.has_perm("councils.add_meeting"):
         raise PermissionDenied
-    form = MeetingForm(request.POST or None, initial=request.GET.dict())
+    form = MeetingForm(request.POST or None, initial=request.GET.dict(), user=request.user)
     if form.is_valid():
         meeting = form.save(commit=False)
         meeting.schedule(by=request.user, agenda=form.cleaned_data["agenda"])

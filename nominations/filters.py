@@ -43,8 +43,9 @@ class NominationFilter(django_filters.FilterSet):
         if campaign_id and str(campaign_id).isdigit():
             award_forms = award_forms.filter(campaign_id=campaign_id)
         self.filters["award_form"].queryset = award_forms
-        if user.has_perm("nominations.view_all_nominations"):
-            self.filters["submitting_unit"].queryset = submitting_units()
+        if user.has_perm("nominations.view_other_units"):
+            visible = Nomination.objects.visible_to(user).filter(submitting_unit=OuterRef("pk"))
+            self.filters["submitting_unit"].queryset = submitting_units().filter(Exists(visible))
         else:
             del self.filters["submitting_unit"]  # a unit sees only its own dossiers: no other unit to pick
             del self.filters["province"]

@@ -76,10 +76,20 @@ def lateness_band_conditions(bands=LATENESS_BANDS):
 
 class NominationQuerySet(SearchableQuerySet):
     def visible_to(self, user):
-        """The office, council members and leaders see every dossier; a unit sees its own."""
-        if user.has_perm("nominations.view_all_nominations"):
+        """A unit sees its own dossiers; an office and its leaders, the dossiers sent to their bodies (and where
+        the ones they forwarded upward went); a council member, the dossiers on the agenda of a council they sit on."""
+        if user.is_administrator:
             return self
-        return self.filter(submitting_unit_id=user.organization_id)
+        visible = models.Q(pk__in=[])
+        if user.role == user.Role.UNIT:
+            visible |= models.Q(submitting_unit_id=user.organization_id)
+        if user.role in (user.Role.STAFF, user.Role.LEADER):
+            visible |= models.Q(campaign__issuing_organization__in=user.body_ids) & ~models.Q(status=Status.DRAFT)
+            visible |= models.Q(forwarded_from__campaign__issuing_organization__in=user.body_ids)
+        if user.seat_council_ids:
+            on_agenda = Nomination.objects.filter(meetings__council__in=user.seat_council_ids).values("pk")
+            visible |= models.Q(pk__in=on_agenda)
+        return self.filter(visible)
 
     def active(self):
         return self.filter(status__in=ACTIVE)
@@ -182,6 +192,11 @@ class Nomination(StatusFlow, Searchable):
     @property
     def owner_organization_id(self):
         return self.submitting_unit_id
+
+    @property
+    def body_id(self):
+        """The body the dossier is sent to: its plan's issuing body."""
+        return self.campaign.issuing_organization_id
 
     @property
     def return_reasons(self):

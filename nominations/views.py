@@ -84,11 +84,13 @@ def nomination_bulk(request):
     perm = "nominations.return_nomination" if returning else "nominations.accept_nomination"
     if not request.user.has_perm(perm):
         raise PermissionDenied
-    nominations = Nomination.objects.visible_to(request.user).filter(pk__in=request.POST.getlist("selected"))
+    selected = [pk for pk in request.POST.getlist("selected") if pk.isdigit()]
+    nominations = list(Nomination.objects.select_related("campaign").filter(pk__in=selected))
+    # Every ticked dossier is checked before any is touched: another body's id refuses the whole batch.
+    if not all(request.user.has_perm(perm, nomination) for nomination in nominations):
+        raise PermissionDenied
     done = 0
     for nomination in nominations:
-        if not request.user.has_perm(perm, nomination):
-            raise PermissionDenied
         try:
             if returning:
                 nomination.return_for_revision(by=request.user, reasons=request.POST.get("reasons", ""))

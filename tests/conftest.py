@@ -1,11 +1,11 @@
 import pytest
 import time_machine
 
-from accounts.models import Organization, User
+from accounts.models import User
 from config.celery import app as celery_app
 
 from .clock import SUITE_NOW
-from .factories import OrganizationFactory, UserFactory
+from .factories import OfficeFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +26,7 @@ def eager_celery():
 
 @pytest.fixture
 def office(db):
-    return OrganizationFactory(name="Sở Tư pháp thành phố Cần Thơ", kind=Organization.Kind.JUSTICE_DEPARTMENT)
+    return OfficeFactory()
 
 
 @pytest.fixture

@@ -20,11 +20,29 @@ from notifications.models import Message, MessageTemplate, Notification
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
+        django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"Trung tâm Trợ giúp pháp lý nhà nước số {n}")
     short_name = factory.Sequence(lambda n: f"TTTGPL{n}")
     kind = Organization.Kind.LEGAL_AID_CENTRE
     province = "Cần Thơ"
+
+
+class CommitteeFactory(OrganizationFactory):
+    """The city People's Committee of Cần Thơ: the body that issues the tests' plans, one row however often asked."""
+
+    name = "Ủy ban nhân dân thành phố Cần Thơ"
+    short_name = "UBND TP Cần Thơ"
+    kind = Organization.Kind.PEOPLES_COMMITTEE
+
+
+class OfficeFactory(OrganizationFactory):
+    """The Sở Tư pháp of Cần Thơ, under the committee: the office of the tests' plans, councils and decisions."""
+
+    name = "Sở Tư pháp thành phố Cần Thơ"
+    short_name = "STP Cần Thơ"
+    kind = Organization.Kind.JUSTICE_DEPARTMENT
+    parent = factory.SubFactory(CommitteeFactory)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -58,7 +76,7 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Phát động phong trào thi đua về trợ giúp pháp lý số {n}")
     kind = Campaign.Kind.ANNUAL
     status = Campaign.Status.LAUNCHED
-    issuing_organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.PEOPLES_COMMITTEE)
+    issuing_organization = factory.SubFactory(CommitteeFactory)
     issue_place = "Cần Thơ"
     issue_date = datetime.date(2025, 3, 28)
     starts_on = datetime.date(2025, 1, 1)
@@ -75,7 +93,7 @@ class AwardFormFactory(factory.django.DjangoModelFactory):
     campaign = factory.SubFactory(CampaignFactory)
     name = factory.Sequence(lambda n: f"Giấy khen của Giám đốc Sở Tư pháp {n}")
     kind = AwardForm.Kind.COMMENDATION
-    granting_organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.JUSTICE_DEPARTMENT)
+    granting_organization = factory.SubFactory(OfficeFactory)
     signer_title = "Giám đốc Sở Tư pháp"
 
     # `individual_cap=1` / `collective_cap=1`: a cap of that many for all units together, over the plan.
@@ -185,7 +203,7 @@ class CouncilFactory(factory.django.DjangoModelFactory):
         model = "councils.Council"
 
     name = factory.Sequence(lambda n: f"Hội đồng phối hợp liên ngành về trợ giúp pháp lý số {n}")
-    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.JUSTICE_DEPARTMENT)
+    organization = factory.SubFactory(OfficeFactory)
 
 
 class CouncilMemberFactory(factory.django.DjangoModelFactory):

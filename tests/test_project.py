@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from campaigns.models import Campaign
-from tests.factories import CampaignFactory
+from tests.factories import CampaignFactory, OrganizationFactory
 
 
 @pytest.mark.django_db
@@ -60,6 +60,17 @@ def test_home_of_office_lists_drafts(client_of, office_user):
     page = client_of(office_user).get(reverse("home")).content.decode()
 
     assert "Kế hoạch còn dự thảo" in page
+
+
+@pytest.mark.django_db
+def test_home_of_office_leaves_out_another_provinces_plans(client_of, office_user):
+    an_giang = OrganizationFactory(name="Sở Tư pháp tỉnh An Giang", province="An Giang")
+    CampaignFactory(title="Kế hoạch của An Giang quá hạn", issuing_organization=an_giang, nomination_deadline="2025-01-31")
+    CampaignFactory(title="Kế hoạch nháp của An Giang", issuing_organization=an_giang, status=Campaign.Status.DRAFT)
+
+    page = client_of(office_user).get(reverse("home")).content.decode()
+
+    assert ("Kế hoạch của An Giang quá hạn" in page, "Kế hoạch nháp của An Giang" in page) == (False, False)
 
 
 @pytest.mark.django_db

@@ -5,12 +5,19 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from accounts.models import Organization
+from accounts.models import Organization, User
 from awards.models import Award, Decision
 from awards.printing import certificate_contexts
 from awards.services import draft_decision, sign_decision
 from awards.tasks import generate_decision_documents
-from tests.factories import AwardFormFactory, NominationFactory, OrganizationFactory, PersonFactory, approved_nomination
+from tests.factories import (
+    AwardFormFactory,
+    NominationFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+    approved_nomination,
+)
 
 FAR = datetime.date(2099, 1, 1)
 
@@ -27,6 +34,12 @@ def award_form(db):
 
 def nominate(award_form, unit, **kwargs):
     return approved_nomination(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit, **kwargs)
+
+
+@pytest.fixture
+def leader(award_form):
+    """The city Chairman: the Bằng khen of the Chairman is signed by a leader of the committee, not of the Sở."""
+    return UserFactory(username="chutich_test", full_name="Trần Việt Trường", role=User.Role.LEADER, organization=award_form.granting_organization)
 
 
 @pytest.fixture

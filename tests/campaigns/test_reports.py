@@ -17,6 +17,7 @@ from tests.factories import (
     CampaignFactory,
     CampaignPeriodFactory,
     ExtensionFactory,
+    OfficeFactory,
     OrganizationFactory,
     ReportFactory,
     UserFactory,
@@ -69,7 +70,7 @@ def tracking_page(client, campaign, **query):
 def test_report_tracking_is_for_the_office_and_leaders(client_of, role, status):
     report = ReportFactory()
 
-    response = tracking_page(client_of(UserFactory(role=role)), report.campaign)
+    response = tracking_page(client_of(UserFactory(role=role, organization=OfficeFactory())), report.campaign)
 
     assert response.status_code == status
 
@@ -377,7 +378,7 @@ def test_my_reports_query_count_does_not_grow_with_rows(client_of, unit_user, dj
         ReportFactory(organization=unit_user.organization, period=CampaignPeriodFactory())
     client = client_of(unit_user)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("campaigns:my_reports"))
 
     assert len(response.context["page"]) == rows
@@ -577,7 +578,7 @@ def request_data(**changes):
 def test_request_reports_is_for_the_office_only(client_of, role, status):
     campaign, unit = CampaignFactory(), OrganizationFactory()
 
-    response = client_of(UserFactory(role=role)).post(
+    response = client_of(UserFactory(role=role, organization=OfficeFactory())).post(
         reverse("campaigns:request_reports", args=[campaign.pk]), request_data(organizations=[unit.pk])
     )
 
@@ -690,7 +691,7 @@ def extension_data(unit, **changes):
 def test_grant_extension_is_for_the_office_only(client_of, role, status):
     campaign, unit = CampaignFactory(), OrganizationFactory()
 
-    response = client_of(UserFactory(role=role)).post(
+    response = client_of(UserFactory(role=role, organization=OfficeFactory())).post(
         reverse("campaigns:grant_extension", args=[campaign.pk]), extension_data(unit)
     )
 

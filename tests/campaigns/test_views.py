@@ -10,6 +10,7 @@ from tests.factories import (
     CampaignFactory,
     CriterionFactory,
     EligibleSubjectFactory,
+    OfficeFactory,
     OrganizationFactory,
     TaskFactory,
     UserFactory,
@@ -36,7 +37,7 @@ def test_campaign_list_query_count_does_not_grow_with_rows(client_of, office_use
         AwardFormFactory()
     client = client_of(office_user)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(reverse("campaigns:list"))
 
     assert len(response.context["page"]) == rows
@@ -102,7 +103,7 @@ def test_campaign_detail_shows_the_plan_to_every_role(client_of, role):
     CriterionFactory(campaign=award_form.campaign, number="4", target="Đạt mức chỉ tiêu từ khá trở lên")
     TaskFactory(campaign=award_form.campaign, lead_text="Sở Tư pháp", title="Tổ chức tuyên truyền")
 
-    page = client_of(UserFactory(role=role)).get(award_form.campaign.get_absolute_url()).content.decode()
+    page = client_of(UserFactory(role=role, organization=OfficeFactory())).get(award_form.campaign.get_absolute_url()).content.decode()
 
     assert "Bằng khen của Chủ tịch UBND thành phố" in page
     assert "Đạt mức chỉ tiêu từ khá trở lên" in page
@@ -125,7 +126,7 @@ def test_campaign_detail_of_a_draft_is_forbidden_to_a_unit(client_of, unit_user)
                     (User.Role.COUNCIL_MEMBER, 403), (User.Role.LEADER, 403)],
 )
 def test_campaign_create_is_for_the_office_only(client_of, role, status):
-    response = client_of(UserFactory(role=role)).post(reverse("campaigns:create"), campaign_data())
+    response = client_of(UserFactory(role=role, organization=OfficeFactory())).post(reverse("campaigns:create"), campaign_data())
 
     assert response.status_code == status
     assert Campaign.objects.filter(number="12/KH-STP").exists() == (status == 302)
@@ -248,7 +249,7 @@ def test_campaign_reopened_from_draft_shows_the_refusal(client_of, office_user):
 def test_campaign_status_acts_are_forbidden_outside_the_office(client_of, role, act):
     campaign = AwardFormFactory(campaign__status=Campaign.Status.LAUNCHED).campaign
 
-    response = client_of(UserFactory(role=role)).post(reverse(f"campaigns:{act}", args=[campaign.pk]))
+    response = client_of(UserFactory(role=role, organization=OfficeFactory())).post(reverse(f"campaigns:{act}", args=[campaign.pk]))
 
     campaign.refresh_from_db()
     assert response.status_code == 403
@@ -260,7 +261,7 @@ def test_campaign_status_acts_are_forbidden_outside_the_office(client_of, role, 
 def test_campaign_launch_is_forbidden_outside_the_office(client_of, role):
     campaign = AwardFormFactory(campaign__status=Campaign.Status.DRAFT).campaign
 
-    response = client_of(UserFactory(role=role)).post(reverse("campaigns:launch", args=[campaign.pk]))
+    response = client_of(UserFactory(role=role, organization=OfficeFactory())).post(reverse("campaigns:launch", args=[campaign.pk]))
 
     campaign.refresh_from_db()
     assert response.status_code == 403
@@ -314,7 +315,7 @@ def test_campaign_reminders_list_who_was_reminded_with_constant_queries(client_o
 def test_campaign_reminders_are_forbidden_outside_the_office_and_leaders(client_of, role):
     campaign = CampaignFactory()
 
-    response = client_of(UserFactory(role=role)).get(reverse("campaigns:reminders", args=[campaign.pk]))
+    response = client_of(UserFactory(role=role, organization=OfficeFactory())).get(reverse("campaigns:reminders", args=[campaign.pk]))
 
     assert response.status_code == 403
 
@@ -435,7 +436,7 @@ def test_campaign_parts_award_form_with_dossiers_cannot_be_deleted(client_of, of
 def test_campaign_parts_are_edited_by_the_office_only(client_of, role):
     campaign = CampaignFactory(status=Campaign.Status.DRAFT)
 
-    response = client_of(UserFactory(role=role)).get(reverse("campaigns:parts", args=[campaign.pk, "nhiem-vu"]))
+    response = client_of(UserFactory(role=role, organization=OfficeFactory())).get(reverse("campaigns:parts", args=[campaign.pk, "nhiem-vu"]))
 
     assert response.status_code == 403
 
@@ -464,8 +465,10 @@ def test_campaigns_of_another_province_are_not_shown_to_a_unit(client_of, unit_u
     from accounts.models import Organization
 
     own = CampaignFactory(title="Kế hoạch của Cần Thơ")
-    national = CampaignFactory(title="Kế hoạch của Bộ", issuing_organization__province="", issuing_organization__kind=Organization.Kind.MINISTRY)
-    other = CampaignFactory(title="Kế hoạch của An Giang", issuing_organization__province="An Giang")
+    ministry = OrganizationFactory(name="Bộ Tư pháp", province="", kind=Organization.Kind.MINISTRY)
+    national = CampaignFactory(title="Kế hoạch của Bộ", issuing_organization=ministry)
+    an_giang = OrganizationFactory(name="Ủy ban nhân dân tỉnh An Giang", province="An Giang", kind=Organization.Kind.PEOPLES_COMMITTEE)
+    other = CampaignFactory(title="Kế hoạch của An Giang", issuing_organization=an_giang)
     client = client_of(unit_user)
 
     listed = list(client.get(reverse("campaigns:list")).context["page"])

@@ -316,7 +316,7 @@ def test_meeting_list_query_count_does_not_grow_with_rows(client_of, office_user
         MeetingFactory()
     client = client_of(office_user)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("councils:meetings"))
 
     assert len(response.context["page"]) == rows

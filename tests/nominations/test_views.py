@@ -6,7 +6,15 @@ from django.urls import reverse
 
 from accounts.models import Person, User
 from nominations.models import Nomination
-from tests.factories import CriterionFactory, NominationFactory, QuotaRuleFactory, UserFactory
+from tests.factories import (
+    CouncilMemberFactory,
+    CriterionFactory,
+    MeetingFactory,
+    NominationFactory,
+    OrganizationFactory,
+    QuotaRuleFactory,
+    UserFactory,
+)
 
 Status = Nomination.Status
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -27,10 +35,10 @@ def submitted_by(nomination, user):
 @pytest.mark.parametrize("rows", [1, 5])
 def test_nomination_list_query_count_does_not_grow_with_rows(client_of, office_user, django_assert_num_queries, rows):
     for _ in range(rows):
-        NominationFactory()
+        NominationFactory(status=Status.SUBMITTED)
     client = client_of(office_user)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(reverse("nominations:list"))
 
     assert len(response.context["page"]) == rows
@@ -48,8 +56,8 @@ def test_nomination_list_of_a_unit_shows_only_its_own(client_of, unit_user, othe
 
 @pytest.mark.django_db
 def test_nomination_list_search_ignores_diacritics_and_filters_by_kind(client_of, office_user):
-    wanted = NominationFactory(nominee_person__full_name="Lê Thị Ngọc Hà")
-    NominationFactory(nominee_person__full_name="Phạm Văn Đông")
+    wanted = NominationFactory(nominee_person__full_name="Lê Thị Ngọc Hà", status=Status.SUBMITTED)
+    NominationFactory(nominee_person__full_name="Phạm Văn Đông", status=Status.SUBMITTED)
 
     response = client_of(office_user).get(reverse("nominations:list"), {"q": "ngoc ha", "kind": "individual"})
 
@@ -58,7 +66,7 @@ def test_nomination_list_search_ignores_diacritics_and_filters_by_kind(client_of
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "role,status", [("unit", 200), ("other_unit", 403), ("office", 200), ("council", 200), ("leader", 200)]
+    "role,status", [("unit", 200), ("other_unit", 403), ("office", 403), ("council", 403), ("leader", 403)]
 )
 def test_nomination_detail_per_role(client_of, draft, unit_user, other_unit_user, office_user, council_member, leader, role, status):
     user = {"unit": unit_user, "other_unit": other_unit_user, "office": office_user, "council": council_member, "leader": leader}[role]
@@ -66,6 +74,59 @@ def test_nomination_detail_per_role(client_of, draft, unit_user, other_unit_user
     response = client_of(user).get(draft.get_absolute_url())
 
     assert response.status_code == status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role,status", [("office", 200), ("leader", 200), ("other_office", 403), ("other_leader", 403)])
+def test_nomination_submitted_is_seen_by_the_office_it_is_sent_to_only(client_of, draft, unit_user, office_user, leader, role, status):
+    province_b = OrganizationFactory(name="Sở Tư pháp tỉnh An Giang", kind="justice_department", province="An Giang")
+    user = {
+        "office": office_user, "leader": leader,
+        "other_office": UserFactory(role=User.Role.STAFF, organization=province_b),
+        "other_leader": UserFactory(role=User.Role.LEADER, organization=province_b),
+    }[role]
+    submitted_by(draft, unit_user)
+
+    response = client_of(user).get(draft.get_absolute_url())
+
+    assert response.status_code == status
+
+
+@pytest.mark.django_db
+def test_nomination_of_another_province_cannot_be_returned_by_its_office(client_of, draft, unit_user):
+    other_office = UserFactory(role=User.Role.STAFF, organization=OrganizationFactory(province="An Giang"))
+    submitted_by(draft, unit_user)
+
+    response = client_of(other_office).post(reverse("nominations:return", args=[draft.pk]), {"reasons": "Thiếu tờ trình"})
+
+    draft.refresh_from_db()
+    assert (response.status_code, draft.status) == (403, Status.SUBMITTED)
+
+
+@pytest.mark.django_db
+def test_nomination_bulk_with_another_provinces_dossier_is_refused_whole(client_of, draft, unit_user, office_user):
+    own = submitted_by(NominationFactory(submitting_unit=unit_user.organization), unit_user)
+    foreign = NominationFactory(campaign__issuing_organization=OrganizationFactory(province="An Giang"))
+    foreign.submit(by=None)
+
+    response = client_of(office_user).post(
+        reverse("nominations:bulk"), {"action": "return", "reasons": "Thiếu", "selected": [own.pk, foreign.pk]}
+    )
+
+    own.refresh_from_db()
+    assert (response.status_code, own.status) == (403, Status.SUBMITTED)
+
+
+@pytest.mark.django_db
+def test_nomination_on_the_agenda_is_seen_by_the_councils_members_only(client_of, draft, unit_user):
+    submitted_by(draft, unit_user)
+    seat = CouncilMemberFactory()
+    other_seat = CouncilMemberFactory()
+    MeetingFactory(council=seat.council, campaign=draft.campaign).agenda.add(draft)
+
+    answers = [client_of(user).get(draft.get_absolute_url()).status_code for user in (seat.user, other_seat.user)]
+
+    assert answers == [200, 403]
 
 
 @pytest.mark.django_db

@@ -27,7 +27,7 @@ def test_notification_list_query_count_does_not_grow_with_rows(client_of, unit_u
     NotificationFactory.create_batch(rows, recipient=unit_user)
     client = client_of(unit_user)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("notifications:list"))
 
     assert len(response.context["page"]) == rows
