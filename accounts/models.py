@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, _user_has_perm
 from django.contrib.auth.models import UserManager as BaseUserManager
 from django.db import models
 from django.utils.functional import cached_property
@@ -132,6 +132,11 @@ class User(Searchable, AbstractUser):
 
     def get_full_name(self):
         return self.full_name or self.username
+
+    def has_perm(self, perm, obj=None):
+        """The portal's rules decide, for the superuser too: an administrator keeps Django's admin but neither signs
+        for a body nor votes in a council (Django's own shortcut would grant a superuser every permission)."""
+        return self.is_active and _user_has_perm(self, perm, obj)
 
     @property
     def is_office_staff(self):
