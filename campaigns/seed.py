@@ -36,6 +36,10 @@ CENTRE = "Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ"
 POLICE = "Công an thành phố Cần Thơ"
 COURT = "Tòa án nhân dân thành phố Cần Thơ"
 PROCURACY = "Viện kiểm sát nhân dân thành phố Cần Thơ"
+CITY = "Ủy ban nhân dân thành phố Cần Thơ"
+MINISTRY = "Bộ Tư pháp"
+MINISTRY_OFFICE = "Vụ Thi đua - Khen thưởng"
+LEGAL_AID_AGENCY = "Cục Trợ giúp pháp lý"
 
 # username, full name, role, organization, note. The Director of the Sở Tư pháp chairs the
 # inter-agency council (plan 67/KH-UBND) and signs: one person, two accounts, one role each.
@@ -49,9 +53,17 @@ DEMO_ACCOUNTS = [
     ("hoidong4", "Đặng Minh Trí", User.Role.COUNCIL_MEMBER, PROCURACY, "Ủy viên Hội đồng"),
     ("hoidong5", "Lâm Thị Kim Ngân", User.Role.COUNCIL_MEMBER, CENTRE, "Thư ký Hội đồng"),
     ("lanhdao", "Phạm Văn Lộc", User.Role.LEADER, OFFICE, "Giám đốc Sở Tư pháp"),
+    ("chutich", "Trần Việt Trường", User.Role.LEADER, CITY, "Chủ tịch UBND thành phố (ký Bằng khen của Chủ tịch)"),
+    # The Ministry (seed 001): its office, the sector council and the Minister, to whom provinces propose the best.
+    ("vutdkt", "Hoàng Thị Minh Thư", User.Role.STAFF, MINISTRY_OFFICE, "Chuyên viên Vụ TĐKT, Thường trực Hội đồng ngành"),
+    ("botruong", "Lê Quang Hưng", User.Role.LEADER, MINISTRY, "Bộ trưởng Bộ Tư pháp (ký Bằng khen của Bộ trưởng)"),
+    ("hoidongbo1", "Nguyễn Văn Khánh", User.Role.COUNCIL_MEMBER, MINISTRY, "Chủ tịch Hội đồng ngành Tư pháp"),
+    ("hoidongbo2", "Đỗ Thị Lan Anh", User.Role.COUNCIL_MEMBER, MINISTRY_OFFICE, "Ủy viên, Vụ trưởng Vụ TĐKT"),
+    ("hoidongbo3", "Bùi Đức Thắng", User.Role.COUNCIL_MEMBER, LEGAL_AID_AGENCY, "Ủy viên, Cục trưởng Cục TGPL"),
 ]
 
 CAN_THO_PLAN = "67/KH-UBND"
+MINISTRY_PLAN = "157/QĐ-BTP"
 DEMO_DAYS_TO_NOMINATE = 30
 DEMO_DAYS_TO_AWARD = 45
 # organization, participating collectives, participating individuals: the base of the 10% / 5% Bằng khen cap.
@@ -241,10 +253,31 @@ def create_demo():
     can_tho.nomination_deadline = today + datetime.timedelta(days=DEMO_DAYS_TO_NOMINATE)
     can_tho.award_deadline = today + datetime.timedelta(days=DEMO_DAYS_TO_AWARD)
     can_tho.save(update_fields=["nomination_deadline", "award_deadline"])
+    replay_ministry_plan(can_tho, today)
     return [
         (save_demo_user(username, full_name, role, organization), note)
         for username, full_name, role, organization, note in DEMO_ACCOUNTS
     ]
+
+
+def replay_ministry_plan(can_tho, today):
+    """Replay plan 157/QĐ-BTP as launched for the provinces, with the Cần Thơ plan implementing it.
+
+    The 2022 plan is concluded; the demo relaunches it (recorded in its history) so that the Sở can
+    forward its best dossiers to the Minister's Bằng khen, and the Ministry's office receives them.
+    """
+    ministry_plan = Campaign.objects.get(number=MINISTRY_PLAN)
+    if ministry_plan.status != Campaign.Status.LAUNCHED:
+        ministry_plan.history.create(
+            from_status=ministry_plan.status, to_status=Campaign.Status.LAUNCHED, actor=None,
+            note="Dữ liệu dùng thử: phát động lại để các tỉnh đề nghị Bằng khen của Bộ trưởng",
+        )
+        ministry_plan.status = Campaign.Status.LAUNCHED
+    ministry_plan.nomination_deadline = today + datetime.timedelta(days=DEMO_DAYS_TO_AWARD)
+    ministry_plan.award_deadline = today + datetime.timedelta(days=2 * DEMO_DAYS_TO_AWARD)
+    ministry_plan.save(update_fields=["status", "nomination_deadline", "award_deadline"])
+    can_tho.implements = ministry_plan
+    can_tho.save(update_fields=["implements"])
 
 
 def save_demo_user(username, full_name, role, organization):

@@ -57,7 +57,7 @@ def test_can_tho_council_meets_votes_and_its_minutes_show_a_quota_cut_and_a_fail
     can_tho, django_capture_on_commit_callbacks
 ):
     nominations = dossiers_in_review(can_tho, 10)
-    council = Council.objects.get()
+    council = Council.objects.get(name__startswith="Hội đồng phối hợp liên ngành")
     secretary = council.members.get(user__username="hoidong5")
     meeting = Meeting.objects.create(council=council, campaign=can_tho, title="Họp xét Bằng khen năm 2025", starts_at="2026-11-25T08:00+07:00", place="Sở Tư pháp")
     meeting.agenda.set(nominations)

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.models import Organization, User
+from accounts.models import User
 from awards.services import draft_decision, sign_decision
 from campaigns.models import Campaign
 from councils.models import CouncilMember, Meeting, Tally, VotingRound

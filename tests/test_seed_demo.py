@@ -3,8 +3,11 @@ import io
 import pytest
 from django.core.management import call_command
 
+from accounts.models import Organization, User
 from campaigns.models import Campaign
 from councils.models import Council, CouncilMember
+from nominations.models import Nomination
+from tests.factories import NominationFactory
 
 
 @pytest.mark.django_db
@@ -14,10 +17,29 @@ def test_seed_demo_prints_the_accounts_and_seats_the_can_tho_council_once():
     call_command("seed_demo", stdout=first)
     call_command("seed_demo", stdout=second)
 
-    council = Council.objects.get()
+    council = Council.objects.get(name__startswith="Hội đồng phối hợp liên ngành")
     chair = council.members.get(role=CouncilMember.Role.CHAIR)
     assert Campaign.objects.count() == 5
     assert council.members.count() == 5
     assert chair.user.username == "hoidong1"
     assert "sotuphap" in first.getvalue() and "demo" in first.getvalue()
     assert "http://127.0.0.1:8000/" in second.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_ministry_receives_what_the_can_tho_office_forwards():
+    call_command("seed_demo", stdout=io.StringIO())
+    can_tho = Campaign.objects.get(number="67/KH-UBND")
+    ministry_office, can_tho_office = User.objects.get(username="vutdkt"), User.objects.get(username="sotuphap")
+    dossier = NominationFactory(
+        status=Nomination.Status.APPROVED, campaign=can_tho, award_form=can_tho.award_forms.get(kind="giay_khen"),
+        submitting_unit=Organization.objects.get(name="Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ"),
+    )
+
+    forwarded = dossier.forward(by=can_tho_office, award_form=can_tho.implements.award_forms.get())
+
+    assert can_tho.implements.status == Campaign.Status.LAUNCHED
+    assert list(Nomination.objects.visible_to(ministry_office)) == [forwarded]
+    assert (ministry_office.has_perm("nominations.appraise_nomination", forwarded),
+            can_tho_office.has_perm("nominations.appraise_nomination", forwarded)) == (True, False)
+    assert Council.objects.get(name="Hội đồng Thi đua - Khen thưởng ngành Tư pháp").organization == ministry_office.organization

@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 import shutil
 import unicodedata
 from decimal import Decimal
@@ -447,7 +448,7 @@ def test_seed_demo_run_again_keeps_a_changed_password_and_adds_nobody(seeded, fa
 
     user.refresh_from_db()
     assert user.check_password("mật khẩu mới")
-    assert (User.objects.count(), Person.objects.count()) == (9, 8)
+    assert (User.objects.count(), Person.objects.count()) == (15, 8)
 
 
 def test_seed_demo_people_of_both_genders_work_in_can_tho_units(seeded, fast_passwords):
@@ -465,5 +466,5 @@ def test_seed_demo_command_prints_the_accounts_and_the_address(db, fast_password
     call_command("seed_demo", stdout=output)
 
     printed = output.getvalue()
-    assert "hoidong1   demo" in printed
+    assert [bool(re.search(rf"^{username} +demo ", printed, re.MULTILINE)) for username in ("hoidong1", "vutdkt", "botruong")] == [True] * 3
     assert printed.rstrip().endswith("http://127.0.0.1:8000/")
