@@ -1,7 +1,11 @@
-from django.contrib.auth.forms import AuthenticationForm
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
+
+from .models import Organization, User
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
@@ -14,3 +18,75 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Tên đăng nhập")
         self.fields["password"].label = _("Mật khẩu")
+
+
+class OrganizationForm(StyledFormMixin, forms.ModelForm):
+    """An organization under the office: its parent among the office's, its province the office's own."""
+
+    error_messages = {
+        "outside_province": _("Đơn vị phải thuộc tỉnh, thành phố %(province)s mà cơ quan bạn quản lý."),
+    }
+
+    class Meta:
+        model = Organization
+        fields = ["name", "short_name", "kind", "parent", "province"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["parent"].queryset = Organization.objects.managed_by(user).exclude(pk=self.instance.pk).order_by("name")
+        if not self.is_bound and not self.instance.pk and user.organization_id:
+            self.initial.setdefault("province", user.organization.province)
+
+    def clean_province(self):
+        province = self.cleaned_data["province"]
+        own = self.user.organization.province if self.user.organization_id else ""
+        if own and province != own and not self.user.is_administrator:
+            raise ValidationError(self.error_messages["outside_province"], code="outside_province", params={"province": own})
+        return province
+
+
+class InviteForm(StyledFormMixin, forms.ModelForm):
+    """A unit account invited by e-mail: it sets its own password from the link it receives."""
+
+    error_messages = {
+        "email_taken": _("Địa chỉ e-mail này đã có tài khoản: mỗi người chỉ có một tài khoản."),
+        "outside_scope": _("Đơn vị này không thuộc phạm vi quản lý của cơ quan bạn."),
+    }
+
+    class Meta:
+        model = User
+        fields = ["full_name", "username", "email", "organization"]
+        labels = {"full_name": _("Họ và tên"), "username": _("Tên đăng nhập"), "email": _("E-mail"), "organization": _("Đơn vị")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for name in ("full_name", "email", "organization"):
+            self.fields[name].required = True
+        # Every organization is offered by name, so that one outside the office's scope is refused with a reason.
+        self.fields["organization"].queryset = Organization.objects.order_by("name")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(self.error_messages["email_taken"], code="email_taken")
+        return email
+
+    def clean_organization(self):
+        organization = self.cleaned_data["organization"]
+        if not Organization.objects.managed_by(self.user).filter(pk=organization.pk).exists():
+            raise ValidationError(self.error_messages["outside_scope"], code="outside_scope")
+        return organization
+
+    def save(self, commit=True):
+        account = super().save(commit=False)
+        account.role = User.Role.UNIT
+        account.set_unusable_password()
+        if commit:
+            account.save()
+        return account
+
+
+class StyledSetPasswordForm(StyledFormMixin, SetPasswordForm):
+    pass

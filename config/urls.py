@@ -22,5 +22,6 @@ urlpatterns = [
     path("khen-thuong/", include("awards.urls")),
     path("thong-bao/", include("notifications.urls")),
     path("thong-ke/", include("dashboards.urls")),
+    path("quan-ly/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -160,6 +160,14 @@ EXPECTED = {
     ),
     "awards:person": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="person"),
     "awards:organization": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="unit_organization"),
+    # The office's world: the organizations and unit accounts of its province; an invitation link for anyone holding it.
+    "accounts:organizations": row(get=OFFICES, post=OFFICES),
+    "accounts:organization_create": row(get=OFFICES, post=OFFICES),
+    "accounts:organization_edit": row(get=OFFICE_A, post=OFFICE_A, pk="unit_organization"),
+    "accounts:accounts": row(get=OFFICES, post=OFFICES),
+    "accounts:account_invite": row(get=OFFICES, post=OFFICES),
+    "accounts:account_deactivate": row(post=OFFICE_A, pk="unit_account"),
+    "accounts:set_password": row(get=EVERYONE, post=EVERYONE, uidb64=lambda w: "MQ", token=lambda w: "set-password"),
     # Notifications: one's own; message templates are the portal's wording, edited by any office.
     "notifications:list": row(get=SIGNED_IN, post=SIGNED_IN),
     "notifications:open": row(get={"unit_a"}, post={"unit_a"}, pk="notification"),
@@ -202,6 +210,7 @@ class World:
             "secretary_b": UserFactory(role=User.Role.COUNCIL_MEMBER, organization=unit_b),
             "admin": UserFactory(role=User.Role.ADMINISTRATOR, is_staff=True, is_superuser=True, organization=None),
         }
+        self.unit_account = self.users["unit_a"]
         far = datetime.date(2099, 12, 31)
         self.campaign = CampaignFactory(
             issuing_organization=committee_a, nomination_deadline=far, award_deadline=far, status=Campaign.Status.LAUNCHED
