@@ -55,6 +55,7 @@ class DecisionQuerySet(SearchableQuerySet):
             visible |= signed & models.Q(pk__in=granting)
         if user.role in (user.Role.STAFF, user.Role.LEADER):
             visible |= models.Q(issuing_organization__in=user.body_ids)
+            visible |= signed & models.Q(campaign__issuing_organization__in=user.body_ids)  # a higher award on its plan
             forwarded = Decision.objects.filter(nominations__forwarded_from__campaign__issuing_organization__in=user.body_ids)
             visible |= signed & models.Q(pk__in=forwarded.values("pk"))
         return self.filter(visible)

@@ -478,6 +478,11 @@ class AwardForm(models.Model):
             raise ValidationError(errors)
 
     @property
+    def body_id(self):
+        """The body whose office handles the form's dossiers: its plan's issuing body."""
+        return self.campaign.issuing_organization_id
+
+    @property
     def is_for_collectives(self):
         return self.recipients in (self.Recipients.COLLECTIVES, self.Recipients.BOTH)
 

@@ -119,7 +119,7 @@ def campaign_import(request):
     if not request.user.has_perm("campaigns.add_campaign"):
         raise PermissionDenied
     if request.POST.get("step") == "save":
-        form, parts_form = CampaignForm(request.POST), ReadPartsForm(request.POST)
+        form, parts_form = CampaignForm(request.POST, user=request.user), ReadPartsForm(request.POST)
         if form.is_valid() and parts_form.is_valid():
             data = parts_form.cleaned_data
             campaign = create_plan_from_reading(form, parts=data["parts"] or {}, keep=data["keep"], by=request.user)
@@ -136,7 +136,7 @@ def campaign_import(request):
 def _import_review(request, text, form=None, parts_form=None):
     reading = read_plan(text)
     if form is None:
-        form = CampaignForm(initial=reading_initial(reading))
+        form = CampaignForm(initial=reading_initial(reading), user=request.user)
         parts_form = ReadPartsForm(initial={"source_text": text, "parts": reading.parts, "keep": list(reading.parts)})
     part_lines = [
         (name, label, [PART_LINE[name](item) for item in reading.parts[name]])

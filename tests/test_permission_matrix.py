@@ -27,7 +27,7 @@ from accounts.models import User
 from awards.services import draft_decision, sign_decision
 from campaigns.models import Campaign
 from councils.models import CouncilMember, Meeting, Tally, VotingRound
-from nominations.models import Nomination
+from nominations.models import Consultation, Nomination
 from tests.factories import (
     AwardFormFactory,
     CampaignFactory,
@@ -98,6 +98,9 @@ EXPECTED = {
     "campaigns:request_reports": row(get=OFFICE_A, post=OFFICE_A, pk="campaign"),
     "campaigns:grant_extension": row(get=OFFICE_A, post=OFFICE_A, pk="campaign"),
     "campaigns:my_reports": row(get=SIGNED_IN, post=SIGNED_IN),
+    "campaigns:import": row(get=OFFICES, post=OFFICES),
+    "campaigns:participation": row(get=OFFICE_A | {"unit_a"}, post=OFFICE_A | {"unit_a"}, pk="campaign"),
+    "campaigns:participation_import": row(post=OFFICE_A, pk="campaign"),
     "campaigns:report_detail": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="report"),
     "campaigns:report_submit": row(get={"unit_a"}, post={"unit_a"}, pk="report"),
     "campaigns:report_attachment": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="report"),
@@ -119,6 +122,10 @@ EXPECTED = {
     "nominations:appraise": row(get=OFFICE_A, post=OFFICE_A, pk="nomination"),
     "nominations:accept": row(post=OFFICE_A, pk="nomination"),
     "nominations:forward": row(post=OFFICE_A, pk="nomination"),
+    # Public consultation: the list is public (no sign-in) and anyone comments; its office publishes and answers.
+    "nominations:consultation_publish": row(post=OFFICE_A, award_form_pk="award_form"),
+    "nominations:consultation": row(get=EVERYONE, post=EVERYONE, pk="consultation"),
+    "nominations:consultation_answer": row(post=OFFICE_A, pk="comment"),
     # Councils: their office runs them, their members see their meetings, their secretary runs a meeting.
     "councils:list": row(get={"staff_a", "staff_b", "leader_a", "leader_b", "admin"}, post={"staff_a", "staff_b", "leader_a", "leader_b", "admin"}),
     "councils:create": row(get=OFFICES, post=OFFICES),
@@ -147,6 +154,10 @@ EXPECTED = {
     "awards:decision": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="draft"),
     "awards:decision_edit": row(get=OFFICE_A, post=OFFICE_A, pk="draft"),
     "awards:decision_sign": row(post={"leader_a"}, pk="draft"),
+    "awards:decision_sign_digitally": row(post={"leader_a"}, pk="signed"),
+    "awards:signature_check": row(get=SIGNED_IN, post=SIGNED_IN),
+    # The page a certificate's QR code opens: public, and it shows only what the signed decision made public.
+    "awards:verify": row(get=EVERYONE, post=EVERYONE, code=lambda w: w.award.verification_code),
     "awards:decision_documents": row(post=OFFICE_OR_LEADER_A, pk="signed"),
     "awards:decision_pdf": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="signed"),
     "awards:certificates_pdf": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="signed"),
@@ -160,6 +171,10 @@ EXPECTED = {
     ),
     "awards:person": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="person"),
     "awards:organization": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="unit_organization"),
+    # Dashboards: each office and leader over its own scope (the figures are scoped by dashboards.figures.Scope).
+    "dashboards:dashboard": row(get=OFFICES | {"leader_a", "leader_b"}, post=OFFICES | {"leader_a", "leader_b"}),
+    "dashboards:export": row(get=OFFICES | {"leader_a", "leader_b"}, post=OFFICES | {"leader_a", "leader_b"}, slug=lambda w: "status"),
+    "dashboards:statistics": row(get=OFFICES | {"leader_a", "leader_b"}, post=OFFICES | {"leader_a", "leader_b"}),
     # The office's world: the organizations and unit accounts of its province; an invitation link for anyone holding it.
     "accounts:organizations": row(get=OFFICES, post=OFFICES),
     "accounts:organization_create": row(get=OFFICES, post=OFFICES),
@@ -215,7 +230,7 @@ class World:
         self.campaign = CampaignFactory(
             issuing_organization=committee_a, nomination_deadline=far, award_deadline=far, status=Campaign.Status.LAUNCHED
         )
-        award_form = AwardFormFactory(campaign=self.campaign, granting_organization=office_a)
+        award_form = self.award_form = AwardFormFactory(campaign=self.campaign, granting_organization=office_a)
         dossier = {"campaign": self.campaign, "award_form": award_form, "submitting_unit": unit_a}
 
         self.nomination = NominationFactory(**dossier, status=Nomination.Status.IN_REVIEW)
@@ -247,6 +262,10 @@ class World:
         approved_nomination(**dossier)
         self.draft = draft_decision(award_form, by=self.users["staff_a"])
 
+        self.consultation = Consultation.objects.create(
+            award_form=award_form, opens_on=datetime.date(2025, 11, 1), closes_on=datetime.date(2099, 12, 31)
+        )
+        self.comment = self.consultation.comments.create(name="Nguyễn Văn Dân", contact="0901 234 567", text="Đồng ý.")
         self.notification = NotificationFactory(recipient=self.users["unit_a"])
         self.message_template = MessageTemplateFactory()
 

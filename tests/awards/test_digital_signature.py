@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from awards.tasks import generate_decision_documents
-from tests.awards.test_views import award_form, draft, signed  # noqa: F401  the decision fixtures
+from tests.awards.test_views import award_form, draft, leader, signed  # noqa: F401  the decision fixtures (the city Chairman signs)
 from tests.factories import UserFactory
 from tests.signing_ca import make_test_ca
 

@@ -589,7 +589,7 @@ def test_register_query_count_does_not_grow_with_rows(client_of, office_user, le
     sign_decision(decision, by=leader)
     client = client_of(office_user)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(reverse("awards:register"))
 
     assert response.status_code == 200

@@ -9,7 +9,7 @@ from awards.models import Award
 from campaigns.models import Report
 from dashboards.figures import Scope, dashboard_figures
 from nominations.models import Nomination
-from tests.factories import NominationFactory, OrganizationFactory, UserFactory
+from tests.factories import CampaignFactory, NominationFactory, OrganizationFactory, UserFactory
 
 from .helpers import sector
 
@@ -58,7 +58,7 @@ def test_dashboard_query_count_does_not_grow_with_dossiers(client_of, office_use
     sector(rows)
     client = client_of(office_user)
 
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):
         response = client.get(DASHBOARD)
 
     assert response.status_code == 200
@@ -147,8 +147,12 @@ def test_dashboard_ignores_a_plan_the_user_may_not_see(client_of, office_user):
 
 
 def test_the_ministry_sees_dossiers_by_province(client_of):
-    sector(2)
-    ministry = UserFactory(role=User.Role.STAFF, organization=OrganizationFactory(name="Bộ Tư pháp", kind=Organization.Kind.MINISTRY, province=""))
+    campaign, _units = sector(2)
+    ministry_body = OrganizationFactory(name="Bộ Tư pháp", kind=Organization.Kind.MINISTRY, province="")
+    ministry = UserFactory(role=User.Role.STAFF, organization=ministry_body)
+    # The Ministry sees the dossiers of the provincial plans that implement its own plan (seed 001).
+    campaign.implements = CampaignFactory(issuing_organization=ministry_body, number="157/QĐ-BTP")
+    campaign.save(update_fields=["implements"])
 
     client = client_of(ministry)
     figures = figures_of(client.get(DASHBOARD))
