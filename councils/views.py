@@ -132,7 +132,7 @@ def organization_picker(request):
     """The new council's standing-office picker, searched as the user types."""
     if not request.user.has_perm("councils.change_council"):
         raise PermissionDenied
-    return answer_picker(request, CouncilForm().fields["organization"])
+    return answer_picker(request, CouncilForm(user=request.user).fields["organization"])
 
 
 @login_required

@@ -71,7 +71,7 @@ def nomination_list(request):
 @login_required
 def unit_picker(request):
     """The list filter's unit picker: units that have sent a dossier, searched as the user types."""
-    if not request.user.has_perm("nominations.view_all_nominations"):
+    if not request.user.has_perm("nominations.view_other_units"):
         raise PermissionDenied
     return answer_picker(request, NominationFilter(user=request.user).filters["submitting_unit"].field)
 

@@ -103,9 +103,12 @@ EXPECTED = {
     "campaigns:participation_import": row(post=OFFICE_A, pk="campaign"),
     "campaigns:report_detail": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="report"),
     "campaigns:report_submit": row(get={"unit_a"}, post={"unit_a"}, pk="report"),
+    "campaigns:report_unit_picker": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
     "campaigns:report_attachment": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="report"),
     # Dossiers: the unit's own, the office it is sent to, the council holding it on its agenda.
     "nominations:list": row(get=SIGNED_IN, post=SIGNED_IN),
+    # The unit picker lists only the units whose dossiers the user sees: anyone but a unit may search it.
+    "nominations:unit_picker": row(get=SIGNED_IN - {"unit_a", "unit_b"}, post=SIGNED_IN - {"unit_a", "unit_b"}),
     "nominations:bulk": row(post=OFFICE_A, ids="nomination"),
     "nominations:create": row(get={"unit_a"}, post={"unit_a"}, campaign_pk="campaign"),
     "nominations:detail": row(get=OFFICE_OR_LEADER_A | {"unit_a", "member_a"}, post=OFFICE_OR_LEADER_A | {"unit_a", "member_a"}, pk="nomination"),
@@ -129,6 +132,8 @@ EXPECTED = {
     # Councils: their office runs them, their members see their meetings, their secretary runs a meeting.
     "councils:list": row(get={"staff_a", "staff_b", "leader_a", "leader_b", "admin"}, post={"staff_a", "staff_b", "leader_a", "leader_b", "admin"}),
     "councils:create": row(get=OFFICES, post=OFFICES),
+    "councils:organization_picker": row(get=OFFICES, post=OFFICES),
+    "councils:member_picker": row(get=OFFICE_A, post=OFFICE_A, pk="council"),
     "councils:detail": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="council"),
     "councils:quorum": row(post=OFFICE_A, pk="council"),
     "councils:member_add": row(post=OFFICE_A, pk="council"),
@@ -155,6 +160,10 @@ EXPECTED = {
     "awards:decision_edit": row(get=OFFICE_A, post=OFFICE_A, pk="draft"),
     "awards:decision_sign": row(post={"leader_a"}, pk="draft"),
     "awards:decision_sign_digitally": row(post={"leader_a"}, pk="signed"),
+    "awards:decision_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="signed"),
+    "awards:nomination_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="nomination"),
+    "awards:revoke": row(get=OFFICE_A, post=OFFICE_A, pk="award"),
+    "awards:verify_lookup": row(get=EVERYONE, post=EVERYONE),
     "awards:signature_check": row(get=SIGNED_IN, post=SIGNED_IN),
     # The page a certificate's QR code opens: public, and it shows only what the signed decision made public.
     "awards:verify": row(get=EVERYONE, post=EVERYONE, code=lambda w: w.award.verification_code),
