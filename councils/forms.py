@@ -222,6 +222,7 @@ class RoundTrusteesForm(forms.Form):
         present = Attendance.objects.filter(meeting=meeting, is_present=True).values("member")
         self.fields["trustees"].queryset = meeting.council.members.filter(pk__in=present).select_related("user")
         self.fields["threshold"].widget.attrs["class"] = "form-control form-control-sm"
+        self.fields["trustees"].widget.attrs["class"] = "form-check-input"
         self.initial.setdefault("trustees", [
             member.pk for member in self.fields["trustees"].queryset
             if member.role in (CouncilMember.Role.CHAIR, CouncilMember.Role.SECRETARY)

@@ -311,6 +311,7 @@ def _secretary_context(meeting, voting_round):
         "written_form": WrittenBallotForm(meeting=meeting, nominations=nominations)
         if is_open and not voting_round.is_on_paper else None,
         "paper_form": PaperCountForm(nominations=nominations) if is_open and voting_round.is_on_paper else None,
+        "trustees_form": RoundTrusteesForm(meeting=meeting),
         **_voters_context(meeting, voting_round),
     }
 
@@ -343,6 +344,10 @@ def meeting_detail(request, pk):
         "ballot": _ballot_progress(seat, voting_round)
         if request.user.has_perm("councils.vote_in_meeting", meeting) else None,
     }
+    trustee = voting_round and voting_round.trustees.filter(member__user=request.user).first()
+    context["trustee_step"] = trustee and _trustee_step(voting_round, trustee, list(voting_round.trustees.all()))
+    if context["trustee_step"] in (None, "done"):
+        context["trustee_step"] = None
     if context["is_running"]:
         context.update(_secretary_context(meeting, voting_round))
     return render(request, "councils/meeting_detail.html", context)
@@ -542,7 +547,9 @@ def _get_round(request, pk, number, perm="councils.view_meeting"):
 def round_trustee(request, pk, number):
     """A trustee's page: make the key share in the browser, later open the totals; the secret stays there."""
     voting_round = _get_round(request, pk, number)
-    trustee = get_object_or_404(voting_round.trustees.select_related("member__user"), member__user=request.user)
+    trustee = voting_round.trustees.select_related("member__user").filter(member__user=request.user).first()
+    if trustee is None:
+        raise PermissionDenied
     form = JsonPayloadForm(request.POST or None)
     if form.is_valid():
         step = {"transport": register_transport_key, "share": submit_key_share, "partials": submit_partials}.get(

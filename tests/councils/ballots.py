@@ -70,6 +70,6 @@ def open_totals(voting_round, indices=None):
     voting_round.refresh_from_db()
 
 
-def close_and_open(voting_round, **kwargs):
-    close_round(voting_round, by=None, **kwargs)
+def close_and_open(voting_round, by=None, **kwargs):
+    close_round(voting_round, by=by, **kwargs)
     open_totals(voting_round)
