@@ -649,6 +649,15 @@ def test_minutes_numbers_run_per_council_from_01_each_year():
     assert [each.minutes_number for each in (meeting, second, other_council)] == [1, 2, 1]
 
 
+@pytest.mark.django_db(transaction=True)
+def test_minutes_print_the_ballot_box_hash_its_recount_and_that_written_votes_are_not_secret(minutes_of_a_vote):
+    meeting, seats, text = minutes_of_a_vote
+    voting_round = meeting.rounds.get()
+
+    assert f"mã băm hòm phiếu: {voting_round.ballot_box_hash}; kết quả kiểm lại: đã xác minh." in text
+    assert "Phiếu gửi bằng văn bản được ghi nhận như đã viết, không thuộc phiếu kín." in text
+
+
 @pytest.mark.django_db
 def test_round_close_refused_while_a_present_member_has_not_voted():
     meeting, seats = council_meeting(3)
