@@ -49,8 +49,11 @@ def vote(page, live_server, meeting, choices):
     return page.locator(".alert-success").inner_text().split("Mã biên nhận: ")[1].split(".")[0]
 
 
-def run_round(browser, live_server):
-    """The round, driven through the pages; returns the meeting, the pages and the receipts."""
+def run_round(browser, live_server, before_close=None):
+    """The round, driven through the pages; returns the meeting, the pages and the receipts.
+
+    `before_close` is called once every ballot is in, before the secretary closes the round.
+    """
     meeting = MeetingFactory(title="Họp xét khen thưởng phong trào Trợ giúp pháp lý")
     members = [
         CouncilMemberFactory(council=meeting.council, role="chair" if n == 0 else "member", user__role="council_member")
@@ -78,6 +81,8 @@ def run_round(browser, live_server):
         vote(pages[4], live_server, meeting, {first: "for", second: "for"}),
     ]
     receipts.append(vote(pages[4], live_server, meeting, {first: "against", second: "abstain"}))  # votes again
+    if before_close:
+        before_close()
     secretary_page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     secretary_page.click("button:has-text('Đóng vòng biểu quyết')")
     expect(secretary_page.locator(".alert-success")).to_contain_text("Đã đóng vòng biểu quyết")
