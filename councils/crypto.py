@@ -142,7 +142,7 @@ def prove_bit(context, public_key, a, b, m, r, rng=random_scalar):
 
 
 def _bit_commitments(public_key, a, b, j, c, s):
-    return sub(base(s), mul(c, a)), sub(mul(s, public_key), mul(c, sub(b, base(j))))
+    return sub(base(s), mul(c, a)), sub(mul(s, public_key), mul(c, sub(b, G) if j else b))
 
 
 def verify_bit(context, public_key, a, b, proof):
@@ -223,11 +223,11 @@ def _check_answer(round_id, answer, public_key):
     nomination_id, choices = answer["nomination"], answer["choices"]
     if len(choices) != len(OPTIONS) or set(answer) != {"nomination", "choices", "sum_proof"}:
         return _("hồ sơ %(id)s: sai cấu trúc") % {"id": nomination_id}
-    for option, choice in zip(OPTIONS, choices, strict=True):
-        a, b = parse_point(choice["a"]), parse_point(choice["b"])
+    pairs = [(parse_point(choice["a"]), parse_point(choice["b"])) for choice in choices]
+    for option, choice, (a, b) in zip(OPTIONS, choices, pairs, strict=True):
         if not verify_bit((round_id, nomination_id, option), public_key, a, b, choice["proof"]):
             return _("hồ sơ %(id)s, lựa chọn %(option)s: chứng minh 0 hoặc 1 không đúng") % {"id": nomination_id, "option": OPTION_LABELS[option]}
-    a_sum, b_sum = _answer_sum(choices)
+    a_sum, b_sum = add_ciphertexts(pairs)
     if not verify_equal_logs("sum", (round_id, nomination_id), G, a_sum, public_key, sub(b_sum, G), answer["sum_proof"]):
         return _("hồ sơ %(id)s: chứng minh chọn đúng một phương án không đúng") % {"id": nomination_id}
     return None

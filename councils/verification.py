@@ -70,9 +70,10 @@ def verify_round(voting_round):
     faults = _key_faults(box)
     if faults:
         return faults
-    faults += _ballot_faults(box, recused)
+    ballot_faults, broken = _ballot_faults(box, recused)
+    faults += ballot_faults
     if box["closing_hash"]:
-        faults += _closing_faults(box)
+        faults += _closing_faults(box, broken)
     return faults
 
 
@@ -92,7 +93,7 @@ def _key_faults(box):
 
 
 def _ballot_faults(box, recused):
-    faults = []
+    faults, broken = [], set()
     nomination_ids = [result["nomination"] for result in box["results"]]
     counted = {}
     for entry in box["ballots"]:
@@ -103,6 +104,7 @@ def _ballot_faults(box, recused):
         reason = crypto.check_ballot(ballot, box["round"], box["public_key"], voter_ids)
         if reason:
             faults.append(_("Phiếu %(receipt)s: %(reason)s.") % {"receipt": receipt, "reason": reason})
+            broken.add(receipt)
         if not entry["replaced"]:
             counted[entry["voter"]] = counted.get(entry["voter"], 0) + 1
     for voter in box["voters"]:
@@ -111,15 +113,15 @@ def _ballot_faults(box, recused):
                 _("Thành viên %(name)s đã biểu quyết trực tuyến nhưng hòm phiếu có %(count)s phiếu được tính của họ.")
                 % {"name": voter["name"], "count": counted.get(voter["voter"], 0)}
             )
-    return faults
+    return faults, broken
 
 
-def _closing_faults(box):
+def _closing_faults(box, broken):
     faults = []
     if box_hash(box) != box["closing_hash"]:
         faults.append(_("Mã băm hòm phiếu hiện nay (%(now)s) khác mã đã chốt khi đóng vòng (%(closed)s).")
                       % {"now": box_hash(box), "closed": box["closing_hash"]})
-    totals = _recomputed_totals(box)
+    totals = _recomputed_totals(box, broken)
     indices = sorted(int(index) for index in box["partials"])[: box["threshold"]]
     key_shares = [t["key_share"] for t in box["trustees"]]
     opened = len(indices) >= box["threshold"]
@@ -137,15 +139,16 @@ def _closing_faults(box):
     return faults
 
 
-def _recomputed_totals(box):
+def _recomputed_totals(box, broken):
+    """The sums of the counted ballots whose proofs hold (a broken one is named already, and left out here)."""
     pairs = {}
     for entry in box["ballots"]:
-        if entry["replaced"]:
+        if entry["replaced"] or entry["receipt"] in broken:
             continue
         for answer in entry["ballot"]["answers"]:
             for option, choice in zip(OPTIONS, answer["choices"], strict=True):
                 pairs.setdefault(answer["nomination"], {}).setdefault(option, []).append(
-                    (crypto.parse_point(choice["a"]), crypto.parse_point(choice["b"]))
+                    (bytes.fromhex(choice["a"]), bytes.fromhex(choice["b"]))
                 )
     return {
         nomination_id: {

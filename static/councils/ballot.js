@@ -6,6 +6,7 @@ import { sha256 } from "../vendor/noble/hashes/sha2.js";
 const Point = ed25519.Point;
 export const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 export const G = Point.BASE;
+G.precompute(8, false);  // most multiplications are of G or of the round key: wide tables make them fast
 export const OPTIONS = ["for", "against", "abstain"];
 const DOMAIN = "thidua-ballot/1";
 const encoder = new TextEncoder();
@@ -35,8 +36,16 @@ export function parsePoint(text) {
   return point;
 }
 
-export const pointHex = (point) => point.toHex();
+const hexes = new WeakMap();  // a point is encoded several times (ciphertext, challenges): once is enough
+
+export function pointHex(point) {
+  if (!hexes.has(point)) hexes.set(point, point.toHex());
+  return hexes.get(point);
+}
+
 export const mul = (k, point) => (mod(k) === 0n || point.is0() ? Point.ZERO : point.multiply(mod(k)));
+// For scalars that are published anyway (challenges, the simulated branch of a proof): variable time, faster.
+const mulPublic = (k, point) => point.multiplyUnsafe(mod(k));
 export const base = (k) => mul(k, G);
 export const pointSum = (points) => points.reduce((sum, point) => sum.add(point), Point.ZERO);
 
@@ -57,7 +66,7 @@ export function randomScalar() {
 }
 
 export function challenge(label, ...parts) {
-  const text = [DOMAIN, label, ...parts.map((part) => (part instanceof Point ? part.toHex() : String(part)))].join("|");
+  const text = [DOMAIN, label, ...parts.map((part) => (part instanceof Point ? pointHex(part) : String(part)))].join("|");
   let value = 0n;
   for (const byte of sha256(encoder.encode(text))) value = (value << 8n) | BigInt(byte);
   return value % L;
@@ -85,18 +94,19 @@ export function receiptCode(ballot) {
 // Encryption and the proofs of a ballot.
 
 export function encrypt(m, publicKey, r) {
-  return [base(r), base(BigInt(m)).add(mul(r, publicKey))];
-}
-
-function bitCommitments(publicKey, a, b, j, c, s) {
-  return [base(s).subtract(mul(c, a)), mul(s, publicKey).subtract(mul(c, b.subtract(base(BigInt(j)))))];
+  const rH = mul(r, publicKey);
+  return [base(r), m ? rH.add(G) : rH];
 }
 
 export function proveBit(context, publicKey, a, b, m, r, rng = randomScalar) {
   const [w, fakeC, fakeS] = [rng(), rng(), rng()];
   const fake = 1 - m;
   const commitments = [];
-  commitments[fake] = bitCommitments(publicKey, a, b, fake, fakeC, fakeS);
+  // The simulated branch, s·G − c·a and s·H − c·(b − j·G), computed from r (a = r·G, b − j·G = ±G + r·H)
+  // so that only G and the round key, both with tables, are multiplied; the same points as the spec's.
+  const t = mod(fakeS - fakeC * r);
+  const sign = m ? fakeC : mod(-fakeC);
+  commitments[fake] = [base(t), mul(t, publicKey).subtract(mulPublic(sign, G))];
   commitments[m] = [base(w), mul(w, publicKey)];
   const c = challenge("bit", ...context, publicKey, a, b, ...commitments[0], ...commitments[1]);
   const realC = mod(c - fakeC);
@@ -139,6 +149,7 @@ export function encryptAnswer(roundId, nominationId, publicKey, choice, rng = ra
 // A whole ballot from {nomination id: option}, answers in increasing nomination id.
 export function encryptBallot(roundId, publicKeyHex, choices, rng = randomScalar) {
   const publicKey = parsePoint(publicKeyHex);
+  publicKey.precompute(8, false);  // every ciphertext multiplies the round key: one table, built once
   const ids = Object.keys(choices).map(Number).sort((x, y) => x - y);
   return { round: roundId, answers: ids.map((id) => encryptAnswer(roundId, id, publicKey, choices[id], rng)) };
 }
