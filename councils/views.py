@@ -39,7 +39,7 @@ from .forms import (
     RoundTrusteesForm,
     WrittenBallotForm,
 )
-from .models import Council, CouncilMember, EncryptedBallot, Meeting, Tally, Trustee, VotingRound
+from .models import Council, CouncilMember, EncryptedBallot, Meeting, Tally, VotingRound
 from .services import (
     ballot_nominations,
     cast_ballot,
@@ -53,8 +53,8 @@ from .services import (
     submit_partials,
     void_round,
 )
-from .verification import ballot_box, box_hash, verify_round
 from .tasks import enqueue_minutes
+from .verification import ballot_box, box_hash, verify_round
 
 PAGE_SIZE = 20
 RoundStatus = VotingRound.Status
