@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from councils import crypto
 from councils.models import EncryptedBallot, Tally, Trustee
 from councils.services import publish_round, record_written_ballot
-from tests.councils.ballots import AGAINST, FOR, cast, close_and_open, open_online_round, vote
+from tests.councils.ballots import AGAINST, cast, close_and_open, open_online_round, vote
 from tests.councils.test_services import council_meeting, in_review
 
 
