@@ -128,7 +128,7 @@ def main():
     print(f"  baseline, the same ballot encrypted by the server's Python (libsodium): {baseline:.1f} s; "
           f"ratio Chromium / Python = {encryption / baseline:.2f}")
     print(f"  casting (the server checks every proof of a ballot): mean {statistics.mean(cast_times):.1f} s per member")
-    print(f"  opening includes the trustees' partial decryptions, made in Python here (their browsers' work)")
+    print("  opening includes the trustees' partial decryptions, made in Python here (their browsers' work)")
     print(f"  verification: {'verified' if not faults else f'{len(faults)} faults'}")
     print(f"Load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores. Reproduce: {COMMAND}")
 
