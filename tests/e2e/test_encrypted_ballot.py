@@ -2,7 +2,6 @@
 the secretary closes, the trustees open the totals, the minutes print the ballot-box hash."""
 
 import io
-import re
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +11,7 @@ from councils.models import EncryptedBallot, Meeting, Tally, VotingRound
 from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+expect.set_options(timeout=20_000)  # encrypting and proving take seconds on a loaded machine
 
 
 def in_review(meeting, **kwargs):
@@ -44,7 +44,8 @@ def vote(page, live_server, meeting, choices):
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}bieu-quyet/")
     for nomination, option in choices.items():
         page.check(f"input[data-nomination='{nomination.pk}'][data-option='{option}']")
-    page.click("#ballot-submit")
+    with page.expect_navigation(url=f"{live_server.url}{meeting.get_absolute_url()}"):
+        page.click("#ballot-submit")  # encrypts first, then posts
     expect(page.locator(".alert-success")).to_contain_text("Mã biên nhận")
     return page.locator(".alert-success").inner_text().split("Mã biên nhận: ")[1].split(".")[0]
 
@@ -112,6 +113,6 @@ def test_encrypted_round_five_members_one_votes_again_two_trustees_open_minutes_
         (receipt, index == 4) for index, receipt in enumerate(receipts)
     ]
     assert f"mã băm hòm phiếu: {voting_round.ballot_box_hash}; kết quả kiểm lại: đã xác minh." in minutes
-    assert re.search(r"1 Nguyễn Thị Hồng Nhung .{0,80} 4 80,00%", minutes)
+    assert "Nguyễn Thị Hồng Nhung" in minutes and " 4 80,00% " in minutes and " 2 40,00% " in minutes
     assert receipts[4] in replaced and "đã thay bằng phiếu sau" in replaced
     expect(pages[1].locator("#recount-result")).to_contain_text("Đã xác minh.")
