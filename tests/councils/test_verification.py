@@ -44,7 +44,7 @@ def test_verify_round_passes_on_an_honest_round(published_round):
     assert "Verified" in output
     assert "FAIL" not in output
     assert published_round.ballot_box_hash in output
-    assert list(Tally.objects.order_by("nomination").values_list("votes_for", "votes_against")) == [(4, 1), (1, 3)]
+    assert list(Tally.objects.order_by("nomination_id").values_list("votes_for", "votes_against")) == [(4, 1), (1, 3)]
 
 
 @pytest.mark.django_db

@@ -101,7 +101,7 @@ def test_encrypted_round_five_members_one_votes_again_two_trustees_open_minutes_
 
     voting_round = VotingRound.objects.get(meeting=meeting)
     meeting = Meeting.objects.get(pk=meeting.pk)
-    counts = list(Tally.objects.order_by("nomination").values_list("votes_for", "votes_against", "abstentions"))
+    counts = list(Tally.objects.order_by("nomination_id").values_list("votes_for", "votes_against", "abstentions"))
     with meeting.minutes_pdf.open("rb") as handle:
         minutes = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(handle.read())).pages).split())
     pages[4].goto(f"{live_server.url}{meeting.get_absolute_url()}vong/1/hom-phieu/?ma={receipts[4]}")
