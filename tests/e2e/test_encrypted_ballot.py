@@ -8,19 +8,11 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from councils.models import EncryptedBallot, Meeting, Tally, VotingRound
-from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory, UserFactory
+from tests.councils.test_services import in_review
+from tests.factories import CouncilMemberFactory, MeetingFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 expect.set_options(timeout=20_000)  # encrypting and proving take seconds on a loaded machine
-
-
-def in_review(meeting, **kwargs):
-    nomination = NominationFactory(campaign=meeting.campaign, **kwargs)
-    nomination.submit(by=None)
-    nomination.appraise(by=None, checklist={"Đủ điều kiện": True})
-    nomination.accept_for_review(by=None)
-    meeting.agenda.add(nomination)
-    return nomination
 
 
 def signed_in(browser, live_server, user):
