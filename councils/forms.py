@@ -1,5 +1,7 @@
 """Forms of the council's pages: councils and members, scheduling, attendance and ballots."""
 
+import json
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -192,39 +194,48 @@ class AttendanceForm(forms.Form):
         self.fields["present"].queryset = meeting.council.members.select_related("user__organization")
 
 
-class BallotForm(forms.Form):
-    """One member's ballot over a round: Đồng ý / Không đồng ý for each dossier still to vote on."""
+BALLOT_CHOICES = [*CHOICES, (Choice.ABSTAIN, _("Không biểu quyết"))]
 
-    error_messages = {"incomplete": _("Hãy chọn Đồng ý hoặc Không đồng ý cho mọi hồ sơ còn lại.")}
 
-    def __init__(self, *args, nominations, recused_ids=(), voted_ids=(), **kwargs):
+class JsonPayloadForm(forms.Form):
+    """What a browser sends after its cryptography: an encrypted ballot, a trustee's key or partial decryptions.
+
+    The choices themselves never leave the member's browser; only this JSON does.
+    """
+
+    error_messages = {"not_json": _("Dữ liệu gửi lên không đọc được: hãy bật JavaScript và thử lại.")}
+
+    payload = forms.CharField(widget=forms.HiddenInput, error_messages={"required": error_messages["not_json"]})
+
+    def clean_payload(self):
+        try:
+            payload = json.loads(self.cleaned_data["payload"])
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
+            raise forms.ValidationError(self.error_messages["not_json"], code="not_json")
+        return payload
+
+
+class RoundTrusteesForm(forms.Form):
+    """Who holds the round's key (present members; the chair and the secretary by default) and how many open it."""
+
+    trustees = forms.ModelMultipleChoiceField(
+        label=_("Người giữ khóa"), queryset=CouncilMember.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    threshold = forms.IntegerField(label=_("Số người cần để giải mã"), min_value=2, required=False)
+
+    def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.rows = []
-        for nomination in nominations:
-            if nomination.pk in recused_ids:
-                self.rows.append((nomination, "recused", None))
-            elif nomination.pk in voted_ids:
-                self.rows.append((nomination, "voted", None))
-            else:
-                name = f"nomination_{nomination.pk}"
-                self.fields[name] = forms.ChoiceField(
-                    label=str(nomination.nominee), choices=CHOICES, widget=choice_widget(),
-                    error_messages={"required": self.error_messages["incomplete"]},
-                )
-                self.rows.append((nomination, "pending", self[name]))
-
-    @property
-    def has_pending(self):
-        return bool(self.fields)
-
-    def choices(self):
-        """(nomination, choice, label) for each dossier, in agenda order."""
-        labels = dict(CHOICES)
-        return [
-            (nomination, self.cleaned_data[field.name], labels[self.cleaned_data[field.name]])
-            for nomination, state, field in self.rows
-            if state == "pending"
-        ]
+        present = Attendance.objects.filter(meeting=meeting, is_present=True).values("member")
+        self.fields["trustees"].queryset = meeting.council.members.filter(pk__in=present).select_related("user")
+        self.fields["threshold"].widget.attrs["class"] = "form-control form-control-sm"
+        self.fields["trustees"].widget.attrs["class"] = "form-check-input"
+        self.initial.setdefault("trustees", [
+            member.pk for member in self.fields["trustees"].queryset
+            if member.role in (CouncilMember.Role.CHAIR, CouncilMember.Role.SECRETARY)
+        ])
 
 
 class WrittenBallotForm(forms.Form):

@@ -87,7 +87,7 @@ class Council(models.Model):
 
     def check_seats_changeable(self):
         """Thresholds count all members: the council may not change while a round's result is pending."""
-        if VotingRound.objects.filter(meeting__council=self).exclude(status=VotingRound.Status.PUBLISHED).exists():
+        if VotingRound.objects.filter(meeting__council=self).exclude(status__in=VotingRound.SETTLED).exists():
             raise CouncilError(
                 _("Đang có vòng biểu quyết chưa công bố kết quả: chưa thể thay đổi thành viên hội đồng."),
                 code="round_pending",
@@ -250,8 +250,12 @@ class Meeting(StatusFlow, Searchable):
 
     record_attendance.alters_data = True
 
-    def open_round(self, *, by, on_paper=False):
-        """Open a voting round on the whole agenda, once the quorum is present."""
+    def open_round(self, *, by, on_paper=False, trustees=None, threshold=None):
+        """Open a voting round on the whole agenda, once the quorum is present.
+
+        An online round's key is made by its trustees (the chair and the secretary unless others are named,
+        all present); `threshold` of them (all by default, never fewer than two) open the totals.
+        """
         if self.status != self.Status.IN_PROGRESS:
             raise CouncilError(_("Hãy điểm danh trước khi mở biểu quyết."), code="not_in_progress")
         if not self.has_quorum():
@@ -260,24 +264,46 @@ class Meeting(StatusFlow, Searchable):
                 % {"quorum": self.council.quorum_label},
                 code="no_quorum",
             )
-        if self.rounds.exclude(status=VotingRound.Status.PUBLISHED).exists():
+        if self.rounds.exclude(status__in=VotingRound.SETTLED).exists():
             raise CouncilError(_("Vòng biểu quyết trước chưa công bố kết quả."), code="round_pending")
         undecided = self.agenda.filter(status=Nomination.Status.IN_REVIEW)
         if not undecided.exists():
             raise CouncilError(_("Không còn hồ sơ nào chờ biểu quyết."), code="nothing_to_vote")
+        trustees = [] if on_paper else self._check_trustees(trustees)
+        threshold = threshold or len(trustees)
+        if not on_paper and not 2 <= threshold <= len(trustees):
+            raise CouncilError(
+                _("Số người giữ khóa cần để giải mã phải từ 2 đến %(count)s.") % {"count": len(trustees)},
+                code="bad_threshold",
+            )
         with transaction.atomic():
-            voting_round = self.rounds.create(number=self.rounds.count() + 1, is_on_paper=on_paper)
+            voting_round = self.rounds.create(number=self.rounds.count() + 1, is_on_paper=on_paper, threshold=threshold)
             Tally.objects.bulk_create(Tally(voting_round=voting_round, nomination=n) for n in undecided)
+            Trustee.objects.bulk_create(
+                Trustee(voting_round=voting_round, member=member, index=index) for index, member in enumerate(trustees, 1)
+            )
             voting_round.history.create(from_status="", to_status=voting_round.status, actor=by)
         return voting_round
 
     open_round.alters_data = True
 
+    def _check_trustees(self, trustees):
+        if trustees is None:
+            seats = {member.role: member for member in self.council.members.order_by("pk")}
+            trustees = [seats[role] for role in (CouncilMember.Role.CHAIR, CouncilMember.Role.SECRETARY) if role in seats]
+        present = set(self.attendances.filter(is_present=True).values_list("member_id", flat=True))
+        trustees = list(dict.fromkeys(trustees))
+        if len(trustees) < 2 or any(member.pk not in present for member in trustees):
+            raise CouncilError(
+                _("Cần ít nhất hai người giữ khóa có mặt (mặc định Chủ tịch và Thư ký Hội đồng)."), code="no_trustees"
+            )
+        return trustees
+
     def close(self, *, by):
         """End the meeting; its minutes are then generated."""
         if not self.can_move_to(self.Status.CLOSED):
             raise CouncilError(_("Chỉ kết thúc được cuộc họp đang diễn ra."), code="not_in_progress")
-        if self.rounds.exclude(status=VotingRound.Status.PUBLISHED).exists():
+        if self.rounds.exclude(status__in=VotingRound.SETTLED).exists():
             raise CouncilError(_("Hãy đóng và công bố vòng biểu quyết trước khi kết thúc họp."), code="round_pending")
         if Tally.objects.filter(
             voting_round__meeting=self, outcome=Tally.Outcome.TIE_FOR_CHAIR, nomination__status=Nomination.Status.IN_REVIEW
@@ -318,13 +344,20 @@ class VotingRound(StatusFlow, models.Model):
         OPEN = "open", _("Đang bỏ phiếu")
         CLOSED = "closed", _("Đã đóng")
         PUBLISHED = "published", _("Đã công bố")
+        VOIDED = "voided", _("Đã hủy")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField(_("vòng"))
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN)
     is_on_paper = models.BooleanField(_("bỏ phiếu giấy"), default=False)
+    # The encrypted ballot (councils/BALLOT_SPEC.md): k of the trustees open the totals; the round key is
+    # set once every trustee has sent its key share; the ballot-box hash is fixed when the round closes.
+    threshold = models.PositiveSmallIntegerField(_("số người giữ khóa cần để giải mã"), default=0)
+    public_key = models.CharField(_("khóa công khai của vòng"), max_length=64, blank=True)
+    ballot_box_hash = models.CharField(_("mã băm hòm phiếu"), max_length=64, blank=True)
 
-    transitions = {Status.OPEN: {Status.CLOSED}, Status.CLOSED: {Status.PUBLISHED}}
+    SETTLED = (Status.PUBLISHED, Status.VOIDED)
+    transitions = {Status.OPEN: {Status.CLOSED, Status.VOIDED}, Status.CLOSED: {Status.PUBLISHED, Status.VOIDED}}
     transition_error = CouncilError
     stale_message = _("Vòng biểu quyết vừa được cập nhật, vui lòng tải lại.")
 
@@ -335,6 +368,20 @@ class VotingRound(StatusFlow, models.Model):
     def __str__(self):
         return _("Vòng %(number)s") % {"number": self.number}
 
+    @property
+    def is_encrypted(self):
+        return not self.is_on_paper
+
+    @property
+    def is_ready(self):
+        """Members may vote: the trustees have made the round key."""
+        return self.is_on_paper or bool(self.public_key)
+
+    @property
+    def is_opened(self):
+        """The totals are decrypted (or entered, on paper) and the results decided."""
+        return self.status != self.Status.OPEN and not self.tallies.filter(outcome="").exists()
+
 
 class VotingRoundHistory(StatusHistory):
     """Who opened, closed and published the round, and when; never how anyone voted."""
@@ -343,16 +390,17 @@ class VotingRoundHistory(StatusHistory):
 
 
 class BallotReceipt(models.Model):
-    """That a member voted on a nomination in a round; what they chose is never stored with it.
+    """That a member voted on a nomination in a round; an online choice is never stored with it.
 
-    Secret ballot by design: no choice, no timestamp; the choice only ever adds to the Tally,
-    in the same transaction, under the tally's row lock.
+    Secret ballot by design: an online ballot is encrypted in the member's browser (EncryptedBallot); only the
+    written ballot of an absent member, secret by nature to nobody, keeps its choice, as written.
     """
 
     voting_round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="receipts")
     member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="receipts")
     nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="receipts")
     is_written = models.BooleanField(_("phiếu gửi bằng văn bản"), default=False)
+    written_choice = models.CharField(_("ý kiến ghi trên phiếu văn bản"), max_length=10, blank=True)
 
     class Meta:
         constraints = [
@@ -360,8 +408,55 @@ class BallotReceipt(models.Model):
         ]
 
 
+class EncryptedBallot(models.Model):
+    """A member's ballot as their browser encrypted it: ciphertexts and proofs, never a choice.
+
+    A member may vote again until the round closes: the earlier ballot stays in the published ballot box,
+    marked replaced, and only the last one is added to the totals.
+    """
+
+    voting_round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="ballots")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="ballots")
+    receipt = models.CharField(_("mã biên nhận"), max_length=52)
+    content = models.JSONField(_("phiếu đã mã hóa"))
+    is_replaced = models.BooleanField(_("đã được thay bằng phiếu sau"), default=False)
+
+    class Meta:
+        ordering = ["voting_round", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["voting_round", "receipt"], name="ballot_unique_receipt"),
+            models.UniqueConstraint(
+                fields=["voting_round", "member"], condition=models.Q(is_replaced=False), name="ballot_one_counted_each"
+            ),
+        ]
+
+
+class Trustee(models.Model):
+    """A present member who holds a share of the round's decryption key (in their browser, never here)."""
+
+    voting_round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="trustees")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="trusteeships")
+    index = models.PositiveSmallIntegerField(_("số thứ tự người giữ khóa"))
+    transport_key = models.CharField(_("khóa nhận phần khóa"), max_length=64, blank=True)
+    key_share = models.JSONField(_("cam kết và phần khóa đã mã hóa"), null=True, blank=True)
+    partials = models.JSONField(_("giải mã từng phần"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["voting_round", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["voting_round", "member"], name="trustee_unique_member"),
+            models.UniqueConstraint(fields=["voting_round", "index"], name="trustee_unique_index"),
+        ]
+
+    def __str__(self):
+        return f"{self.index}. {self.member.user.get_full_name()}"
+
+    def get_absolute_url(self):
+        return reverse("councils:round_trustee", args=[self.voting_round.meeting_id, self.voting_round.number])
+
+
 class Tally(models.Model):
-    """The counts of one nomination in one round: the only place a choice is kept."""
+    """The counts of one nomination in one round, known only once the trustees decrypt the totals."""
 
     class Outcome(models.TextChoices):
         PENDING = "", _("Chưa có kết quả")
@@ -377,6 +472,8 @@ class Tally(models.Model):
     abstentions = models.PositiveIntegerField(_("không biểu quyết"), default=0)
     outcome = models.CharField(_("kết quả"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING, blank=True)
     rank = models.PositiveSmallIntegerField(_("thứ tự"), null=True)
+    # The sums of the counted online ballots, per option: {"for": {"a": hex, "b": hex}, ...}; set at closing.
+    encrypted_totals = models.JSONField(_("tổng phiếu đã mã hóa"), null=True, blank=True)
 
     class Meta:
         ordering = ["voting_round", "rank", "pk"]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import CouncilMember, VotingRound
+from .verification import verify_round
 
 TIME_FORMAT = "%H giờ %M phút, ngày %d/%m/%Y"
 
@@ -112,7 +113,7 @@ def _round_section(voting_round, members, voters):
     notes = [_("Tỷ lệ phiếu phải đạt: %(form)s: %(threshold)s tổng số thành viên Hội đồng.") % {
         "form": form, "threshold": form.threshold_label,
     } for form in forms]
-    notes += _recusals(tallies, members) + _written_votes(voting_round)
+    notes += _recusals(tallies, members) + _written_votes(voting_round) + _ballot_box_notes(voting_round)
     return {
         "paragraphs": [_("Vòng %(number)s, kết quả kiểm phiếu:") % {"number": voting_round.number}],
         "table": {
@@ -142,3 +143,16 @@ def _written_votes(voting_round):
     if not written:
         return []
     return [_("Thành viên vắng mặt có phiếu biểu quyết gửi bằng văn bản: %(names)s.") % {"names": _names(written.values())}]
+
+
+def _ballot_box_notes(voting_round):
+    """An encrypted round's ballot-box hash and its recount; written ballots are not secret, and the minutes say so."""
+    if voting_round.is_on_paper:
+        return []
+    faults = verify_round(voting_round)
+    result = _("đã xác minh") if not faults else _("không xác minh được (%(faults)s)") % {"faults": "; ".join(faults)}
+    notes = [_("Phiếu được mã hóa trên máy của từng thành viên; mã băm hòm phiếu: %(hash)s; kết quả kiểm lại: %(result)s.")
+             % {"hash": voting_round.ballot_box_hash, "result": result}]
+    if any(receipt.is_written for receipt in voting_round.receipts.all()):
+        notes.append(_("Phiếu gửi bằng văn bản được ghi nhận như đã viết, không thuộc phiếu kín."))
+    return notes

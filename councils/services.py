@@ -1,13 +1,14 @@
 """Acts that change several models at once: secret ballots and the council's results."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from nominations.models import QuotaCounter
 
-from .models import BallotReceipt, CouncilError, Tally, VotingRound
+from . import crypto
+from .models import BallotReceipt, CouncilError, EncryptedBallot, Tally, Trustee, VotingRound
+from .verification import ballot_box, box_hash
 
 Outcome = Tally.Outcome
 
@@ -15,37 +16,66 @@ Outcome = Tally.Outcome
 class Choice:
     FOR = "for"
     AGAINST = "against"
+    ABSTAIN = "abstain"
 
 
-def cast_ballot(member, voting_round, nomination, choice, *, written=False):
-    """Record that the member voted, and add the choice to the tally, in one transaction.
+def ballot_nominations(member, voting_round):
+    """The round's dossiers this member votes on (not those of the member's own organization), by id."""
+    tallies = voting_round.tallies.select_related("nomination__nominee_person").order_by("nomination_id")
+    return [tally.nomination for tally in tallies if not member.is_recused_from(tally.nomination)]
 
-    Nothing links the member to the choice: the receipt holds no choice and the tally no voter.
+
+def cast_ballot(member, voting_round, ballot):
+    """Check an encrypted ballot's proofs and keep it; an earlier ballot of the member is marked replaced.
+
+    The server never sees the choices: the ballot holds ciphertexts and proofs only. Returns the receipt code.
     """
-    _check_can_vote(member, voting_round, nomination, written=written)
-    field = {Choice.FOR: "votes_for", Choice.AGAINST: "votes_against"}.get(choice)
-    if field is None:
-        raise CouncilError(_("Hãy chọn đồng ý hoặc không đồng ý."), code="no_choice")
+    _check_can_vote(member, voting_round, written=False)
+    if not voting_round.public_key:
+        raise CouncilError(_("Người giữ khóa chưa tạo xong khóa của vòng biểu quyết."), code="no_round_key")
+    nominations = ballot_nominations(member, voting_round)
+    reason = crypto.check_ballot(ballot, voting_round.pk, voting_round.public_key, [n.pk for n in nominations])
+    if reason:
+        raise CouncilError(_("Phiếu không hợp lệ: %(reason)s.") % {"reason": reason}, code="invalid_ballot")
+    receipt = crypto.receipt_code(ballot)
     try:
         with transaction.atomic():
-            tally = Tally.objects.select_for_update().get(voting_round=voting_round, nomination=nomination)
-            BallotReceipt.objects.create(voting_round=voting_round, member=member, nomination=nomination, is_written=written)
-            Tally.objects.filter(pk=tally.pk).update(**{field: F(field) + 1})
+            EncryptedBallot.objects.filter(voting_round=voting_round, member=member, is_replaced=False).update(
+                is_replaced=True
+            )
+            EncryptedBallot.objects.create(voting_round=voting_round, member=member, receipt=receipt, content=ballot)
+            BallotReceipt.objects.bulk_create(
+                [BallotReceipt(voting_round=voting_round, member=member, nomination=n) for n in nominations],
+                ignore_conflicts=True,
+            )
     except IntegrityError:
-        raise CouncilError(_("Thành viên đã biểu quyết hồ sơ này."), code="already_voted") from None
-    except Tally.DoesNotExist:
-        raise CouncilError(_("Hồ sơ không thuộc vòng biểu quyết này."), code="not_on_agenda") from None
+        raise CouncilError(_("Phiếu này đã được gửi."), code="duplicate_ballot") from None
+    return receipt
 
 
 @sensitive_variables()
-def cast_ballots(member, voting_round, choices, *, written=False):
-    """Cast the whole ballot or nothing: one refused dossier rolls back the others."""
-    with transaction.atomic():
-        for nomination, choice in choices:
-            cast_ballot(member, voting_round, nomination, choice, written=written)
+def record_written_ballot(member, voting_round, choices):
+    """Record the written ballot of an absent member as written: it is secret from nobody who receives it."""
+    _check_can_vote(member, voting_round, written=True)
+    try:
+        with transaction.atomic():
+            for nomination, choice in choices:
+                if choice not in (Choice.FOR, Choice.AGAINST):
+                    raise CouncilError(_("Hãy chọn đồng ý hoặc không đồng ý."), code="no_choice")
+                if not voting_round.tallies.filter(nomination=nomination).exists():
+                    raise CouncilError(_("Hồ sơ không thuộc vòng biểu quyết này."), code="not_on_agenda")
+                if member.is_recused_from(nomination):
+                    raise CouncilError(
+                        _("Thành viên cùng đơn vị với đối tượng được đề nghị không biểu quyết hồ sơ này."), code="recused"
+                    )
+                BallotReceipt.objects.create(
+                    voting_round=voting_round, member=member, nomination=nomination, is_written=True, written_choice=choice
+                )
+    except IntegrityError:
+        raise CouncilError(_("Thành viên đã biểu quyết hồ sơ này."), code="already_voted") from None
 
 
-def _check_can_vote(member, voting_round, nomination, *, written):
+def _check_can_vote(member, voting_round, *, written):
     if voting_round.status != VotingRound.Status.OPEN:
         raise CouncilError(_("Vòng biểu quyết đã đóng."), code="round_closed")
     if voting_round.is_on_paper:
@@ -58,10 +88,108 @@ def _check_can_vote(member, voting_round, nomination, *, written):
             "Thành viên có mặt bỏ phiếu trực tiếp."
         )
         raise CouncilError(message, code="written_mismatch")
-    if member.is_recused_from(nomination):
-        raise CouncilError(
-            _("Thành viên cùng đơn vị với đối tượng được đề nghị không biểu quyết hồ sơ này."), code="recused"
-        )
+
+
+# The trustees' keys and partial decryptions (councils/BALLOT_SPEC.md).
+
+
+def register_transport_key(trustee, key_hex):
+    """Step 1 of the round key: the trustee's browser publishes the key its shares are sent to."""
+    _check_keying(trustee)
+    try:
+        crypto.parse_point(key_hex)
+    except crypto.ProofError:
+        raise CouncilError(_("Khóa không hợp lệ."), code="invalid_key") from None
+    Trustee.objects.filter(pk=trustee.pk).update(transport_key=key_hex)
+
+
+def submit_key_share(trustee, key_share):
+    """Step 2: the trustee's commitments and encrypted shares; the last one makes the round key."""
+    _check_keying(trustee)
+    voting_round = trustee.voting_round
+    trustees = list(voting_round.trustees.all())
+    if any(not other.transport_key for other in trustees):
+        raise CouncilError(_("Chờ mọi người giữ khóa hoàn thành bước 1."), code="keys_pending")
+    reason = crypto.check_key_share(
+        voting_round.pk, trustee.index, voting_round.threshold, key_share, [other.index for other in trustees]
+    )
+    if reason:
+        raise CouncilError(_("Phần khóa không hợp lệ: %(reason)s.") % {"reason": reason}, code="invalid_key")
+    with transaction.atomic():
+        VotingRound.objects.select_for_update().get(pk=voting_round.pk)  # the last share makes the key, once
+        Trustee.objects.filter(pk=trustee.pk).update(key_share=key_share)
+        shares = list(voting_round.trustees.values_list("key_share", flat=True))
+        if all(shares):
+            public_key = crypto.point_hex(crypto.public_key(shares))
+            VotingRound.objects.filter(pk=voting_round.pk).update(public_key=public_key)
+
+
+def _check_keying(trustee):
+    voting_round = trustee.voting_round
+    if voting_round.status != VotingRound.Status.OPEN or voting_round.public_key:
+        raise CouncilError(_("Khóa của vòng biểu quyết đã được tạo."), code="keys_done")
+    if trustee.key_share:
+        raise CouncilError(_("Bạn đã gửi phần khóa."), code="key_share_sent")
+
+
+def submit_partials(trustee, partials):
+    """A trustee's partial decryptions of the closed round's totals, each with its proof; k of them open the totals.
+
+    `partials` is {nomination id: {option: {"d", "proof"}}} for every encrypted total.
+    """
+    voting_round = trustee.voting_round
+    if voting_round.status != VotingRound.Status.CLOSED or voting_round.is_opened:
+        raise CouncilError(_("Chỉ giải mã khi vòng biểu quyết đã đóng và chưa có kết quả."), code="not_decrypting")
+    key_shares = list(voting_round.trustees.values_list("key_share", flat=True))
+    verification = crypto.verification_key(trustee.index, key_shares)
+    for tally in voting_round.tallies.exclude(encrypted_totals=None):
+        for option in crypto.OPTIONS:
+            context = crypto.partial_context(voting_round.pk, tally.nomination_id, option, trustee.index)
+            a = crypto.parse_point(tally.encrypted_totals[option]["a"])
+            partial = (partials.get(str(tally.nomination_id)) or {}).get(option)
+            if not partial or not crypto.check_partial(context, verification, a, partial):
+                raise CouncilError(
+                    _("Giải mã từng phần không hợp lệ (hồ sơ %(id)s).") % {"id": tally.nomination_id}, code="invalid_partial"
+                )
+    with transaction.atomic():
+        VotingRound.objects.select_for_update().get(pk=voting_round.pk)  # the k-th partial opens the totals, once
+        Trustee.objects.filter(pk=trustee.pk).update(partials=partials)
+        opened = [t for t in voting_round.trustees.order_by("index") if t.partials]
+        if len(opened) >= voting_round.threshold:
+            _open_totals(voting_round, opened[: voting_round.threshold])
+
+
+def decrypted_counts(voting_round, tally, trustees):
+    """{option: t} for one tally from the trustees' partials; None for an option no t fits."""
+    if tally.encrypted_totals is None:
+        return dict.fromkeys(crypto.OPTIONS, 0)
+    most = voting_round.meeting.council.members.count()
+    counts = {}
+    for option in crypto.OPTIONS:
+        shares = {t.index: t.partials[str(tally.nomination_id)][option]["d"] for t in trustees}
+        counts[option] = crypto.combine(crypto.parse_point(tally.encrypted_totals[option]["b"]), shares, most)
+    return counts
+
+
+def written_counts(voting_round):
+    """{(nomination id, choice): count} of the written ballots of absent members."""
+    counts = {}
+    for nomination_id, choice in voting_round.receipts.filter(is_written=True).values_list("nomination_id", "written_choice"):
+        counts[nomination_id, choice] = counts.get((nomination_id, choice), 0) + 1
+    return counts
+
+
+def _open_totals(voting_round, trustees):
+    written = written_counts(voting_round)
+    tallies = list(voting_round.tallies.all())
+    for tally in tallies:
+        counts = decrypted_counts(voting_round, tally, trustees)
+        if None in counts.values():
+            raise CouncilError(_("Không giải mã được tổng phiếu."), code="no_total")
+        tally.votes_for = counts[Choice.FOR] + written.get((tally.nomination_id, Choice.FOR), 0)
+        tally.votes_against = counts[Choice.AGAINST] + written.get((tally.nomination_id, Choice.AGAINST), 0)
+    Tally.objects.bulk_update(tallies, ["votes_for", "votes_against"])
+    _decide_round(voting_round)
 
 
 def enter_paper_counts(voting_round, nomination, *, votes_for, votes_against):
@@ -101,7 +229,7 @@ def has_passed(tally, members):
 
 @transaction.atomic
 def close_round(voting_round, *, by, even_if_missing=False):
-    """Close the round: count abstentions, rank and cut at each form's remaining quota; nothing is shown yet.
+    """Close the round: on paper, count and decide at once; online, add the ciphertexts for the trustees.
 
     Closing before every present member has voted would let the counts tell a few members' choices:
     it needs the secretary's explicit decision (`even_if_missing`), which the history records.
@@ -113,8 +241,63 @@ def close_round(voting_round, *, by, even_if_missing=False):
         )
     if not voting_round.can_move_to(VotingRound.Status.CLOSED):
         raise CouncilError(_("Vòng biểu quyết đã được đóng."), code="round_closed")
-    meeting = voting_round.meeting
-    members = meeting.council.voting_members().count()
+    if not voting_round.is_ready:
+        raise CouncilError(
+            _("Người giữ khóa chưa tạo xong khóa: chưa có phiếu nào; hãy hủy vòng và mở lại."), code="no_round_key"
+        )
+    note = ""
+    if missing:
+        note = _("Đóng khi còn %(count)s thành viên có mặt chưa biểu quyết") % {"count": len(missing)}
+    if voting_round.is_on_paper:
+        voting_round._move_to(VotingRound.Status.CLOSED, by=by, note=note)
+        _decide_round(voting_round)
+        return
+    _check_quota_limits(voting_round)
+    _add_ballots(voting_round)
+    voting_round.ballot_box_hash = box_hash(ballot_box(voting_round))
+    voting_round._move_to(VotingRound.Status.CLOSED, by=by, note=note, ballot_box_hash=voting_round.ballot_box_hash)
+
+
+def _check_quota_limits(voting_round):
+    """Every quota the cut will apply can be computed (a share needs declared participants): else no closing yet."""
+    counters = {}
+    for tally in voting_round.tallies.select_related("nomination__award_form"):
+        nomination = tally.nomination
+        counter = counters.setdefault(nomination.award_form_id, QuotaCounter(nomination.award_form))
+        for rule in counter.rules_for(nomination):
+            counter.limit(rule, nomination)
+
+
+def encrypted_totals(voting_round):
+    """{nomination id: {option: (A, B)}}: the homomorphic sums of the members' last ballots."""
+    pairs = {}
+    for content in voting_round.ballots.filter(is_replaced=False).values_list("content", flat=True):
+        for answer in content["answers"]:
+            for option, choice in zip(crypto.OPTIONS, answer["choices"], strict=True):
+                # Points of stored ballots were checked when cast: adding them needs no new check.
+                pairs.setdefault(answer["nomination"], {}).setdefault(option, []).append(
+                    (bytes.fromhex(choice["a"]), bytes.fromhex(choice["b"]))
+                )
+    return {
+        nomination_id: {option: crypto.add_ciphertexts(sums) for option, sums in options.items()}
+        for nomination_id, options in pairs.items()
+    }
+
+
+def _add_ballots(voting_round):
+    totals = encrypted_totals(voting_round)
+    tallies = list(voting_round.tallies.all())
+    for tally in tallies:
+        options = totals.get(tally.nomination_id)
+        tally.encrypted_totals = options and {
+            option: {"a": crypto.point_hex(a), "b": crypto.point_hex(b)} for option, (a, b) in options.items()
+        }
+    Tally.objects.bulk_update(tallies, ["encrypted_totals"])
+
+
+def _decide_round(voting_round):
+    """Count abstentions, rank and cut at each form's remaining quota, on the known totals; nothing is shown yet."""
+    members = voting_round.meeting.council.voting_members().count()
     tallies = list(voting_round.tallies.select_related("nomination__award_form", "nomination__nominee_person",
                                                        "nomination__nominee_organization"))
     for tally in tallies:
@@ -122,10 +305,14 @@ def close_round(voting_round, *, by, even_if_missing=False):
     for group in _by_award_form(tallies).values():
         _decide(group, members)
     Tally.objects.bulk_update(tallies, ["abstentions", "outcome", "rank"])
-    note = ""
-    if missing:
-        note = _("Đóng khi còn %(count)s thành viên có mặt chưa biểu quyết") % {"count": len(missing)}
-    voting_round._move_to(VotingRound.Status.CLOSED, by=by, note=note)
+
+
+@transaction.atomic
+def void_round(voting_round, *, by):
+    """Void a round whose key cannot be made or whose totals cannot be opened (a share lost); the history says so."""
+    if not voting_round.can_move_to(VotingRound.Status.VOIDED) or voting_round.is_on_paper or voting_round.is_opened:
+        raise CouncilError(_("Chỉ hủy được vòng biểu quyết trực tuyến chưa có kết quả."), code="not_voidable")
+    voting_round._move_to(VotingRound.Status.VOIDED, by=by, note=_("Hủy vòng: không đủ người giữ khóa"))
 
 
 def _by_award_form(tallies):
@@ -184,6 +371,8 @@ def publish_round(voting_round, *, by):
     """Announce the closed round: its counts are shown and its dossiers approved or rejected."""
     if not voting_round.can_move_to(VotingRound.Status.PUBLISHED):
         raise CouncilError(_("Chỉ công bố được vòng biểu quyết đã đóng."), code="not_closed")
+    if not voting_round.is_opened:
+        raise CouncilError(_("Chờ người giữ khóa giải mã tổng phiếu."), code="not_decrypted")
     voting_round._move_to(VotingRound.Status.PUBLISHED, by=by)
     for tally in voting_round.tallies.select_related("nomination__award_form").order_by("rank"):
         if tally.outcome == Outcome.PASSED:

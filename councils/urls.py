@@ -25,6 +25,11 @@ urlpatterns = [
     path("cuoc-hop/<int:pk>/chu-tich-quyet-dinh/<int:tally_pk>/", views.meeting_chair_decides, name="meeting_chair_decides"),
     path("cuoc-hop/<int:pk>/ket-thuc/", views.meeting_close, name="meeting_close"),
     path("cuoc-hop/<int:pk>/bieu-quyet/", views.meeting_vote, name="meeting_vote"),
+    path("cuoc-hop/<int:pk>/huy-vong/", views.meeting_void_round, name="meeting_void_round"),
+    path("cuoc-hop/<int:pk>/vong/<int:number>/giu-khoa/", views.round_trustee, name="round_trustee"),
+    path("cuoc-hop/<int:pk>/vong/<int:number>/hom-phieu/", views.round_ballot_box, name="round_ballot_box"),
+    path("cuoc-hop/<int:pk>/vong/<int:number>/hom-phieu.json", views.round_ballot_box_json, name="round_ballot_box_json"),
+    path("cuoc-hop/<int:pk>/vong/<int:number>/kiem-lai/", views.round_recount, name="round_recount"),
     path("cuoc-hop/<int:pk>/bien-ban.pdf", views.meeting_minutes, name="meeting_minutes"),
     path("cuoc-hop/<int:pk>/lap-bien-ban/", views.meeting_minutes_generate, name="meeting_minutes_generate"),
 ]

@@ -1,8 +1,8 @@
 """The council's pages: councils and their members, meetings, attendance, voting rounds and secret ballots.
 
-Secret ballot: a member's choices travel only in the POST body of the voting page (hidden from error
-reports by `sensitive_post_parameters`) and go straight into `cast_ballot`; they are never logged,
-put in a message, a history row or a URL. Counts are shown only once a round is published.
+Secret ballot: a member's choices never reach the server. The voting page's script encrypts them in the
+browser and posts ciphertexts with their proofs (councils/BALLOT_SPEC.md); only written ballots of absent
+members, entered by the secretary, carry a choice, as written. Counts are shown only once a round is published.
 """
 
 from functools import partial
@@ -14,12 +14,12 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import BooleanField, Case, Count, F, Prefetch, Q, Value, When
 from django.db.models.deletion import ProtectedError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from core.exceptions import PortalError
@@ -27,19 +27,34 @@ from core.views import act_then_redirect, answer_picker
 from nominations.models import Nomination, QuotaCounter
 
 from .forms import (
+    BALLOT_CHOICES,
     AttendanceForm,
-    BallotForm,
     CouncilForm,
     CouncilMemberChangeForm,
     CouncilMemberForm,
     CouncilQuorumForm,
+    JsonPayloadForm,
     MeetingForm,
     PaperCountForm,
+    RoundTrusteesForm,
     WrittenBallotForm,
 )
-from .models import Council, CouncilMember, Meeting, Tally, VotingRound
-from .services import cast_ballots, chair_decides, close_round, enter_paper_counts, publish_round
+from .models import Council, CouncilMember, EncryptedBallot, Meeting, Tally, VotingRound
+from .services import (
+    ballot_nominations,
+    cast_ballot,
+    chair_decides,
+    close_round,
+    enter_paper_counts,
+    publish_round,
+    record_written_ballot,
+    register_transport_key,
+    submit_key_share,
+    submit_partials,
+    void_round,
+)
 from .tasks import enqueue_minutes
+from .verification import ballot_box, box_hash, verify_round
 
 PAGE_SIZE = 20
 RoundStatus = VotingRound.Status
@@ -296,6 +311,7 @@ def _secretary_context(meeting, voting_round):
         "written_form": WrittenBallotForm(meeting=meeting, nominations=nominations)
         if is_open and not voting_round.is_on_paper else None,
         "paper_form": PaperCountForm(nominations=nominations) if is_open and voting_round.is_on_paper else None,
+        "trustees_form": RoundTrusteesForm(meeting=meeting),
         **_voters_context(meeting, voting_round),
     }
 
@@ -328,6 +344,10 @@ def meeting_detail(request, pk):
         "ballot": _ballot_progress(seat, voting_round)
         if request.user.has_perm("councils.vote_in_meeting", meeting) else None,
     }
+    trustee = voting_round and voting_round.trustees.filter(member__user=request.user).first()
+    context["trustee_step"] = trustee and _trustee_step(voting_round, trustee, list(voting_round.trustees.all()))
+    if context["trustee_step"] in (None, "done"):
+        context["trustee_step"] = None
     if context["is_running"]:
         context.update(_secretary_context(meeting, voting_round))
     return render(request, "councils/meeting_detail.html", context)
@@ -369,8 +389,18 @@ def meeting_attendance(request, pk):
 def meeting_open_round(request, pk):
     meeting = _get_meeting(request, pk, "councils.run_meeting")
     on_paper = request.POST.get("on_paper") == "1"
-    success = _("Đã mở vòng bỏ phiếu giấy.") if on_paper else _("Đã mở biểu quyết trực tuyến.")
-    return act_then_redirect(request, meeting, partial(meeting.open_round, by=request.user, on_paper=on_paper), success)
+    form = RoundTrusteesForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(meeting)
+    act = partial(
+        meeting.open_round, by=request.user, on_paper=on_paper,
+        trustees=list(form.cleaned_data["trustees"]) or None, threshold=form.cleaned_data["threshold"],
+    )
+    success = _("Đã mở vòng bỏ phiếu giấy.") if on_paper else _(
+        "Đã mở biểu quyết trực tuyến. Người giữ khóa hãy tạo khóa của vòng trước khi thành viên bỏ phiếu."
+    )
+    return act_then_redirect(request, meeting, act, success)
 
 
 @login_required
@@ -384,7 +414,7 @@ def meeting_written_ballot(request, pk):
         messages.error(request, _form_errors(form) if voting_round else _("Không có vòng biểu quyết đang mở."))
         return redirect(meeting)
     member = form.cleaned_data["member"]
-    act = partial(cast_ballots, member, voting_round, form.choices(), written=True)
+    act = partial(record_written_ballot, member, voting_round, form.choices())
     return act_then_redirect(request, meeting, act, _("Đã ghi nhận phiếu bằng văn bản của %(member)s.") % {"member": member.user})
 
 
@@ -446,14 +476,13 @@ def meeting_close(request, pk):
     return act_then_redirect(request, meeting, partial(meeting.close, by=request.user), _("Đã kết thúc cuộc họp."))
 
 
-# The member's ballot.
+# The member's ballot, encrypted in their browser (static/councils/vote.js).
 
 
 @login_required
-@never_cache  # the confirmation page carries the choices: no copy in the browser's cache or history
-@sensitive_post_parameters()
-@sensitive_variables()
+@never_cache
 def meeting_vote(request, pk):
+    """The ballot page: the choices are encrypted by the browser; only ciphertexts and proofs are posted."""
     meeting = _get_meeting(request, pk, "councils.vote_in_meeting")
     seat = meeting.council.members.select_related("user").get(user=request.user)
     voting_round = _open_round(meeting)
@@ -461,26 +490,33 @@ def meeting_vote(request, pk):
     if refusal:
         messages.error(request, refusal)
         return redirect(meeting)
+    form = JsonPayloadForm(request.POST or None)
+    if form.is_valid():
+        try:
+            receipt = cast_ballot(seat, voting_round, form.cleaned_data["payload"])
+        except PortalError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _(
+                "Đã ghi nhận phiếu đã mã hóa của bạn. Mã biên nhận: %(receipt)s. Bạn có thể bỏ phiếu lại đến khi đóng vòng."
+            ) % {"receipt": receipt})
+            return redirect(meeting)
+    elif form.is_bound:
+        messages.error(request, _form_errors(form))
     nominations = _round_nominations(voting_round)
-    form = BallotForm(
-        request.POST or None, nominations=nominations,
-        recused_ids={nomination.pk for nomination in nominations if seat.is_recused_from(nomination)},
-        voted_ids=set(voting_round.receipts.filter(member=seat).values_list("nomination_id", flat=True)),
-    )
-    if not form.has_pending:
-        messages.info(request, _("Bạn đã biểu quyết tất cả hồ sơ của vòng này."))
-        return redirect(meeting)
-    context = {"meeting": meeting, "voting_round": voting_round, "form": form}
-    if request.method == "POST" and form.is_valid() and "edit" not in request.POST:
-        if request.POST.get("confirm") != "1":
-            return render(request, "councils/meeting_vote_confirm.html", context)
-        choices = [(nomination, choice) for nomination, choice, _label in form.choices()]
-        return act_then_redirect(request, meeting, partial(cast_ballots, seat, voting_round, choices), _(
-            "Đã ghi nhận phiếu biểu quyết của bạn (%(count)s hồ sơ). Kết quả được công bố sau khi đóng vòng."
-        ) % {"count": len(choices)})
-    if form.errors:
-        messages.error(request, form.error_messages["incomplete"])
+    voted_on = {n.pk for n in ballot_nominations(seat, voting_round)}
+    context = {
+        "meeting": meeting, "voting_round": voting_round, "form": form, "choices": BALLOT_CHOICES,
+        "rows": [(nomination, nomination.pk in voted_on) for nomination in nominations],
+        "ballot_data": {"round": voting_round.pk, "public_key": voting_round.public_key, "nominations": sorted(voted_on)},
+        "receipt": _current_receipt(seat, voting_round),
+    }
     return render(request, "councils/meeting_vote.html", context)
+
+
+def _current_receipt(seat, voting_round):
+    ballot = EncryptedBallot.objects.filter(voting_round=voting_round, member=seat, is_replaced=False).first()
+    return ballot.receipt if ballot else ""
 
 
 def _ballot_refusal(meeting, seat, voting_round):
@@ -493,7 +529,105 @@ def _ballot_refusal(meeting, seat, voting_round):
         return _("Người này không có quyền biểu quyết tại hội đồng.")
     if not seat.attendances.filter(meeting=meeting, is_present=True).exists():
         return _("Thành viên vắng mặt chỉ gửi phiếu bằng văn bản.")
+    if not voting_round.public_key:
+        return _("Người giữ khóa chưa tạo xong khóa của vòng biểu quyết: vui lòng chờ.")
     return None
+
+
+# The trustees' keys (static/councils/trustee.js), the ballot box and the recount.
+
+
+def _get_round(request, pk, number, perm="councils.view_meeting"):
+    meeting = _get_meeting(request, pk, perm)
+    return get_object_or_404(meeting.rounds.select_related("meeting__council"), number=number)
+
+
+@login_required
+@never_cache
+def round_trustee(request, pk, number):
+    """A trustee's page: make the key share in the browser, later open the totals; the secret stays there."""
+    voting_round = _get_round(request, pk, number)
+    trustee = voting_round.trustees.select_related("member__user").filter(member__user=request.user).first()
+    if trustee is None:
+        raise PermissionDenied
+    form = JsonPayloadForm(request.POST or None)
+    if form.is_valid():
+        step = {"transport": register_transport_key, "share": submit_key_share, "partials": submit_partials}.get(
+            request.POST.get("step")
+        )
+        if step is None:
+            raise Http404
+        payload = form.cleaned_data["payload"]
+        act = partial(step, trustee, payload["key"] if step is register_transport_key else payload)
+        return act_then_redirect(request, trustee, act, _("Đã gửi."))
+    elif form.is_bound:
+        messages.error(request, _form_errors(form))
+    trustees = list(voting_round.trustees.all())
+    context = {
+        "meeting": voting_round.meeting, "voting_round": voting_round, "trustee": trustee, "trustees": trustees,
+        "step": _trustee_step(voting_round, trustee, trustees),
+        "trustee_data": {"round": voting_round.pk, "index": trustee.index, "threshold": voting_round.threshold},
+    }
+    return render(request, "councils/round_trustee.html", context)
+
+
+def _trustee_step(voting_round, trustee, trustees):
+    """What this trustee's browser should do now, or why it waits."""
+    if voting_round.status == RoundStatus.OPEN and not voting_round.public_key:
+        if not trustee.transport_key:
+            return "transport"
+        if trustee.key_share:
+            return "wait_shares"
+        return "share" if all(t.transport_key for t in trustees) else "wait_transport"
+    if voting_round.status == RoundStatus.CLOSED and not voting_round.is_opened:
+        return "wait_partials" if trustee.partials else "partials"
+    return "done"
+
+
+@login_required
+def round_ballot_box(request, pk, number):
+    """The published ballot box: every receipt (replaced ones marked), findable by its code."""
+    voting_round = _get_round(request, pk, number)
+    if voting_round.is_on_paper:
+        raise Http404
+    query = request.GET.get("ma", "").strip().upper()
+    ballots = voting_round.ballots.order_by("pk").only("receipt", "is_replaced", "voting_round")
+    if query:
+        ballots = ballots.filter(receipt__startswith=query)
+    context = {
+        "meeting": voting_round.meeting, "voting_round": voting_round, "q": query,
+        "page": Paginator(ballots, 50).get_page(request.GET.get("page")),
+        "box_hash": voting_round.ballot_box_hash or box_hash(ballot_box(voting_round)),
+        "trustees": voting_round.trustees.select_related("member__user"),
+    }
+    return render(request, "councils/round_ballot_box.html", context)
+
+
+@login_required
+def round_ballot_box_json(request, pk, number):
+    """The same ballot box as JSON: what trustees' browsers and independent recounts read."""
+    voting_round = _get_round(request, pk, number)
+    if voting_round.is_on_paper:
+        raise Http404
+    return JsonResponse(ballot_box(voting_round), json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def round_recount(request, pk, number):
+    """Recount from the published ballot box: "verified", or each fault by name."""
+    voting_round = _get_round(request, pk, number)
+    if voting_round.is_on_paper:
+        raise Http404
+    context = {"meeting": voting_round.meeting, "voting_round": voting_round, "faults": verify_round(voting_round)}
+    return render(request, "councils/round_recount.html", context)
+
+
+@login_required
+@require_POST
+def meeting_void_round(request, pk):
+    meeting = _get_meeting(request, pk, "councils.run_meeting")
+    act = partial(void_round, _latest_round(meeting), by=request.user)
+    return act_then_redirect(request, meeting, act, _("Đã hủy vòng biểu quyết. Hãy mở vòng mới."))
 
 
 @login_required

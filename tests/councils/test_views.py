@@ -7,11 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from councils.models import Attendance, BallotReceipt, Council, CouncilError, CouncilMember, Meeting, Tally
-from councils.services import Choice, cast_ballot, cast_ballots, close_round, publish_round
+from councils import crypto
+from councils.models import Attendance, BallotReceipt, Council, CouncilMember, EncryptedBallot, Meeting, Tally, Trustee
+from councils.services import Choice, close_round, publish_round
 from nominations.models import Nomination
 from notifications.models import MessageTemplate, Notification
 from tests.clock import TODAY
+from tests.councils.ballots import cast, close_and_open, open_online_round, open_totals, vote
 from tests.factories import CouncilFactory, CouncilMemberFactory, MeetingFactory, NominationFactory, UserFactory
 
 Status = Nomination.Status
@@ -32,7 +34,7 @@ def in_review(meeting, **kwargs):
 
 def vote_all(voting_round, seats, nomination, choice=Choice.FOR):
     for seat in seats:
-        cast_ballot(seat, voting_round, nomination, choice)
+        cast(seat, voting_round, {nomination: choice})
 
 
 def page_of(response):
@@ -72,8 +74,9 @@ def nomination(meeting):
 
 @pytest.fixture
 def open_round(meeting, seats, nomination):
+    """An online round whose two trustees (the chair and a member) have made the key."""
     meeting.record_attendance(by=None, present_members=seats)
-    return meeting.open_round(by=None)
+    return open_online_round(meeting, trustees=seats[:2])
 
 
 @pytest.fixture
@@ -281,8 +284,8 @@ def test_council_member_removed(client_of, office_user, meeting, seats):
 
 @pytest.mark.django_db
 def test_council_member_who_voted_cannot_be_removed(client_of, office_user, meeting, seats, open_round, nomination):
-    cast_ballot(seats[2], open_round, nomination, Choice.FOR)
-    close_round(open_round, by=office_user, even_if_missing=True)
+    cast(seats[2], open_round, {nomination: Choice.FOR})
+    close_and_open(open_round, by=office_user, even_if_missing=True)
     publish_round(open_round, by=office_user)
     url = reverse("councils:member_remove", args=[meeting.council.pk, seats[2].pk])
 
@@ -455,17 +458,34 @@ def test_meeting_round_below_quorum_is_refused_with_the_model_message(client_of,
 
 
 @pytest.mark.django_db
-def test_meeting_round_opened_online_by_the_secretary(client_of, secretary, meeting, seats, nomination):
-    meeting.record_attendance(by=None, present_members=seats)
+def test_meeting_round_opened_online_by_the_secretary_with_the_chair_and_secretary_as_trustees(
+    client_of, secretary, meeting, seats, nomination
+):
+    secretary_seat = meeting.council.members.get(user=secretary)
+    meeting.record_attendance(by=None, present_members=[*seats, secretary_seat])
 
     client_of(secretary).post(reverse("councils:meeting_open_round", args=[meeting.pk]), {"on_paper": "0"})
 
-    assert meeting.rounds.get().is_on_paper is False
+    voting_round = meeting.rounds.get()
+    assert voting_round.is_on_paper is False
+    assert [(t.member, t.index) for t in voting_round.trustees.all()] == [(seats[0], 1), (secretary_seat, 2)]
+    assert voting_round.threshold == 2
+
+
+@pytest.mark.django_db
+def test_meeting_round_opened_with_two_of_three_chosen_trustees(client_of, secretary, meeting, seats, nomination):
+    meeting.record_attendance(by=None, present_members=seats)
+    data = {"on_paper": "0", "trustees": [seat.pk for seat in seats], "threshold": "2"}
+
+    client_of(secretary).post(reverse("councils:meeting_open_round", args=[meeting.pk]), data)
+
+    voting_round = meeting.rounds.get()
+    assert (voting_round.trustees.count(), voting_round.threshold) == (3, 2)
 
 
 @pytest.mark.django_db
 def test_meeting_voters_panel_shows_who_voted_polled_every_three_seconds(client_of, secretary, meeting, seats, nomination, open_round):
-    cast_ballot(seats[0], open_round, nomination, Choice.AGAINST)
+    cast(seats[0], open_round, {nomination: Choice.AGAINST})
 
     response = client_of(secretary).get(meeting.get_absolute_url(), HTTP_HX_REQUEST="true")
 
@@ -509,8 +529,8 @@ def test_meeting_counts_hidden_while_the_round_is_closed_unpublished(request, cl
 @pytest.mark.django_db
 def test_meeting_counts_shown_to_members_once_published(client_of, council_member, meeting, seats, nomination, open_round):
     vote_all(open_round, seats[:2], nomination)
-    cast_ballot(seats[2], open_round, nomination, Choice.AGAINST)
-    close_round(open_round, by=None)
+    cast(seats[2], open_round, {nomination: Choice.AGAINST})
+    close_and_open(open_round)
     publish_round(open_round, by=None)
 
     page = page_of(client_of(council_member).get(meeting.get_absolute_url()))
@@ -525,6 +545,8 @@ def test_meeting_round_closed_then_published_by_the_secretary(client_of, secreta
     client = client_of(secretary)
 
     client.post(reverse("councils:meeting_close_round", args=[meeting.pk]))
+    open_round.refresh_from_db()
+    open_totals(open_round)
     client.post(reverse("councils:meeting_publish_round", args=[meeting.pk]))
 
     open_round.refresh_from_db()
@@ -560,14 +582,17 @@ def test_meeting_paper_counts_above_the_members_are_refused(client_of, secretary
 @pytest.mark.django_db
 def test_meeting_written_ballot_of_an_absent_member_is_recorded_as_written(client_of, secretary, meeting, seats, nomination):
     meeting.record_attendance(by=None, present_members=seats[:2])
-    meeting.open_round(by=None)
+    voting_round = open_online_round(meeting, trustees=seats[:2])
     data = {"member": seats[2].pk, f"written_{nomination.pk}": Choice.FOR}
 
     client_of(secretary).post(reverse("councils:meeting_written_ballot", args=[meeting.pk]), data)
 
-    receipt = BallotReceipt.objects.get()
-    assert (receipt.member, receipt.is_written) == (seats[2], True)
-    assert Tally.objects.get().votes_for == 1
+    vote_all(voting_round, seats[:2], nomination, Choice.AGAINST)
+    close_and_open(voting_round)
+
+    receipt = BallotReceipt.objects.get(member=seats[2])
+    assert (receipt.is_written, receipt.written_choice) == (True, "for")
+    assert (Tally.objects.get().votes_for, Tally.objects.get().votes_against) == (1, 2)
 
 
 @pytest.mark.django_db
@@ -577,7 +602,7 @@ def test_meeting_written_ballot_offers_a_member_absent_today_though_present_at_a
     earlier = MeetingFactory(council=meeting.council)
     earlier.record_attendance(by=None, present_members=seats)
     meeting.record_attendance(by=None, present_members=seats[:2])
-    meeting.open_round(by=None)
+    meeting.open_round(by=None, trustees=seats[:2])
 
     response = client_of(secretary).get(meeting.get_absolute_url())
 
@@ -589,10 +614,9 @@ def test_meeting_chair_decides_a_tie_at_the_quota(client_of, secretary, meeting,
     first = in_review(meeting, award_form__individual_cap=1)
     second = in_review(meeting, award_form=first.award_form)
     meeting.record_attendance(by=None, present_members=seats)
-    voting_round = meeting.open_round(by=None)
-    vote_all(voting_round, seats, first)
-    vote_all(voting_round, seats, second)
-    close_round(voting_round, by=None)
+    voting_round = open_online_round(meeting, trustees=seats[:2])
+    vote(voting_round, seats, {first: 3, second: 3})
+    close_and_open(voting_round)
     publish_round(voting_round, by=None)
     tied = Tally.objects.get(nomination=second)
 
@@ -608,7 +632,7 @@ def test_meeting_chair_decides_a_tie_at_the_quota(client_of, secretary, meeting,
 @pytest.mark.django_db
 def test_meeting_chair_decision_refused_when_not_tied(client_of, secretary, meeting, seats, nomination, open_round):
     vote_all(open_round, seats, nomination)
-    close_round(open_round, by=None)
+    close_and_open(open_round)
     publish_round(open_round, by=None)
 
     response = client_of(secretary).post(
@@ -621,7 +645,7 @@ def test_meeting_chair_decision_refused_when_not_tied(client_of, secretary, meet
 @pytest.mark.django_db
 def test_meeting_closed_once_results_are_published(client_of, secretary, meeting, seats, nomination, open_round):
     vote_all(open_round, seats, nomination)
-    close_round(open_round, by=None)
+    close_and_open(open_round)
     publish_round(open_round, by=None)
 
     client_of(secretary).post(reverse("councils:meeting_close", args=[meeting.pk]))
@@ -640,28 +664,55 @@ def test_meeting_close_with_a_round_open_is_refused(client_of, secretary, meetin
 # The member's secret ballot.
 
 
+def encrypted_post(voting_round, choices):
+    ballot = crypto.encrypt_ballot(voting_round.pk, voting_round.public_key, {n.pk: c for n, c in choices.items()})
+    return {"payload": crypto.canonical_json(ballot)}, crypto.receipt_code(ballot)
+
+
 @pytest.mark.django_db
-def test_ballot_first_post_shows_the_confirmation_and_casts_nothing(client_of, council_member, meeting, nomination, open_round):
+def test_ballot_page_offers_choices_that_are_never_posted_and_the_round_key(client_of, council_member, meeting, nomination, open_round):
+    page = page_of(client_of(council_member).get(reverse("councils:meeting_vote", args=[meeting.pk])))
+
+    assert f'data-nomination="{nomination.pk}" data-option="for" form="no-form"' in page
+    assert 'name="nomination_' not in page
+    assert open_round.public_key in page
+    assert "councils/vote.js" in page
+
+
+@pytest.mark.django_db
+def test_ballot_posted_encrypted_is_kept_and_its_receipt_shown(client_of, council_member, meeting, nomination, open_round):
+    data, receipt = encrypted_post(open_round, {nomination: Choice.FOR})
+
+    response = client_of(council_member).post(reverse("councils:meeting_vote", args=[meeting.pk]), data, follow=True)
+
+    assert EncryptedBallot.objects.get().receipt == receipt
+    assert messages_of(response) == [
+        f"Đã ghi nhận phiếu đã mã hóa của bạn. Mã biên nhận: {receipt}. Bạn có thể bỏ phiếu lại đến khi đóng vòng."
+    ]
+    assert "Bỏ phiếu lại" in page_of(response)
+
+
+@pytest.mark.django_db
+def test_ballot_posted_in_the_clear_is_refused_and_nothing_kept(client_of, council_member, meeting, nomination, open_round):
     url = reverse("councils:meeting_vote", args=[meeting.pk])
 
     response = client_of(council_member).post(url, {f"nomination_{nomination.pk}": Choice.FOR})
 
-    assert "Xác nhận phiếu biểu quyết" in page_of(response)
+    assert messages_of(response) == ["Dữ liệu gửi lên không đọc được: hãy bật JavaScript và thử lại."]
+    assert not EncryptedBallot.objects.exists()
     assert not BallotReceipt.objects.exists()
-    assert Tally.objects.get().votes_for == 0
 
 
 @pytest.mark.django_db
-def test_ballot_confirmed_is_cast_without_echoing_the_choice(client_of, council_member, meeting, nomination, open_round):
-    url = reverse("councils:meeting_vote", args=[meeting.pk])
+def test_ballot_of_another_round_is_refused(client_of, council_member, meeting, nomination, open_round):
+    ballot = crypto.encrypt_ballot(open_round.pk + 1, open_round.public_key, {nomination.pk: Choice.FOR})
 
-    response = client_of(council_member).post(url, {f"nomination_{nomination.pk}": Choice.FOR, "confirm": "1"}, follow=True)
+    response = client_of(council_member).post(
+        reverse("councils:meeting_vote", args=[meeting.pk]), {"payload": crypto.canonical_json(ballot)}
+    )
 
-    assert BallotReceipt.objects.get().member.user == council_member
-    assert Tally.objects.get().votes_for == 1
-    assert messages_of(response) == [
-        "Đã ghi nhận phiếu biểu quyết của bạn (1 hồ sơ). Kết quả được công bố sau khi đóng vòng."
-    ]
+    assert messages_of(response) == ["Phiếu không hợp lệ: phiếu của vòng khác."]
+    assert not EncryptedBallot.objects.exists()
 
 
 @pytest.mark.django_db
@@ -672,43 +723,13 @@ def test_ballot_page_is_never_cached(client_of, council_member, meeting, open_ro
 
 
 @pytest.mark.django_db
-def test_ballot_with_a_missing_choice_is_refused_and_keeps_the_choices_made(client_of, council_member, meeting, nomination, open_round):
-    other = in_review(meeting)
-    Tally.objects.create(voting_round=open_round, nomination=other)
-    url = reverse("councils:meeting_vote", args=[meeting.pk])
+def test_ballot_page_waits_for_the_trustees_key(client_of, council_member, meeting, seats, nomination):
+    meeting.record_attendance(by=None, present_members=seats)
+    meeting.open_round(by=None, trustees=seats[:2])
 
-    response = client_of(council_member).post(url, {f"nomination_{nomination.pk}": Choice.AGAINST, "confirm": "1"})
+    response = client_of(council_member).get(reverse("councils:meeting_vote", args=[meeting.pk]), follow=True)
 
-    page = page_of(response)
-    assert messages_of(response) == ["Hãy chọn Đồng ý hoặc Không đồng ý cho mọi hồ sơ còn lại."]
-    assert re.search(rf'name="nomination_{nomination.pk}" value="against"[^>]*checked', page)
-    assert not BallotReceipt.objects.exists()
-
-
-@pytest.mark.django_db
-def test_ballot_second_vote_of_a_member_is_refused(client_of, council_member, meeting, nomination, open_round):
-    url = reverse("councils:meeting_vote", args=[meeting.pk])
-    client = client_of(council_member)
-    client.post(url, {f"nomination_{nomination.pk}": Choice.FOR, "confirm": "1"}, follow=True)
-
-    response = client.post(url, {f"nomination_{nomination.pk}": Choice.AGAINST, "confirm": "1"}, follow=True)
-
-    tally = Tally.objects.get()
-    assert messages_of(response) == ["Bạn đã biểu quyết tất cả hồ sơ của vòng này."]
-    assert (tally.votes_for, tally.votes_against) == (1, 0)
-
-
-@pytest.mark.django_db
-def test_ballot_already_cast_is_shown_as_voted_without_inputs(client_of, council_member, meeting, seats, nomination, open_round):
-    other = in_review(meeting)
-    Tally.objects.create(voting_round=open_round, nomination=other)
-    cast_ballot(seats[0], open_round, nomination, Choice.FOR)
-
-    page = page_of(client_of(council_member).get(reverse("councils:meeting_vote", args=[meeting.pk])))
-
-    assert "Đã biểu quyết" in page
-    assert f'name="nomination_{nomination.pk}"' not in page
-    assert f'name="nomination_{other.pk}"' in page
+    assert messages_of(response) == ["Người giữ khóa chưa tạo xong khóa của vòng biểu quyết: vui lòng chờ."]
 
 
 @pytest.mark.django_db
@@ -721,28 +742,107 @@ def test_ballot_recused_nomination_has_no_inputs(client_of, council_member, meet
     page = page_of(client_of(council_member).get(reverse("councils:meeting_vote", args=[meeting.pk])))
 
     assert "Không biểu quyết (cùng đơn vị)" in page
-    assert f'name="nomination_{nomination.pk}"' not in page
+    assert f'data-nomination="{nomination.pk}" data-option' not in page
+    assert f'data-nomination="{other.pk}" data-option' in page
+
+
+# The trustees, the ballot box and the recount.
 
 
 @pytest.mark.django_db
-def test_ballot_refused_on_one_dossier_casts_none_of_the_others(meeting, seats, nomination, open_round):
-    other = in_review(meeting)
-    Tally.objects.create(voting_round=open_round, nomination=other)
-    seats[0].user.organization = other.submitting_unit
-    seats[0].user.save()
+@pytest.mark.parametrize("role,status", [("chair", 200), ("member", 403), ("office", 403), ("unit", 403), ("other_council", 403)])
+def test_round_trustee_page_per_role(client_of, users, meeting, seats, nomination, role, status):
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None, trustees=seats[:2])
+    user = {"chair": seats[0].user, "member": seats[2].user}.get(role) or users[role]
 
-    with pytest.raises(CouncilError) as error:
-        cast_ballots(seats[0], open_round, [(nomination, Choice.FOR), (other, Choice.FOR)])
+    response = client_of(user).get(reverse("councils:round_trustee", args=[meeting.pk, voting_round.number]))
 
-    assert error.value.code == "recused"
-    assert not BallotReceipt.objects.exists()
-    assert Tally.objects.get(nomination=nomination).votes_for == 0
+    assert response.status_code == status
+
+
+@pytest.mark.django_db
+def test_round_trustee_publishes_its_transport_key_then_waits(client_of, meeting, seats, nomination):
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None, trustees=seats[:2])
+    url = reverse("councils:round_trustee", args=[meeting.pk, voting_round.number])
+    key = crypto.point_hex(crypto.base(crypto.random_scalar()))
+
+    response = client_of(seats[0].user).post(url, {"step": "transport", "payload": f'{{"key": "{key}"}}'}, follow=True)
+
+    assert Trustee.objects.get(index=1).transport_key == key
+    assert response.context["step"] == "wait_transport"
+
+
+@pytest.mark.django_db
+def test_round_trustee_key_share_with_a_forged_proof_is_refused(client_of, meeting, seats, nomination):
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None, trustees=seats[:2])
+    keys = {index: crypto.point_hex(crypto.base(crypto.random_scalar())) for index in (1, 2)}
+    Trustee.objects.filter(index=1).update(transport_key=keys[1])
+    Trustee.objects.filter(index=2).update(transport_key=keys[2])
+    share = crypto.make_key_share(voting_round.pk, 1, 2, keys)
+    share["pok"] = crypto.make_key_share(voting_round.pk, 2, 2, keys)["pok"]
+    url = reverse("councils:round_trustee", args=[meeting.pk, voting_round.number])
+
+    response = client_of(seats[0].user).post(url, {"step": "share", "payload": crypto.canonical_json(share)}, follow=True)
+
+    assert messages_of(response) == ["Phần khóa không hợp lệ: chứng minh biết khóa không đúng."]
+    assert Trustee.objects.get(index=1).key_share is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role,status", [("member", 200), ("office", 200), ("leader", 200), ("unit", 403), ("other_council", 403)])
+def test_round_ballot_box_and_recount_per_role(client_of, users, meeting, nomination, open_round, role, status):
+    for name in ("round_ballot_box", "round_ballot_box_json", "round_recount"):
+        response = client_of(users[role]).get(reverse(f"councils:{name}", args=[meeting.pk, open_round.number]))
+
+        assert response.status_code == status
+
+
+@pytest.mark.django_db
+def test_round_ballot_box_finds_a_receipt_and_marks_the_replaced_one(client_of, council_member, meeting, seats, nomination, open_round):
+    first = cast(seats[0], open_round, {nomination: Choice.FOR})
+    second = cast(seats[0], open_round, {nomination: Choice.AGAINST})
+    url = reverse("councils:round_ballot_box", args=[meeting.pk, open_round.number])
+
+    found = page_of(client_of(council_member).get(url, {"ma": first[:10].lower()}))
+    everything = page_of(client_of(council_member).get(url))
+
+    assert first in found and second not in found
+    assert "đã thay bằng phiếu sau" in found
+    assert everything.index(first) < everything.index(second)
+
+
+@pytest.mark.django_db
+def test_round_ballot_box_json_holds_no_choice(client_of, council_member, meeting, seats, nomination, open_round):
+    vote_all(open_round, seats, nomination)
+
+    box = client_of(council_member).get(reverse("councils:round_ballot_box_json", args=[meeting.pk, open_round.number])).json()
+
+    assert len(box["ballots"]) == 3
+    assert '"for"' not in crypto.canonical_json(box["ballots"])
+
+
+@pytest.mark.django_db
+def test_round_recount_page_says_verified_then_names_a_forged_count(client_of, council_member, meeting, seats, nomination, open_round):
+    vote_all(open_round, seats, nomination)
+    close_and_open(open_round)
+    url = reverse("councils:round_recount", args=[meeting.pk, open_round.number])
+
+    honest = page_of(client_of(council_member).get(url))
+    Tally.objects.update(votes_for=2)
+    forged = page_of(client_of(council_member).get(url))
+
+    assert "Đã xác minh." in honest
+    assert "Không xác minh được: 1 lỗi." in forged
+    assert "công bố đồng ý 2 phiếu, kiểm lại được 3" in forged
 
 
 @pytest.mark.django_db
 def test_ballot_of_an_absent_member_is_refused_online(client_of, council_member, meeting, seats, nomination):
     meeting.record_attendance(by=None, present_members=seats[1:])
-    meeting.open_round(by=None)
+    open_online_round(meeting, trustees=seats[1:])
 
     response = client_of(council_member).get(reverse("councils:meeting_vote", args=[meeting.pk]), follow=True)
 
@@ -768,7 +868,7 @@ def test_member_meetings_leave_out_other_councils(member_of_another_council, mee
 
 @pytest.mark.django_db
 def test_meeting_close_round_with_votes_missing_asks_the_secretary_to_confirm(client_of, office_user, meeting, seats, open_round, nomination):
-    cast_ballot(seats[0], open_round, nomination, Choice.FOR)
+    cast(seats[0], open_round, {nomination: Choice.FOR})
     client = client_of(office_user)
     url = reverse("councils:meeting_close_round", args=[meeting.pk])
 

@@ -1,7 +1,12 @@
+import re
+from urllib.parse import parse_qs
+
 import pytest
 from playwright.sync_api import expect
 
-from councils.models import BallotReceipt, Tally
+from councils import crypto
+from councils.models import BallotReceipt, EncryptedBallot
+from tests.councils.ballots import open_online_round
 from tests.factories import CouncilMemberFactory, MeetingFactory, NominationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -16,7 +21,7 @@ def in_review(meeting, **kwargs):
     return nomination
 
 
-def test_member_signs_in_votes_confirms_and_sees_the_ballot_recorded(live_server, login, council_member):
+def test_member_signs_in_votes_and_gets_the_receipt_of_the_ballot_encrypted_in_the_browser(live_server, login, council_member):
     meeting = MeetingFactory(title="Họp xét khen thưởng phong trào Trợ giúp pháp lý")
     seats = [
         CouncilMemberFactory(council=meeting.council, user=council_member, role="chair"),
@@ -25,18 +30,21 @@ def test_member_signs_in_votes_confirms_and_sees_the_ballot_recorded(live_server
     first = in_review(meeting, nominee_person__full_name="Nguyễn Thị Hồng Nhung")
     second = in_review(meeting, nominee_person__full_name="Trần Văn Phúc")
     meeting.record_attendance(by=None, present_members=seats)
-    meeting.open_round(by=None)
+    voting_round = open_online_round(meeting, trustees=seats[1:])
     page = login(council_member)
+    posted = []
+    page.on("request", lambda request: posted.append(request.post_data or "") if request.method == "POST" else None)
 
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     page.get_by_role("link", name="Biểu quyết", exact=True).click()
-    page.check(f"input[name=nomination_{first.pk}][value=for]")
-    page.check(f"input[name=nomination_{second.pk}][value=against]")
-    page.click("button:has-text('Tiếp tục')")
-    expect(page.locator("h1")).to_have_text("Xác nhận phiếu biểu quyết")
-    expect(page.locator("tbody")).to_contain_text("Nguyễn Thị Hồng Nhung")
-    page.click("button:has-text('Xác nhận và gửi phiếu')")
+    page.check(f"input[data-nomination='{first.pk}'][data-option=for]")
+    page.check(f"input[data-nomination='{second.pk}'][data-option=against]")
+    with page.expect_navigation(url=f"{live_server.url}{meeting.get_absolute_url()}"):
+        page.click("#ballot-submit")  # encrypts first, then posts
 
-    expect(page.locator(".alert-success")).to_contain_text("Đã ghi nhận phiếu biểu quyết của bạn (2 hồ sơ)")
+    ballot = EncryptedBallot.objects.get()
+    expect(page.locator(".alert-success")).to_contain_text(f"Mã biên nhận: {ballot.receipt}")
+    assert crypto.check_ballot(ballot.content, voting_round.pk, voting_round.public_key, [first.pk, second.pk]) is None
     assert BallotReceipt.objects.filter(member=seats[0]).count() == 2
-    assert sorted(Tally.objects.values_list("votes_for", "votes_against")) == [(0, 1), (1, 0)]
+    assert [sorted(parse_qs(body)) for body in posted] == [["csrfmiddlewaretoken", "payload"]]
+    assert not {"for", "against", "abstain"} & set(re.findall(r"[a-z_]+", parse_qs(posted[0])["payload"][0]))
