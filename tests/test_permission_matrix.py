@@ -153,6 +153,12 @@ EXPECTED = {
     "councils:meeting_vote": row(get={"member_a"}, post={"member_a"}, pk="meeting"),
     "councils:meeting_minutes": row(get=OFFICE_OR_LEADER_A | {"member_a"}, post=OFFICE_OR_LEADER_A | {"member_a"}, pk="meeting"),
     "councils:meeting_minutes_generate": row(post=OFFICE_A, pk="meeting"),
+    "councils:meeting_void_round": row(post=OFFICE_A, pk="meeting"),
+    # Only the round's own trustees open it; the world's round has none.
+    "councils:round_trustee": row(pk="meeting", number=lambda world: 1),
+    "councils:round_ballot_box": row(get=OFFICE_OR_LEADER_A | {"member_a"}, post=OFFICE_OR_LEADER_A | {"member_a"}, pk="meeting", number=lambda world: 1),
+    "councils:round_ballot_box_json": row(get=OFFICE_OR_LEADER_A | {"member_a"}, post=OFFICE_OR_LEADER_A | {"member_a"}, pk="meeting", number=lambda world: 1),
+    "councils:round_recount": row(get=OFFICE_OR_LEADER_A | {"member_a"}, post=OFFICE_OR_LEADER_A | {"member_a"}, pk="meeting", number=lambda world: 1),
     # Decisions: their office drafts, the leader of the issuing body signs, the awarded unit reads the signed one.
     "awards:decisions": row(get=SIGNED_IN, post=SIGNED_IN),
     "awards:decision_create": row(get=OFFICES, post=OFFICES),
