@@ -576,7 +576,7 @@ class QuotaRule(models.Model):
     per = models.CharField(_("tính cho"), max_length=10, choices=Per.choices, default=Per.UNIT)
     counts = models.CharField(_("đếm"), max_length=15, choices=Counts.choices, default=Counts.INDIVIDUALS)
     amount = models.DecimalField(_("không quá"), max_digits=7, decimal_places=2)
-    is_share = models.BooleanField(_("là % số tham gia"), default=False)
+    is_share = models.BooleanField(_("là tỷ lệ phần trăm số tham gia"), default=False)
     rounding = models.CharField(_("làm tròn"), max_length=10, choices=Rounding.choices, default=Rounding.DOWN)
     over = models.CharField(_("trong"), max_length=10, choices=Over.choices, default=Over.PLAN)
 

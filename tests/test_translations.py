@@ -1,4 +1,5 @@
 import re
+import subprocess
 from pathlib import Path
 
 from django.conf import settings
@@ -24,3 +25,10 @@ def test_english_translation_is_complete_with_no_fuzzy_entry():
 
     assert untranslated == []
     assert fuzzy == []
+
+
+def test_english_translation_compiles(tmp_path):
+    # A msgid with a lone "%" is flagged python-format and stops msgfmt, and with it `make test`.
+    result = subprocess.run(["msgfmt", "--check", "-o", str(tmp_path / "django.mo"), str(PO_FILE)], capture_output=True, text=True)
+
+    assert result.returncode == 0, result.stderr

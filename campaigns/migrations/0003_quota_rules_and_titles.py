@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ('per', models.CharField(choices=[('all', 'Các đơn vị cộng chung'), ('unit', 'Mỗi đơn vị'), ('sub_body', 'Mỗi đơn vị trực thuộc')], default='unit', max_length=10, verbose_name='tính cho')),
                 ('counts', models.CharField(choices=[('collectives', 'tập thể'), ('individuals', 'cá nhân'), ('either', 'trường hợp (tập thể hoặc cá nhân)')], default='individuals', max_length=15, verbose_name='đếm')),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=7, verbose_name='không quá')),
-                ('is_share', models.BooleanField(default=False, verbose_name='là % số tham gia')),
+                ('is_share', models.BooleanField(default=False, verbose_name='là tỷ lệ phần trăm số tham gia')),
                 ('rounding', models.CharField(choices=[('down', 'làm tròn xuống'), ('up', 'làm tròn lên'), ('nearest', 'làm tròn đến số gần nhất')], default='down', max_length=10, verbose_name='làm tròn')),
                 ('over', models.CharField(choices=[('plan', 'cả kế hoạch'), ('period', 'mỗi giai đoạn'), ('year', 'mỗi năm, qua mọi kế hoạch cùng danh hiệu')], default='plan', max_length=10, verbose_name='trong')),
             ],
