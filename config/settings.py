@@ -163,6 +163,8 @@ if AWS_STORAGE_BUCKET_NAME:
 STORAGE_RETRY_DELAY = env.int("STORAGE_RETRY_DELAY", default=30)
 STORAGE_REDIRECT_DOWNLOADS = bool(AWS_STORAGE_BUCKET_NAME) and env.bool("STORAGE_REDIRECT_DOWNLOADS", default=False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Sessions live in the database every web node shares: a user may be sent to any node.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -174,8 +176,6 @@ if REDIS_URL:
     CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL)
     CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    # Sessions are kept in the database, which every web process shares, and read through Redis.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CELERY_BROKER_URL = "memory://"
     CELERY_RESULT_BACKEND = "cache+memory://"

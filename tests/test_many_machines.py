@@ -62,14 +62,18 @@ class Portal:
 
     def web_node(self, name):
         port = free_port()
-        media = self.start(name, f"{BIN}/gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "60", "--no-control-socket")
+        media = self.start(name, f"{BIN}/gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "60", "--graceful-timeout", "5", "--no-control-socket")
         return f"http://127.0.0.1:{port}", media
 
     def stop(self):
         for process in self.processes:
             process.terminate()
         for process in self.processes:
-            process.wait(timeout=10)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
     def logs(self):
         return "\n".join(f"== {log.name}\n{log.read_text()[-3000:]}" for log in sorted(self.tmp_path.glob("*.log")))
