@@ -157,10 +157,10 @@ AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=60)
 AWS_S3_FILE_OVERWRITE = False
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-# Downloads go through the portal's permission check, then are streamed by it or, with this set and an object
-# store the browsers can reach, redirected to a link signed for AWS_QUERYSTRING_EXPIRE seconds.
 # A PDF task that could not store its file is tried again after this many seconds, then twice as long, five times.
 STORAGE_RETRY_DELAY = env.int("STORAGE_RETRY_DELAY", default=30)
+# Downloads go through the portal's permission check, then are streamed by it or, with this set and an object
+# store the browsers can reach, redirected to a link signed for AWS_QUERYSTRING_EXPIRE seconds.
 STORAGE_REDIRECT_DOWNLOADS = bool(AWS_STORAGE_BUCKET_NAME) and env.bool("STORAGE_REDIRECT_DOWNLOADS", default=False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions live in the database every web node shares: a user may be sent to any node.

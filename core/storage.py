@@ -8,6 +8,7 @@ import contextlib
 import logging
 import posixpath
 
+from boto3.exceptions import Boto3Error
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
@@ -18,8 +19,9 @@ from .exceptions import PortalError
 
 logger = logging.getLogger(__name__)
 
-# What a store that cannot be reached raises: the disk (OSError) or the object store (botocore).
-STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
+# What a store that cannot be reached raises: the disk (OSError) or the object store (botocore, and boto3's
+# S3UploadFailedError around a refused upload).
+STORAGE_ERRORS = (OSError, BotoCoreError, ClientError, Boto3Error)
 STORAGE_UNAVAILABLE = _("Kho lưu trữ tệp tạm thời không truy cập được: tệp chưa được lưu, vui lòng chọn lại tệp và thử lại sau ít phút.")
 DOWNLOAD_UNAVAILABLE = _("Kho lưu trữ tệp tạm thời không truy cập được, vui lòng thử lại sau ít phút.")
 
@@ -76,6 +78,6 @@ def file_response(field_file, filename=None):
     except STORAGE_ERRORS as error:
         logger.warning("The file store could not serve %s: %r", field_file.name, error)
         return HttpResponse(DOWNLOAD_UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8")
-    # A signed link is this user's, for a minute: no proxy or browser may keep it.
+    # The file, or the link signed for it, is this user's: no shared cache may keep it.
     response["Cache-Control"] = "private, no-store"
     return response

@@ -208,6 +208,16 @@ def test_an_upload_while_the_store_is_down_says_so_and_attaches_nothing(client_o
 
 
 @pytest.mark.django_db
+def test_an_upload_to_a_bucket_that_is_gone_says_so_and_attaches_nothing(client_of, unit_user, dossier, s3_bucket, s3_server):
+    s3_server.client.delete_bucket(Bucket=s3_bucket)
+
+    response = upload(client_of(unit_user), dossier)
+
+    assert STORE_DOWN in response.content.decode()
+    assert not dossier.attachments.exists()
+
+
+@pytest.mark.django_db
 def test_a_report_sent_while_the_store_is_down_stays_unsent_with_its_text_kept(client_of, unit_user, unreachable_store):
     report = ReportFactory(organization=unit_user.organization)
     attached = SimpleUploadedFile("bao-cao.pdf", PDF, content_type="application/pdf")
