@@ -18,10 +18,9 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from django.urls import reverse
 
-from accounts.models import User
 from awards.models import Decision
 from awards.services import draft_decision
-from tests.factories import AwardFormFactory, NominationFactory, UserFactory, approved_nomination
+from tests.factories import AwardFormFactory, NominationFactory, approved_nomination
 
 from .s3 import free_port
 from .test_storage import FAR, PDF
@@ -35,12 +34,11 @@ def database_url_of_the_suite():
     return url._replace(path="/" + connection.settings_dict["NAME"]).geturl()
 
 
-def user(username, role, **kwargs):
-    account = UserFactory(username=username, role=role, **kwargs)
+def with_password(*accounts):
     # The processes check passwords with the production hashers, not the suite's fast one.
-    account.password = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
-    account.save(update_fields=["password"])
-    return account
+    for account in accounts:
+        account.password = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
+        account.save(update_fields=["password"])
 
 
 class Portal:
@@ -116,18 +114,21 @@ def decision_state(decision):
 
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
-def test_upload_render_and_download_find_every_file_from_every_process(tmp_path, s3_server):
+def test_upload_render_and_download_find_every_file_from_every_process(
+    tmp_path, s3_server, unit_user, other_unit_user, office_user
+):
     if not os.environ.get("REDIS_URL"):
         pytest.skip("needs REDIS_URL: a real Celery worker runs on Redis")
     if connection.vendor != "postgresql":
         pytest.skip("needs DATABASE_URL on PostgreSQL: the other processes cannot see pytest's SQLite database")
-    unit = user("donvi_may", User.Role.UNIT)
-    user("donvikhac_may", User.Role.UNIT)
-    office = user("sotuphap_may", User.Role.STAFF)
-    dossier = NominationFactory(submitting_unit=unit.organization)
-    award_form = AwardFormFactory(campaign__nomination_deadline=FAR, campaign__award_deadline=FAR)
-    approved_nomination(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit.organization)
-    decision = draft_decision(award_form, by=office)
+    with_password(unit_user, other_unit_user, office_user)
+    office = office_user.organization
+    dossier = NominationFactory(submitting_unit=unit_user.organization, campaign__issuing_organization=office)
+    award_form = AwardFormFactory(
+        campaign__issuing_organization=office, campaign__nomination_deadline=FAR, campaign__award_deadline=FAR
+    )
+    approved_nomination(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit_user.organization)
+    decision = draft_decision(award_form, by=office_user)
     bucket = s3_server.new_bucket()
     queue = f"test-machines-{uuid.uuid4().hex[:8]}"  # so no other worker on this Redis takes the task
     portal = Portal(tmp_path, os.environ | {
@@ -142,16 +143,16 @@ def test_upload_render_and_download_find_every_file_from_every_process(tmp_path,
         wait_for(lambda: answers(node_a) and answers(node_b), 60, "both web nodes")
 
         # A unit uploads on node A; its session and its file are found on node B.
-        unit_browser = log_in(node_a, "donvi_may")
+        unit_browser = log_in(node_a, unit_user.username)
         upload = {"file": ("to-trinh.pdf", PDF, "application/pdf")}
         post(unit_browser, f"{node_a}{reverse('nominations:upload', args=[dossier.pk])}", data={"document_type": ""}, files=upload)
         download = reverse("nominations:download", args=[dossier.pk, dossier.attachments.get().pk])
         assert unit_browser.get(f"{node_b}{download}", timeout=10).content == PDF
-        assert log_in(node_b, "sotuphap_may").get(f"{node_a}{download}", timeout=10).content == PDF
-        assert log_in(node_b, "donvikhac_may").get(f"{node_b}{download}", timeout=10).status_code == 403
+        assert log_in(node_b, office_user.username).get(f"{node_a}{download}", timeout=10).content == PDF
+        assert log_in(node_b, other_unit_user.username).get(f"{node_b}{download}", timeout=10).status_code == 403
 
         # The store goes down while the office asks node B for the decision: the worker retries until it is back.
-        office_browser = log_in(node_b, "sotuphap_may")
+        office_browser = log_in(node_b, office_user.username)
         s3_server.stop()
         post(office_browser, f"{node_b}{reverse('awards:decision_documents', args=[decision.pk])}")
         wait_for(lambda: "retrying" in (tmp_path / "worker.log").read_text(), 60, "the worker to retry")
