@@ -4,6 +4,7 @@ from celery import shared_task
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.storage import retry_if_storage_failed
 from documents.rendering import render_pdf, render_pdf_pages, save_pdf
 
 from .models import Decision
@@ -17,8 +18,8 @@ def _set_state(decision_id, state, progress, error=""):
     Decision.objects.filter(pk=decision_id).update(documents_state=state, documents_progress=progress, documents_error=error)
 
 
-@shared_task(acks_late=True)
-def generate_decision_documents(*, decision_id):
+@shared_task(bind=True, acks_late=True, max_retries=5)
+def generate_decision_documents(self, *, decision_id):
     """Render the decision PDF and, once signed, its certificates to print on blanks; each replaces its old file."""
     decision = Decision.objects.select_related("award_form", "campaign", "issuing_organization").filter(pk=decision_id).first()
     if decision is None:
@@ -37,6 +38,8 @@ def generate_decision_documents(*, decision_id):
             save_pdf(decision.certificates_pdf, decision_filename(decision, "-bang-khen"), certificates, save=False)
             Decision.objects.filter(pk=decision_id).update(certificates_pdf=decision.certificates_pdf.name)
     except Exception as error:
+        if retry_if_storage_failed(self, error):
+            return
         logger.exception("Rendering the documents of decision %s failed", decision_id)
         # Recorded for the page, which offers a retry; the task itself ends here.
         _set_state(decision_id, Decision.DocumentsState.FAILED, 0, _("Không tạo được văn bản: %(error)s") % {"error": error})

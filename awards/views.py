@@ -1,5 +1,4 @@
 import io
-import os
 from functools import partial
 
 from django.contrib import messages
@@ -9,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organization, Person
 from core.exceptions import PortalError
+from core.storage import file_response
 from core.views import act_then_redirect
 from documents.rendering import render_pdf_pages
 from nominations.models import Nomination
@@ -72,13 +72,6 @@ def _annex(decision):
         if nomination.register_entry:
             nomination.register_entry.nomination = nomination  # already loaded: the award's permission reads it
     return [n for n in awardees if not n.is_individual], [n for n in awardees if n.is_individual]
-
-
-def _attachment(field_file):
-    """Serve a stored document through the view that checked the permission, never from MEDIA_URL."""
-    if not field_file:
-        raise Http404
-    return FileResponse(field_file.open("rb"), as_attachment=True, filename=os.path.basename(field_file.name))
 
 
 @login_required
@@ -226,13 +219,13 @@ def decision_documents(request, pk):
 @login_required
 def decision_pdf(request, pk):
     decision = _get_decision(request, pk, "awards.view_decision")
-    return _attachment(decision.pdf)
+    return file_response(decision.pdf)
 
 
 @login_required
 def certificates_pdf(request, pk):
     decision = _get_decision(request, pk, "awards.print_certificates")
-    return _attachment(decision.certificates_pdf)
+    return file_response(decision.certificates_pdf)
 
 
 @login_required

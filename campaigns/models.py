@@ -13,6 +13,7 @@ from accounts.models import Organization
 from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
+from core.storage import storing
 
 # "67/KH-UBND", "157/QĐ-BTP", "234/KH-HĐPH", "71/2025/QĐ-UBND", "05/CT-TTg": number, the year for legal
 # documents (Decree 30/2020), type, then the issuing body's abbreviations (which may hold a lowercase letter).
@@ -769,14 +770,13 @@ class Report(StatusFlow, models.Model):
             raise CampaignError(_("Hãy nhập nội dung báo cáo."), code="empty_report")
         if not self.can_move_to(self.Status.SUBMITTED):
             raise CampaignError(_("Báo cáo này đã được nộp."), code="already_submitted")
-        with transaction.atomic():
-            self._move_to(
-                self.Status.SUBMITTED, by=by,
-                content=content, figures=figures, submitted_by=by, submitted_at=timezone.now(),
-            )
-            if attachment:
-                self.attachment = attachment
-                self.save(update_fields=["attachment"])
+        fields = {"content": content, "figures": figures, "submitted_by": by, "submitted_at": timezone.now()}
+        if attachment:
+            # Stored before the move: a file store that fails leaves the report unsent and as it was.
+            with storing():
+                self.attachment.save(attachment.name, attachment, save=False)
+            fields["attachment"] = self.attachment.name
+        self._move_to(self.Status.SUBMITTED, by=by, **fields)
 
     submit.alters_data = True
 

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, ProtectedError, Q
 from django.forms import inlineformset_factory
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.exceptions import PortalError
+from core.storage import file_response
 from core.text import fold
 from core.views import act_then_redirect, answer_picker
 from notifications.models import ReminderLog
@@ -281,10 +282,8 @@ def report_attachment(request, pk):
     report = get_object_or_404(Report, pk=pk)
     if not request.user.has_perm("campaigns.view_report", report):
         raise PermissionDenied
-    if not report.attachment:
-        raise Http404
     # Served through this view, not MEDIA_URL, so that only those who may read the report get the file.
-    return FileResponse(report.attachment.open("rb"), as_attachment=True)
+    return file_response(report.attachment)
 
 
 @login_required

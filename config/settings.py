@@ -1,15 +1,37 @@
 """Settings of the Thi đua – Khen thưởng portal, read from the environment.
 
-With nothing set it runs embedded: SQLite, Celery eager, e-mail to the console.
-With DATABASE_URL and REDIS_URL it runs on PostgreSQL and a Celery worker on Redis.
+With nothing set it runs embedded: SQLite, Celery eager, e-mail to the console, files on local disk.
+With DATABASE_URL and REDIS_URL it runs on PostgreSQL and a Celery worker on Redis; with STORAGE_URL
+(or AWS_STORAGE_BUCKET_NAME) its files live in an S3-compatible object store, so that any number of
+web and worker machines share them.
 """
 
+import urllib.parse
 from pathlib import Path
 
 import environ
+from botocore.config import Config
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def object_store(url):
+    """Read STORAGE_URL, s3://KEY:SECRET@HOST[:PORT]/BUCKET[?region=…] (s3+http:// for a store without TLS)."""
+    if not url:
+        return {}
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("s3", "s3+http") or not parts.hostname or not parts.path.strip("/"):
+        raise ValueError(f"STORAGE_URL must read s3://KEY:SECRET@HOST[:PORT]/BUCKET, not {parts.scheme}://{parts.hostname}…")
+    port = f":{parts.port}" if parts.port else ""
+    return {
+        "AWS_S3_ENDPOINT_URL": f"{'http' if parts.scheme == 's3+http' else 'https'}://{parts.hostname}{port}",
+        "AWS_STORAGE_BUCKET_NAME": parts.path.strip("/"),
+        "AWS_ACCESS_KEY_ID": urllib.parse.unquote(parts.username or ""),
+        "AWS_SECRET_ACCESS_KEY": urllib.parse.unquote(parts.password or ""),
+        "AWS_S3_REGION_NAME": dict(urllib.parse.parse_qsl(parts.query)).get("region", ""),
+    }
+
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -112,7 +134,37 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Files in an S3-compatible object store (MinIO, Ceph RGW, a cloud bucket) when a bucket is named, by STORAGE_URL
+# or by django-storages' own AWS_* variables, which win over it; on local disk under MEDIA_ROOT otherwise.
+_store = object_store(env("STORAGE_URL", default=""))
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default=_store.get("AWS_STORAGE_BUCKET_NAME", ""))
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=_store.get("AWS_S3_ENDPOINT_URL", "")) or None
+AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", default=_store.get("AWS_ACCESS_KEY_ID", "")) or None
+AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", default=_store.get("AWS_SECRET_ACCESS_KEY", "")) or None
+AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=_store.get("AWS_S3_REGION_NAME", "")) or "us-east-1"
+AWS_S3_CLIENT_CONFIG = Config(
+    # An office's MinIO or Ceph answers on one host name, without a DNS name per bucket.
+    s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="path")},
+    signature_version="s3v4",
+    # A store that does not answer fails an upload in seconds, with a message, rather than hanging the page.
+    connect_timeout=5, read_timeout=60, retries={"mode": "standard", "max_attempts": 3},
+)
+# Objects stay private: only the portal, or a link it signed after its own check, reads one.
+AWS_DEFAULT_ACL = None
+AWS_QUERYSTRING_AUTH = True
+AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=60)
+# Two "to-trinh.pdf" in one dossier are two files; a PDF task frees its name itself before it writes.
+AWS_S3_FILE_OVERWRITE = False
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# A PDF task that could not store its file is tried again after this many seconds, then twice as long, five times.
+STORAGE_RETRY_DELAY = env.int("STORAGE_RETRY_DELAY", default=30)
+# Downloads go through the portal's permission check, then are streamed by it or, with this set and an object
+# store the browsers can reach, redirected to a link signed for AWS_QUERYSTRING_EXPIRE seconds.
+STORAGE_REDIRECT_DOWNLOADS = bool(AWS_STORAGE_BUCKET_NAME) and env.bool("STORAGE_REDIRECT_DOWNLOADS", default=False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Sessions live in the database every web node shares: a user may be sent to any node.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -129,6 +181,8 @@ else:
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# Portals sharing one Redis each name their own queue.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import JsonResponse
@@ -57,6 +59,13 @@ def _check_database():
     return "ok"
 
 
+def _check_storage():
+    # A write and a delete: the store (disk or bucket) is there, reachable and writable.
+    name = default_storage.save("healthz/probe.txt", ContentFile(b"ok"))
+    default_storage.delete(name)
+    return "ok"
+
+
 def _check_redis():
     import redis  # noqa: PLC0415  only needed when Redis is configured
 
@@ -67,8 +76,8 @@ def _check_redis():
 @require_GET
 @never_cache
 def healthz(request):
-    """Answer the state of the database and, when configured, Redis."""
-    checks = {"database": _check_database}
+    """Answer the state of the database, the file storage and, when configured, Redis."""
+    checks = {"database": _check_database, "storage": _check_storage}
     if settings.REDIS_URL:
         checks["redis"] = _check_redis
     states = {}

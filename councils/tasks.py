@@ -3,6 +3,7 @@ import logging
 from celery import shared_task
 from django.db import transaction
 
+from core.storage import retry_if_storage_failed
 from documents.rendering import render_pdf, save_pdf
 
 from .models import Meeting
@@ -11,8 +12,8 @@ from .printing import minutes_context
 logger = logging.getLogger(__name__)
 
 
-@shared_task(acks_late=True)
-def generate_minutes(*, meeting_id):
+@shared_task(bind=True, acks_late=True, max_retries=5)
+def generate_minutes(self, *, meeting_id):
     """Render the meeting's minutes PDF, replacing any earlier one."""
     meeting = Meeting.objects.select_related("council__organization", "campaign").filter(pk=meeting_id).first()
     if meeting is None:
@@ -21,6 +22,8 @@ def generate_minutes(*, meeting_id):
         pdf = render_pdf("documents/minutes.html", minutes_context(meeting), archival=True)
         save_pdf(meeting.minutes_pdf, f"bien-ban-hop-{meeting.pk}.pdf", pdf, save=False)
     except Exception as error:
+        if retry_if_storage_failed(self, error):
+            return
         logger.exception("Rendering the minutes of meeting %s failed", meeting_id)
         Meeting.objects.filter(pk=meeting_id).update(minutes_error=str(error))
         return

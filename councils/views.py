@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import BooleanField, Case, Count, F, Prefetch, Q, Value, When
 from django.db.models.deletion import ProtectedError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from core.exceptions import PortalError
+from core.storage import file_response
 from core.views import act_then_redirect, answer_picker
 from nominations.models import Nomination, QuotaCounter
 
@@ -634,9 +635,7 @@ def meeting_void_round(request, pk):
 def meeting_minutes(request, pk):
     """The minutes PDF, served through the meeting's permission, never from MEDIA_URL."""
     meeting = _get_meeting(request, pk, "councils.view_meeting")
-    if not meeting.minutes_pdf:
-        raise Http404
-    return FileResponse(meeting.minutes_pdf.open("rb"), as_attachment=True, filename=f"bien-ban-hop-{meeting.pk}.pdf")
+    return file_response(meeting.minutes_pdf, f"bien-ban-hop-{meeting.pk}.pdf")
 
 
 @login_required

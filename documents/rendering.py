@@ -13,6 +13,8 @@ from pypdf.generic import NameObject, TextStringObject
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from core.storage import storing
+
 # Templates link their CSS (css/…) and fonts (fonts/…) relative to this folder.
 BASE_URL = Path(__file__).resolve().parent.as_uri() + "/"
 CHUNK_SIZE = 100
@@ -89,6 +91,7 @@ def merge(pdfs):
     return output.getvalue()
 
 
+@storing()
 def save_pdf(field_file, filename, pdf_bytes, *, save=True):
     """Store the PDF in a FileField in place of its old file: saving twice leaves one file."""
     old_name = field_file.name

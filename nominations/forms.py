@@ -1,9 +1,11 @@
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person
 from campaigns.models import AwardForm, EligibleSubject
 from core.forms import DateInput, StyledFormMixin
+from core.storage import storing
 from core.uploads import UPLOAD_ACCEPT, detected_type, validate_upload
 
 from .models import Attachment, ConsultationComment, CriterionAssessment, Nomination
@@ -124,10 +126,12 @@ class AttachmentForm(StyledFormMixin, forms.Form):
 
     def save(self, nomination, *, by):
         upload = self.cleaned_data["file"]
-        return Attachment.objects.create(
-            nomination=nomination, document_type=self.cleaned_data["document_type"], file=upload,
-            original_name=upload.name, content_type=detected_type(upload), size=upload.size, uploaded_by=by,
-        )
+        # In its own savepoint: a store that fails leaves the rest of the request's transaction usable.
+        with storing(), transaction.atomic():
+            return Attachment.objects.create(
+                nomination=nomination, document_type=self.cleaned_data["document_type"], file=upload,
+                original_name=upload.name, content_type=detected_type(upload), size=upload.size, uploaded_by=by,
+            )
 
 
 class ReturnForm(StyledFormMixin, forms.Form):

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.forms import modelformset_factory
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from campaigns.models import AwardForm, Campaign
 from core.exceptions import PortalError
 from core.pagination import CappedPaginator
+from core.storage import file_response
 from core.views import act_then_redirect, answer_picker
 
 from .filters import NominationFilter
@@ -195,8 +195,7 @@ def attachment_upload(request, pk):
     if not nomination.is_editable:
         messages.error(request, _("Hồ sơ đã nộp: không thể thêm tệp."))
     elif form.is_valid():
-        form.save(nomination, by=request.user)
-        messages.success(request, _("Đã đính kèm tệp."))
+        return act_then_redirect(request, nomination, partial(form.save, nomination, by=request.user), _("Đã đính kèm tệp."))
     else:
         for error in form.errors.values():
             messages.error(request, " ".join(error))
@@ -221,7 +220,7 @@ def attachment_delete(request, pk, attachment_pk):
 def attachment_download(request, pk, attachment_pk):
     nomination = _get_nomination(request, pk, "nominations.view_nomination")
     attachment = get_object_or_404(nomination.attachments, pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    return file_response(attachment.file, attachment.original_name)
 
 
 @login_required

@@ -85,3 +85,47 @@ def can_tho_campaign(db):
     load_organizations(SEED_DIR / "organizations.yaml")
     campaign, _ = load_campaign(SEED_DIR / "campaigns" / "000_can_tho_67_kh_ubnd.yaml")
     return campaign
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A local S3 server for the session, on a free port, stopped at the end."""
+    from .s3 import LocalS3
+
+    server = LocalS3()
+    server.start()
+    yield server
+    server.stop()
+
+
+def use_object_store(settings, *, endpoint, bucket, access_key, secret_key, client_config=None):
+    settings.AWS_S3_ENDPOINT_URL = endpoint
+    settings.AWS_STORAGE_BUCKET_NAME = bucket
+    settings.AWS_ACCESS_KEY_ID, settings.AWS_SECRET_ACCESS_KEY = access_key, secret_key
+    if client_config is not None:
+        settings.AWS_S3_CLIENT_CONFIG = client_config
+    settings.STORAGES = settings.STORAGES | {"default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+
+
+@pytest.fixture
+def s3_bucket(s3_server, settings, tmp_path):
+    """The portal's files in a fresh bucket of the local S3 server; MEDIA_ROOT an empty folder that must stay so."""
+    from .s3 import ACCESS_KEY, SECRET_KEY
+
+    settings.MEDIA_ROOT = tmp_path
+    bucket = s3_server.new_bucket()
+    use_object_store(settings, endpoint=s3_server.endpoint, bucket=bucket, access_key=ACCESS_KEY, secret_key=SECRET_KEY)
+    return bucket
+
+
+@pytest.fixture
+def unreachable_store(settings):
+    """An object store that does not answer: nothing listens on its port."""
+    from botocore.config import Config
+
+    from .s3 import free_port
+
+    use_object_store(
+        settings, endpoint=f"http://127.0.0.1:{free_port()}", bucket="thidua-gone", access_key="x", secret_key="y",
+        client_config=Config(signature_version="s3v4", retries={"max_attempts": 1}, connect_timeout=1),
+    )
