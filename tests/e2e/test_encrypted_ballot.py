@@ -36,8 +36,8 @@ def vote(page, live_server, meeting, choices):
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}bieu-quyet/")
     for nomination, option in choices.items():
         page.check(f"input[data-nomination='{nomination.pk}'][data-option='{option}']")
-    with page.expect_navigation(url=f"{live_server.url}{meeting.get_absolute_url()}"):
-        page.click("#ballot-submit")  # encrypts first, then posts
+    page.click("#ballot-submit")  # encrypts first, then posts
+    page.wait_for_url(f"{live_server.url}{meeting.get_absolute_url()}")
     expect(page.locator(".alert-success")).to_contain_text("Mã biên nhận")
     return page.locator(".alert-success").inner_text().split("Mã biên nhận: ")[1].split(".")[0]
 
