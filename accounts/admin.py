@@ -7,7 +7,7 @@ from .models import Organization, Person, User
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "province", "parent"]
+    list_display = ["name", "short_name", "document_code", "kind", "province", "parent"]
     list_filter = ["kind", "province"]
     search_fields = ["name", "short_name", "search_text"]
     autocomplete_fields = ["parent"]

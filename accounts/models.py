@@ -44,6 +44,11 @@ class Organization(Searchable):
 
     name = models.CharField(_("tên đơn vị"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
+    # Decree 30/2020, appendix III: the abbreviation a body registers for its documents' symbols ("QĐ-UBND").
+    document_code = models.CharField(
+        _("chữ viết tắt trên ký hiệu văn bản"), max_length=20, blank=True,
+        help_text=_("Chữ viết tắt tên cơ quan trong ký hiệu văn bản, ví dụ: UBND, STP, BTP."),
+    )
     kind = models.CharField(_("loại đơn vị"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
         "self", verbose_name=_("cơ quan cấp trên"), null=True, blank=True,

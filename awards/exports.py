@@ -48,14 +48,14 @@ def annex_workbook(decision, collectives, individuals):
     sheet.append([])
     sheet.append([_cell(sheet, header, bold=True) for header, _width in columns])
     sections = [(_("I. TẬP THỂ"), collectives), (_("II. CÁ NHÂN") if collectives else _("I. CÁ NHÂN"), individuals)]
-    for title, nominations in sections:
-        if not nominations:
+    for title, awardees in sections:
+        if not awardees:
             continue
         sheet.append([None, _cell(sheet, title, bold=True, wrap=False)])
-        for number, nomination in enumerate(nominations, start=1):
+        for number, awardee in enumerate(awardees, start=1):
             sheet.append([
-                number, _cell(sheet, str(nomination.nominee)), _cell(sheet, position_of(nomination.nominee_person)),
-                _cell(sheet, nominee_unit(nomination)), nomination.register_entry.register_number if nomination.register_entry else "",
+                number, _cell(sheet, str(awardee.nominee)), _cell(sheet, position_of(awardee.person)),
+                _cell(sheet, nominee_unit(awardee)), awardee.register_entry.register_number if awardee.register_entry else "",
             ])
     return workbook
 
@@ -75,11 +75,11 @@ def position_of(person):
     return ", ".join(dict.fromkeys(part for part in (person.position, person.title) if part))
 
 
-def nominee_unit(nomination):
+def nominee_unit(awardee):
     """A person's organization; a collective's parent body."""
-    if nomination.nominee_person:
-        return nomination.nominee_person.organization.name
-    parent = nomination.nominee_organization.parent
+    if awardee.person:
+        return awardee.person.organization.name
+    parent = awardee.organization.parent
     return parent.name if parent else ""
 
 

@@ -1,29 +1,48 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Person
 from campaigns.models import AwardForm
 from core.forms import DateInput, StyledFormMixin
 from documents.signing import SigningError
 
-from .models import Decision
-from .services import signature_checks
+from .models import Decision, NumberSeries
+from .services import Entry, signature_checks
+
+# "71/2025/QĐ-UBND", "05/QĐ-STP", or the symbol alone ("QĐ-UBND") while the number is not known yet.
+REFERENCE = re.compile(r"^(?:(?P<number>\d{1,5})/)?(?P<symbol>(?:(?P<year>\d{4})/)?QĐ(?:-[A-ZĐ0-9]{1,12})+)$")
+# Decree 30: these lines sign for someone else and name the signer's own title on the next line.
+ON_BEHALF = ("KT.", "TM.", "TL.", "TUQ.")
 
 
 class DecisionForm(StyledFormMixin, forms.ModelForm):
-    """The draft's text; the number is taken when drafting and is not edited here."""
+    """The draft's text, and the number and date the văn thư issued, when the office records them."""
+
+    reference = forms.CharField(
+        label=_("Số, ký hiệu"), max_length=50,
+        help_text=_("Để trống số khi chưa có: sổ của cơ quan cấp số khi ký. Ghi như văn thư cấp, ví dụ 71/2025/QĐ-UBND hoặc 05/QĐ-UBND."),
+        error_messages={"required": _("Hãy nhập ký hiệu, ví dụ: QĐ-UBND.")},
+    )
 
     error_messages = {
-        "other_year": _("Ngày ban hành phải trong năm %(year)s, năm của số quyết định."),
+        "bad_reference": _("Số, ký hiệu phải có dạng số/QĐ-chữ viết tắt của cơ quan, ví dụ 71/2025/QĐ-UBND hoặc QĐ-UBND."),
+        "number_without_date": _("Hãy nhập ngày ban hành cùng với số văn thư đã cấp."),
+        "other_year": _("Năm trong số, ký hiệu (%(year)s) khác năm của ngày ban hành."),
+        "number_taken": _("Số %(number)s năm %(year)s của %(body)s đã dùng cho %(decision)s: mỗi số chỉ dùng một lần."),
         "before_plan": _("Ngày ban hành không được trước ngày ban hành kế hoạch (%(date)s)."),
+        "signer_title_missing": _("Dòng “%(line)s” ký thay: hãy ghi chức vụ của người ký ở dòng sau, cách bởi “/”, ví dụ KT. CHỦ TỊCH / PHÓ CHỦ TỊCH."),
     }
 
     class Meta:
         model = Decision
         fields = [
-            "symbol", "issue_place", "issue_date", "summary", "authority", "parent_body", "legal_bases",
-            "article_1", "article_2", "article_3", "recipients", "signing_authority", "signer_name",
+            "issue_place", "issue_date", "summary", "authority", "parent_body", "legal_bases",
+            "article_1", "list_placement", "reward_computed", "reward_fund", "article_2", "extra_articles", "article_3",
+            "recipients", "signing_authority", "signer_name",
         ]
         widgets = {
             "issue_date": DateInput(),
@@ -31,48 +50,89 @@ class DecisionForm(StyledFormMixin, forms.ModelForm):
             "legal_bases": forms.Textarea(attrs={"rows": 5}),
             "article_1": forms.Textarea(attrs={"rows": 4}),
             "article_2": forms.Textarea(attrs={"rows": 3}),
+            "extra_articles": forms.Textarea(attrs={"rows": 3}),
             "article_3": forms.Textarea(attrs={"rows": 4}),
             "recipients": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {
-            "symbol": {"required": _("Hãy nhập ký hiệu, ví dụ: QĐ-UBND.")},
             "issue_place": {"required": _("Hãy nhập địa danh.")},
             "issue_date": {
-                "required": _("Hãy nhập ngày ban hành."),
                 "invalid": _("Ngày ban hành không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/11/2025."),
             },
             "summary": {"required": _("Hãy nhập trích yếu.")},
             "authority": {"required": _("Hãy nhập thẩm quyền ban hành.")},
             "legal_bases": {"required": _("Hãy nhập ít nhất một căn cứ.")},
             "article_1": {"required": _("Hãy nhập nội dung Điều 1.")},
-            "article_3": {"required": _("Hãy nhập nội dung Điều 3.")},
             "recipients": {"required": _("Hãy nhập nơi nhận.")},
             "signing_authority": {"required": _("Hãy nhập thẩm quyền ký.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["reference"].initial = self.instance.number_symbol if self.instance.number else self.instance.symbol
+        self.fields["issue_date"].help_text = _("Để trống khi chưa ký: ngày ký được ghi khi ký.")
         # The signer may be named later; signing refuses a decision without one.
         self.fields["signer_name"].required = False
-        self.fields["signer_name"].help_text = _("Bắt buộc trước khi ký.")
+        self.fields["signer_name"].help_text = _("Họ tên người có thẩm quyền ký, in trên văn bản; bắt buộc trước khi ký.")
+        self.order_fields(["reference"])
+
+    def clean_reference(self):
+        reference = "".join(self.cleaned_data["reference"].split()).upper()
+        match = REFERENCE.match(reference)
+        if not match:
+            raise ValidationError(self.error_messages["bad_reference"], code="bad_reference")
+        return match
 
     def clean_issue_date(self):
         issue_date = self.cleaned_data["issue_date"]
-        # Decree 30: numbers run per year, and the number was taken in the decision's year.
-        if issue_date.year != self.instance.year:
-            raise ValidationError(self.error_messages["other_year"], code="other_year", params={"year": self.instance.year})
         plan_date = self.instance.campaign.issue_date
-        if plan_date and issue_date < plan_date:
+        if issue_date and plan_date and issue_date < plan_date:
             raise ValidationError(
                 self.error_messages["before_plan"], code="before_plan", params={"date": plan_date.strftime("%d/%m/%Y")}
             )
         return issue_date
 
+    def clean_signing_authority(self):
+        lines = [line.strip() for line in self.cleaned_data["signing_authority"].split("/") if line.strip()]
+        if lines and lines[0].upper().startswith(ON_BEHALF) and len(lines) < 2:
+            raise ValidationError(self.error_messages["signer_title_missing"], code="signer_title_missing", params={"line": lines[0]})
+        return self.cleaned_data["signing_authority"]
+
+    def clean(self):
+        cleaned = super().clean()
+        match, issue_date = cleaned.get("reference"), cleaned.get("issue_date")
+        if not match or "issue_date" in self.errors:
+            return cleaned
+        number = int(match["number"]) if match["number"] else None
+        if number and not issue_date:
+            self.add_error("issue_date", ValidationError(self.error_messages["number_without_date"], code="number_without_date"))
+        elif match["year"] and issue_date and int(match["year"]) != issue_date.year:
+            self.add_error("reference", ValidationError(self.error_messages["other_year"], code="other_year", params={"year": match["year"]}))
+        elif number:
+            self._check_number_free(number, issue_date.year)
+        return cleaned
+
+    def _check_number_free(self, number, year):
+        """Decree 30: one number per body and year, never given twice."""
+        organization = self.instance.issuing_organization
+        taken = Decision.objects.filter(issuing_organization=organization, year=year, number=number).exclude(pk=self.instance.pk).first()
+        if taken:
+            self.add_error("reference", ValidationError(
+                self.error_messages["number_taken"], code="number_taken",
+                params={"number": f"{number:02d}", "year": year, "body": organization, "decision": taken},
+            ))
+
     def save(self, *, by):
-        """Save the draft's text, and only that, and record who edited it."""
+        """Save the draft's text and the văn thư's number and date, record who edited it; the register skips that number."""
         decision = super().save(commit=False)
+        match = self.cleaned_data["reference"]
+        decision.symbol = match["symbol"]
+        decision.number = int(match["number"]) if match["number"] else None
+        decision.year = decision.issue_date.year if decision.issue_date else None
         # Only the edited fields: the documents task updates its state columns meanwhile.
-        decision.save(update_fields=self._meta.fields)
+        decision.save(update_fields=[*self._meta.fields, "symbol", "number", "year"])
+        if decision.number:
+            NumberSeries.record_issued(decision.issuing_organization, decision.year, decision.number)
         decision.record_edit(by=by)
         return decision
 
@@ -90,10 +150,72 @@ class DraftDecisionForm(forms.Form):
         queryset=AwardForm.objects.all(), error_messages={"required": _("Hãy chọn hình thức khen thưởng."),
                                                           "invalid_choice": _("Hình thức khen thưởng không tồn tại.")}
     )
+    source = forms.ChoiceField(choices=Decision.Source.choices, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_form"].queryset = draftable_award_forms(user)
+
+
+class EnteredDecisionForm(StyledFormMixin, forms.Form):
+    """A decision made outside the portal's councils: the award form (its authority and plan); the list comes next."""
+
+    award_form = forms.ModelChoiceField(
+        label=_("Hình thức khen thưởng"), queryset=AwardForm.objects.select_related("campaign", "granting_organization"),
+        error_messages={"required": _("Hãy chọn hình thức khen thưởng."), "invalid_choice": _("Hình thức khen thưởng không tồn tại.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_form"].queryset = draftable_award_forms(user).select_related("campaign", "granting_organization")
+        self.fields["award_form"].label_from_instance = lambda form: f"{form.name} – {form.campaign.number} ({form.granting_organization})"
+
+
+class AwardeeForm(StyledFormMixin, forms.Form):
+    """One collective (with its parent body) or one person (with position and unit), typed by the office."""
+
+    KIND_CHOICES = [("collective", _("Tập thể")), ("individual", _("Cá nhân"))]
+
+    kind = forms.ChoiceField(label=_("Loại"), choices=KIND_CHOICES, initial="collective", widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Họ và tên / Tên tập thể"), max_length=255,
+                           error_messages={"required": _("Hãy nhập họ và tên hoặc tên tập thể.")})
+    unit = forms.CharField(label=_("Đơn vị"), max_length=255, required=False,
+                           help_text=_("Cơ quan cấp trên của tập thể; đơn vị công tác của cá nhân."))
+    position = forms.CharField(label=_("Chức vụ, chức danh"), max_length=150, required=False)
+    gender = forms.ChoiceField(label=_("Giới tính"), choices=[("", "—"), *Person.Gender.choices], required=False)
+    date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False, widget=DateInput(),
+                                    error_messages={"invalid": _("Ngày sinh không hợp lệ: hãy nhập theo dạng ngày/tháng/năm.")})
+
+    error_messages = {
+        "unit_required": _("Hãy nhập đơn vị công tác của cá nhân."),
+        "gender_required": _("Hãy chọn giới tính của cá nhân."),
+    }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == "individual":
+            if not cleaned.get("unit"):
+                self.add_error("unit", ValidationError(self.error_messages["unit_required"], code="unit_required"))
+            if not cleaned.get("gender"):
+                self.add_error("gender", ValidationError(self.error_messages["gender_required"], code="gender_required"))
+        return cleaned
+
+    def entry(self):
+        data = self.cleaned_data
+        individual = data["kind"] == "individual"
+        return Entry(
+            is_individual=individual, name=data["name"].strip(), unit=data["unit"].strip(),
+            gender=data["gender"] if individual else "", date_of_birth=data["date_of_birth"] if individual else None,
+            position=data["position"].strip() if individual else "",
+        )
+
+
+class AwardeeListForm(StyledFormMixin, forms.Form):
+    excel = forms.FileField(
+        label=_("Danh sách Excel (.xlsx)"), widget=forms.FileInput(attrs={"accept": ".xlsx"}),
+        help_text=_("Dòng đầu là tên cột: Loại (Tập thể/Cá nhân), Họ và tên / Tên tập thể, Đơn vị; thêm Giới tính, Ngày sinh, Chức vụ, chức danh cho cá nhân."),
+        error_messages={"required": _("Hãy chọn tệp danh sách Excel.")},
+    )
 
 
 class DigitalSignatureForm(StyledFormMixin, forms.Form):

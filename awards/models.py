@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
@@ -11,35 +12,61 @@ from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
 from nominations.models import Nomination
 
+# Up to this many awardees, Điều 1 lists them itself (placement "auto"); more go to the annex.
+INLINE_LIST_LIMIT = 5
+
 
 class DecisionError(PortalError):
     pass
 
 
 class NumberSeries(models.Model):
-    """The register of document numbers of one issuing body in one year (Decree 30: from 01 each 1 January)."""
+    """A register of document numbers of one issuing body, one kind and one year (Decree 30: from 01 each 1 January)."""
+
+    class Kind(models.TextChoices):
+        DECISION = "QĐ", _("Quyết định")
+        PROPOSAL = "TTr", _("Tờ trình")
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.DECISION)
     year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organization", "year"], name="number_series_unique_year")]
+        constraints = [models.UniqueConstraint(fields=["organization", "kind", "year"], name="number_series_unique_year")]
 
     @classmethod
-    def take_next(cls, organization, year):
+    def _locked(cls, organization, year, kind):
+        cls.objects.get_or_create(organization=organization, kind=kind, year=year)
+        return cls.objects.select_for_update().get(organization=organization, kind=kind, year=year)
+
+    @classmethod
+    def take_next(cls, organization, year, kind=Kind.DECISION):
         """Reserve the next number under a row lock: concurrent drafts never share one, none is reused."""
         with transaction.atomic():
-            cls.objects.get_or_create(organization=organization, year=year)
-            series = cls.objects.select_for_update().get(organization=organization, year=year)
+            series = cls._locked(organization, year, kind)
             series.last_number += 1
             series.save(update_fields=["last_number"])
             return series.last_number
 
     @classmethod
-    def peek_next(cls, organization, year):
-        series = cls.objects.filter(organization=organization, year=year).first()
-        return (series.last_number if series else 0) + 1
+    def record_issued(cls, organization, year, number, kind=Kind.DECISION):
+        """A number the văn thư issued by hand: the register never gives it, nor one below it, again."""
+        with transaction.atomic():
+            series = cls._locked(organization, year, kind)
+            if number > series.last_number:
+                series.last_number = number
+                series.save(update_fields=["last_number"])
+
+
+def granted_to(organization_id, prefix=""):
+    """Awards of a unit's dossiers, or, entered without a dossier, of its people and of the unit itself."""
+    entered = models.Q(**{f"{prefix}nomination": None})
+    return (
+        models.Q(**{f"{prefix}nomination__submitting_unit": organization_id})
+        | entered & models.Q(**{f"{prefix}person__organization": organization_id})
+        | entered & models.Q(**{f"{prefix}organization": organization_id})
+    )
 
 
 class DecisionQuerySet(SearchableQuerySet):
@@ -51,18 +78,18 @@ class DecisionQuerySet(SearchableQuerySet):
         signed = models.Q(status=Decision.Status.SIGNED)
         visible = models.Q(pk__in=[])
         if user.role == user.Role.UNIT:
-            granting = Decision.objects.filter(awards__nomination__submitting_unit=user.organization_id).values("pk")
+            granting = Decision.objects.filter(granted_to(user.organization_id, "awards__")).values("pk")
             visible |= signed & models.Q(pk__in=granting)
         if user.role in (user.Role.STAFF, user.Role.LEADER):
             visible |= models.Q(issuing_organization__in=user.body_ids)
             visible |= signed & models.Q(campaign__issuing_organization__in=user.body_ids)  # a higher award on its plan
-            forwarded = Decision.objects.filter(nominations__forwarded_from__campaign__issuing_organization__in=user.body_ids)
+            forwarded = Decision.objects.filter(awardees__nomination__forwarded_from__campaign__issuing_organization__in=user.body_ids)
             visible |= signed & models.Q(pk__in=forwarded.values("pk"))
         return self.filter(visible)
 
 
 class Decision(DocumentLines, StatusFlow, Searchable):
-    """A Quyết định khen thưởng granting one award form to the approved nominations of a campaign."""
+    """A Quyết định khen thưởng granting one award form to a list of collectives and people (its awardees)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
@@ -75,27 +102,45 @@ class Decision(DocumentLines, StatusFlow, Searchable):
         DONE = "done", _("Đã tạo xong")
         FAILED = "failed", _("Lỗi")
 
+    class Source(models.TextChoices):
+        COUNCIL = "council", _("Hồ sơ được Hội đồng đề nghị")
+        FORWARDED = "forwarded", _("Hồ sơ cấp dưới chuyển lên")
+        ENTERED = "entered", _("Danh sách nhập trực tiếp")
+
+    class ListPlacement(models.TextChoices):
+        AUTO = "auto", _("Tự động: trong Điều 1 khi danh sách ngắn, phụ lục khi dài")
+        INLINE = "inline", _("Trong Điều 1")
+        ANNEX = "annex", _("Danh sách kèm theo (phụ lục)")
+
     campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="decisions")
     award_form = models.ForeignKey(AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.PROTECT, related_name="decisions")
     issuing_organization = models.ForeignKey(
         Organization, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="decisions"
     )
     parent_body = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True, help_text=_("Ví dụ: ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"))
-    number = models.PositiveIntegerField(_("số"))
-    symbol = models.CharField(_("ký hiệu"), max_length=30, help_text=_("Ví dụ: QĐ-UBND"))
-    year = models.PositiveSmallIntegerField(_("năm"))
+    source = models.CharField(_("lập từ"), max_length=10, choices=Source.choices, default=Source.COUNCIL)
+    # Blank on a draft: the register gives the number at signing, or the office records the văn thư's.
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
+    symbol = models.CharField(_("ký hiệu"), max_length=40, help_text=_("Ví dụ: QĐ-UBND"))
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     issue_place = models.CharField(_("địa danh"), max_length=100)
-    issue_date = models.DateField(_("ngày ban hành"))
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
     summary = models.CharField(_("trích yếu"), max_length=500)
     authority = models.CharField(_("thẩm quyền ban hành"), max_length=255, help_text=_("Ví dụ: CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"))
     legal_bases = models.TextField(_("căn cứ"), help_text=_("Mỗi căn cứ một dòng."))
     article_1 = models.TextField(_("Điều 1"))
-    article_2 = models.TextField(_("Điều 2"), blank=True)
-    article_3 = models.TextField(_("Điều 3"))
+    list_placement = models.CharField(_("danh sách khen thưởng"), max_length=10, choices=ListPlacement.choices, default=ListPlacement.AUTO)
+    reward_computed = models.BooleanField(
+        _("tính tiền thưởng"), default=True,
+        help_text=_("Điều 2 ghi tiền thưởng theo hệ số và mức lương cơ sở tại ngày ban hành; bỏ chọn để tự ghi Điều 2."),
+    )
+    reward_fund = models.CharField(_("nguồn kinh phí"), max_length=255, blank=True)
+    article_2 = models.TextField(_("Điều 2"), blank=True, help_text=_("Khi không tính tiền thưởng; để trống nếu quyết định không có điều này."))
+    extra_articles = models.TextField(_("các điều khác"), blank=True, help_text=_("Mỗi điều một đoạn, cách nhau bởi một dòng trống."))
+    article_3 = models.TextField(_("điều thi hành"), blank=True, help_text=_("Điều cuối; để trống khi quyết định không có điều này."))
     recipients = models.TextField(_("nơi nhận"), help_text=_("Mỗi nơi nhận một dòng."))
     signing_authority = models.CharField(_("thẩm quyền ký"), max_length=255, help_text=_("Mỗi dòng một cấp, cách nhau bởi “/”, ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"))
     signer_name = models.CharField(_("người ký"), max_length=150)
-    nominations = models.ManyToManyField(Nomination, verbose_name=_("hồ sơ được khen"), related_name="decisions")
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     signed_at = models.DateTimeField(_("ký lúc"), null=True, blank=True)
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -116,7 +161,7 @@ class Decision(DocumentLines, StatusFlow, Searchable):
     class Meta:
         verbose_name = _("quyết định khen thưởng")
         verbose_name_plural = _("quyết định khen thưởng")
-        ordering = ["-issue_date", "-number"]
+        ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["issuing_organization", "year", "number"], name="decision_unique_number"),
         ]
@@ -136,8 +181,19 @@ class Decision(DocumentLines, StatusFlow, Searchable):
 
     @property
     def number_symbol(self):
-        """Decree 30: a leading zero below 10, "Số: 05/QĐ-UBND"."""
-        return f"{self.number:02d}/{self.symbol}"
+        """Decree 30: a leading zero below 10, "Số: 05/QĐ-UBND"; "…/QĐ-UBND" before a number is given."""
+        return f"{self.number:02d}/{self.symbol}" if self.number else f"…/{self.symbol}"
+
+    @property
+    def effective_date(self):
+        """The day the decision bears, or, undated, today's: the base salary and the bases in force on it."""
+        return self.issue_date or timezone.localdate()
+
+    def lists_inline(self, count):
+        """A short list of `count` awardees reads in Điều 1, a long one goes to the annex, unless the office chose."""
+        if self.list_placement == self.ListPlacement.AUTO:
+            return count <= INLINE_LIST_LIMIT
+        return self.list_placement == self.ListPlacement.INLINE
 
     @property
     def is_signed(self):
@@ -178,6 +234,114 @@ def level_case(kind_field="award_form__granting_organization__kind"):
     return models.Case(*whens, default=models.Value(AwardLevel.BASE))
 
 
+class Awardee(models.Model):
+    """One collective or person on a decision's list: from a dossier, or entered by the office without one."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="awardees")
+    nomination = models.OneToOneField(
+        Nomination, verbose_name=_("hồ sơ"), null=True, blank=True, on_delete=models.PROTECT, related_name="awardee"
+    )
+    person = models.ForeignKey(Person, verbose_name=_("cá nhân"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("tập thể"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("tập thể, cá nhân được khen")
+        verbose_name_plural = _("tập thể, cá nhân được khen")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(organization__isnull=True, person__isnull=False)
+                | models.Q(organization__isnull=False, person__isnull=True),
+                name="awardee_one_nominee",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.nominee)
+
+    @property
+    def nominee(self):
+        return self.person or self.organization
+
+    @property
+    def is_individual(self):
+        return self.person_id is not None
+
+
+class BaseSalary(models.Model):
+    """The base salary (mức lương cơ sở) from a date, as the Government sets it: rewards are multiples of it."""
+
+    starts_on = models.DateField(_("áp dụng từ ngày"), unique=True)
+    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng)"))
+    instrument = models.CharField(_("văn bản quy định"), max_length=255, help_text=_("Ví dụ: Nghị định số 73/2024/NĐ-CP"))
+
+    class Meta:
+        verbose_name = _("mức lương cơ sở")
+        verbose_name_plural = _("mức lương cơ sở")
+        ordering = ["-starts_on"]
+
+    def __str__(self):
+        return f"{self.amount:,} – {self.starts_on:%d/%m/%Y}".replace(",", ".")
+
+    @classmethod
+    def in_force(cls, date):
+        return cls.objects.filter(starts_on__lte=date).first()
+
+
+class RewardRate(models.Model):
+    """The coefficient of the base salary paid with an award form (Decree 152/2025), from a date."""
+
+    kind = models.CharField(_("loại hình thức"), max_length=30, choices=AwardForm.Kind.choices)
+    starts_on = models.DateField(_("áp dụng từ ngày"))
+    individual_coefficient = models.DecimalField(_("hệ số cho cá nhân"), max_digits=5, decimal_places=2, null=True, blank=True)
+    collective_coefficient = models.DecimalField(_("hệ số cho tập thể"), max_digits=5, decimal_places=2, null=True, blank=True)
+    instrument = models.CharField(_("văn bản quy định"), max_length=255)
+
+    class Meta:
+        verbose_name = _("hệ số tiền thưởng")
+        verbose_name_plural = _("hệ số tiền thưởng")
+        ordering = ["kind", "-starts_on"]
+        constraints = [models.UniqueConstraint(fields=["kind", "starts_on"], name="reward_rate_unique_start")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.starts_on:%d/%m/%Y}"
+
+    @classmethod
+    def in_force(cls, kind, date):
+        return cls.objects.filter(kind=kind, starts_on__lte=date).order_by("-starts_on").first()
+
+
+class ProposalLetter(DocumentLines, models.Model):
+    """The office's Tờ trình đề nghị khen thưởng of a draft decision's list, numbered in the office's own register."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="proposal")
+    organization = models.ForeignKey(Organization, verbose_name=_("cơ quan trình"), on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveIntegerField(_("số"))
+    symbol = models.CharField(_("ký hiệu"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    issue_date = models.DateField(_("ngày"))
+    proposer = models.CharField(_("người đề nghị"), max_length=255, help_text=_("Ví dụ: Giám đốc Sở Tư pháp"))
+    addressee = models.CharField(_("kính gửi"), max_length=255)
+    signing_authority = models.CharField(_("thẩm quyền ký"), max_length=255)
+    signer_name = models.CharField(_("người ký"), max_length=150, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tờ trình đề nghị khen thưởng")
+        verbose_name_plural = _("tờ trình đề nghị khen thưởng")
+        constraints = [models.UniqueConstraint(fields=["organization", "year", "number"], name="proposal_unique_number")]
+
+    def __str__(self):
+        return _("Tờ trình số %(number)s") % {"number": self.number_symbol}
+
+    @property
+    def number_symbol(self):
+        return f"{self.number:02d}/{self.symbol}"
+
+
 class AwardQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """A unit, the awards on its own dossiers; an office and its leaders, those of the decisions they see."""
@@ -185,7 +349,7 @@ class AwardQuerySet(SearchableQuerySet):
             return self
         visible = models.Q(pk__in=[])
         if user.role == user.Role.UNIT:
-            visible |= models.Q(nomination__submitting_unit=user.organization_id)
+            visible |= granted_to(user.organization_id)
         if user.role in (user.Role.STAFF, user.Role.LEADER):
             visible |= models.Q(decision__in=Decision.objects.visible_to(user).values("pk"))
         return self.filter(visible)
@@ -206,7 +370,8 @@ class Award(Searchable):
     """One granted award, read by the register and by a person's or a unit's history."""
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="awards")
-    nomination = models.OneToOneField(Nomination, on_delete=models.PROTECT, related_name="award")
+    # None for an awardee entered without a dossier (a decision made outside the portal's councils).
+    nomination = models.OneToOneField(Nomination, null=True, blank=True, on_delete=models.PROTECT, related_name="award")
     award_form = models.ForeignKey(AwardForm, on_delete=models.PROTECT, related_name="awards")
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="awards")
     organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="awards")
@@ -271,6 +436,13 @@ class Award(Searchable):
             self.decision._record(by=by, note=note)
 
     revoke.alters_data = True
+
+    @property
+    def unit_id(self):
+        """The unit the award belongs to: the dossier's submitting unit, else the person's unit or the collective."""
+        if self.nomination_id:
+            return self.nomination.submitting_unit_id
+        return self.person.organization_id if self.person_id else self.organization_id
 
     def get_verification_url(self):
         return reverse("awards:verify", args=[self.verification_code])

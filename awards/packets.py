@@ -63,15 +63,16 @@ def _folder(position, nomination):
 
 
 def decision_packet(decision, collectives, individuals):
-    """The decision, its annex as Excel, the council's minutes, and each awardee's dossier."""
+    """The decision, its annex as Excel, the council's minutes, and each awardee's dossier (an entered one has none)."""
     packet = Packet(str(decision))
     packet.add_stored("quyet-dinh.pdf", decision.pdf, str(decision))
     workbook = io.BytesIO()
     annex_workbook(decision, collectives, individuals).save(workbook)
     packet.add("danh-sach.xlsx", workbook.getvalue(), _("Danh sách tập thể, cá nhân được khen thưởng"))
-    nominations = list(collectives) + list(individuals)
-    _add_minutes(packet, nominations)
-    for position, nomination in enumerate(nominations, start=1):
+    nominations = [(position, awardee.nomination) for position, awardee in enumerate([*collectives, *individuals], start=1)
+                   if awardee.nomination]
+    _add_minutes(packet, [nomination for _position, nomination in nominations])
+    for position, nomination in nominations:
         _add_dossier(packet, nomination, _folder(position, nomination))
     return packet.close()
 

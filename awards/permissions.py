@@ -57,8 +57,8 @@ rules.add_perm(
 
 @rules.predicate
 def granted_to_the_unit(user, award):
-    """An award given on one of the unit's own dossiers."""
-    return user.organization_id is not None and award.nomination.submitting_unit_id == user.organization_id
+    """An award given on one of the unit's own dossiers, or to its own people or itself without a dossier."""
+    return user.organization_id is not None and award.unit_id == user.organization_id
 
 
 # Read row by row in the annex: no query of its own (the award's decision and dossier are loaded).

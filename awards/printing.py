@@ -1,7 +1,12 @@
 """What the decision and its certificates say, as the plain contexts the documents app lays out."""
 
+import re
+
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from . import wording
+from .exports import position_of
 
 CERTIFICATE_TITLES = {"bang_khen": "Bằng khen", "giay_khen": "Giấy khen"}
 
@@ -9,28 +14,30 @@ def _header(decision):
     return {
         "parent_body": decision.parent_body,
         "issuing_body": decision.issuing_organization.name,
-        "number": decision.number if decision.is_signed else "",
+        # A draft bears the number and date the văn thư recorded, else blanks to fill by hand.
+        "number": decision.number or "",
         "symbol": decision.symbol,
         "place": decision.issue_place,
-        "date": decision.issue_date if decision.is_signed else None,
+        "date": decision.issue_date,
         "signer_lines": decision.signing_authority_lines,
         "signer_name": decision.signer_name,
         "draft": not decision.is_signed,
         "created": decision.signed_at or decision.created_at,
     }
 
+
 def _awardee_rows(awardees):
     collectives, individuals = [], []
-    for nomination in awardees:
-        if nomination.is_individual:
-            person = nomination.nominee_person
-            position = ", ".join(dict.fromkeys(part for part in (person.position, person.title) if part))
-            individuals.append({"name": person.full_name, "position": position, "unit": person.organization.name})
+    for awardee in awardees:
+        if awardee.is_individual:
+            person = awardee.person
+            individuals.append({"name": person.full_name, "position": position_of(person), "unit": person.organization.name,
+                                "honorific": _("Bà") if person.gender == "female" else _("Ông")})
         else:
-            organization = nomination.nominee_organization
-            unit = organization.parent.name if organization.parent else ""
-            collectives.append({"name": organization.name, "unit": unit})
+            organization = awardee.organization
+            collectives.append({"name": organization.name, "unit": organization.parent.name if organization.parent else ""})
     return collectives, individuals
+
 
 def _awardee_kinds(collectives, individuals):
     if collectives and individuals:
@@ -38,20 +45,57 @@ def _awardee_kinds(collectives, individuals):
     return _("Tập thể") if collectives else _("Cá nhân")
 
 
-def decision_context(decision, awardees):
-    """The decision with its annex, numbered and dated only once signed."""
+def _inline_list(collectives, individuals):
+    """Điều 1's own list: "1. Phòng Hộ tịch, Sở Tư pháp;", the last ending with "."; headed a), b) when both kinds."""
+    def items(rows, individual):
+        lines = []
+        for number, row in enumerate(rows, start=1):
+            name = f"{row['honorific']} {row['name']}" if individual else row["name"]
+            parts = [name, row.get("position", ""), row["unit"]]
+            lines.append(f"{number}. " + ", ".join(part for part in parts if part) + ";")
+        return lines
+    groups = [(_("a) Tập thể:"), items(collectives, False)), (_("b) Cá nhân:"), items(individuals, True))]
+    groups = [(title, lines) for title, lines in groups if lines]
+    paragraphs = []
+    for title, lines in groups:
+        paragraphs += ([title] if len(groups) > 1 else []) + lines
+    paragraphs[-1] = paragraphs[-1].rstrip(";") + "."
+    return paragraphs
+
+
+def decision_articles(decision, collectives, individuals, reward):
+    """The articles, each a list of paragraphs: Điều 1 with its list or the annex named, the reward, others, execution."""
+    inline = decision.lists_inline(len(collectives) + len(individuals))
+    article_1 = wording.with_list(decision.article_1, inline)
+    articles = [[article_1, *_inline_list(collectives, individuals)] if inline and (collectives or individuals) else [article_1]]
+    if decision.reward_computed and reward:
+        articles.append([wording.reward_article(reward, decision.award_form.name, decision.reward_fund)])
+    elif not decision.reward_computed and decision.article_2.strip():
+        articles.append([decision.article_2.strip()])
+    articles += [[part.strip()] for part in re.split(r"\n\s*\n", decision.extra_articles) if part.strip()]
+    if decision.article_3.strip():
+        articles.append([decision.article_3.strip()])
+    return articles, inline
+
+
+def recipient_lines(decision, articles):
+    """Nơi nhận: "Như Điều N" names the executing article, whatever the number of articles."""
+    if not decision.article_3.strip():
+        return decision.recipient_lines
+    return [re.sub(r"^Như Điều \d+", f"Như Điều {len(articles)}", line) for line in decision.recipient_lines]
+
+
+def decision_context(decision, awardees, reward=None):
+    """The decision with its list in Điều 1 or in the annex; numbered and dated once the văn thư gives them."""
     collectives, individuals = _awardee_rows(awardees)
-    articles = [[decision.article_1]]
-    if decision.article_2:
-        articles.append([decision.article_2])
-    articles.append([decision.article_3])
+    articles, inline = decision_articles(decision, collectives, individuals, reward)
     return _header(decision) | {
         "summary": decision.summary,
         "authority": decision.authority,
         "legal_bases": decision.legal_basis_lines,
         "articles": articles,
-        "recipients": decision.recipient_lines,
-        "annex": {
+        "recipients": recipient_lines(decision, articles),
+        "annex": None if inline else {
             "summary": _("%(who)s được tặng %(form)s") % {
                 "who": _awardee_kinds(collectives, individuals), "form": decision.award_form.name,
             },
@@ -60,6 +104,36 @@ def decision_context(decision, awardees):
             "individuals": individuals,
         },
     }
+
+
+def proposal_context(letter, awardees):
+    """The office's Tờ trình (Decree 152/2025's form): to the authority, the bases, the list proposed, in an annex."""
+    decision = letter.decision
+    collectives, individuals = _awardee_rows(awardees)
+    office = letter.organization
+    return {
+        "parent_body": office.parent.name if office.parent else "",
+        "issuing_body": office.name,
+        "number": letter.number, "symbol": letter.symbol, "place": decision.issue_place, "date": letter.issue_date,
+        "summary": _("Về việc đề nghị tặng %(form)s") % {"form": decision.award_form.name},
+        "addressee": letter.addressee,
+        "campaign": decision.campaign,
+        "form": decision.award_form.name,
+        "count": wording.awardee_count(len(collectives), len(individuals)),
+        "signer_lines": letter.signing_authority_lines,
+        "signer_name": letter.signer_name,
+        "recipients": [_("Như trên"), _("Lưu: VT, TĐKT")],
+        "created": letter.created_at,
+        "annex": {
+            "summary": _("%(who)s được đề nghị tặng %(form)s") % {
+                "who": _awardee_kinds(collectives, individuals), "form": decision.award_form.name,
+            },
+            "issuer": office.name,
+            "collectives": collectives,
+            "individuals": individuals,
+        },
+    }
+
 
 def certificate_contexts(decision, *, print_on_blank=False, awards=None):
     """One certificate per award of a signed decision (or of the awards given), in register order."""
@@ -100,6 +174,7 @@ def _awardee_line(award):
     honorific = _("Bà") if award.person.gender == "female" else _("Ông")
     return f"{honorific} {award.person.full_name}"
 
+
 def _awardee_detail(award):
     if award.person is None:
         return award.organization.parent.name if award.organization.parent else ""
@@ -107,5 +182,5 @@ def _awardee_detail(award):
     return ", ".join(part for part in parts if part)
 
 def decision_filename(decision, suffix):
-    number = f"{decision.number:02d}-{decision.symbol}" if decision.is_signed else f"du-thao-{decision.pk}"
+    number = f"{decision.number:02d}-{decision.symbol.replace('/', '-')}" if decision.is_signed else f"du-thao-{decision.pk}"
     return f"quyet-dinh-{number}{suffix}.pdf"

@@ -24,7 +24,7 @@ def award_deadlines(today):
     ]
     if not campaigns:
         return
-    signed = Decision.objects.filter(status=Decision.Status.SIGNED, nominations=OuterRef("pk"))
+    signed = Decision.objects.filter(status=Decision.Status.SIGNED, awardees__nomination=OuterRef("pk"))
     waiting = Nomination.objects.filter(status=Nomination.Status.APPROVED).exclude(Exists(signed))
     recipients = list(User.objects.filter(role__in=(User.Role.STAFF, User.Role.LEADER), is_active=True))
     for campaign in campaigns:

@@ -1,13 +1,17 @@
-"""Acts that span several models: drafting a decision from the council's approvals, and signing it."""
+"""Acts that span several models: drafting a decision (from dossiers or an entered list), its tờ trình, signing it."""
+
+import math
+import re
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.functions import Coalesce, Collate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.models import Organization, Person, User
 from documents.collation import vietnamese_key
 from documents.rendering import save_pdf
 from documents.signing import SigningError, check_signatures, sign_pdf
@@ -15,19 +19,14 @@ from nominations.models import Nomination, check_consultation_over
 from notifications.services import notify_from_template
 
 from . import wording
-from .models import Award, Decision, DecisionError, NumberSeries
+from .models import Award, Awardee, BaseSalary, Decision, DecisionError, NumberSeries, ProposalLetter, RewardRate
 
-DEFAULT_REWARD_ARTICLE = (
-    "Tập thể, cá nhân có tên tại Điều 1 được hưởng tiền thưởng theo quy định của Luật Thi đua, khen thưởng "
-    "và Nghị định số 152/2025/NĐ-CP; kinh phí khen thưởng chi từ Quỹ thi đua, khen thưởng theo quy định."
-)
+# "QĐ-UBND", "2025/QĐ-UBND" (some provinces put the year in), "QĐ-UBND-VX": the symbol after the number.
+DECISION_SYMBOL = re.compile(r"^(?:\d{4}/)?QĐ(?:-[A-ZĐ0-9]{1,12})+$")
 
 
-def awaiting_decision(award_form=None):
-    """Approved nominations (of one form, if given) that no decision includes yet."""
-    included = Decision.nominations.through.objects.filter(nomination=OuterRef("pk"))
-    nominations = Nomination.objects.filter(status=Nomination.Status.APPROVED).exclude(Exists(included))
-    return nominations if award_form is None else nominations.filter(award_form=award_form)
+def _of_form(nominations, award_form):
+    return nominations.filter(award_form=award_form) if award_form else nominations
 
 
 def ordered_for_paging(nominations):
@@ -43,10 +42,21 @@ def ordered_for_paging(nominations):
     ).order_by("is_person", "nominee_name", "pk")
 
 
-def symbol_of(organization):
-    """The body's abbreviation in a document symbol: "UBND", "STP", "BTP"."""
-    words = (organization.short_name or organization.name).split()
-    return next((word for word in words if word.isupper()), words[0].upper())
+def awaiting_decision(award_form=None):
+    """Approved nominations (of a form) that no decision lists yet."""
+    return _of_form(Nomination.objects.filter(status=Nomination.Status.APPROVED, awardee=None), award_form)
+
+
+def forwarded_awaiting(award_form=None):
+    """Dossiers a lower body forwarded (its council having voted), not yet approved or listed here: no vote again."""
+    return _of_form(
+        Nomination.objects.filter(forwarded_from__isnull=False, awardee=None, status=Nomination.Status.SUBMITTED), award_form
+    )
+
+
+def symbol_of(organization, kind=NumberSeries.Kind.DECISION):
+    """ "QĐ-UBND" from the body's registered abbreviation; empty when none is registered: never guessed."""
+    return f"{kind}-{organization.document_code}" if organization.document_code else ""
 
 
 # The head of an authority, as the signature block names it ("GIÁM ĐỐC", not the body's full name).
@@ -57,44 +67,147 @@ def head_title(signer_title):
     return next((title for title in HEAD_TITLES if signer_title.startswith(title)), signer_title).upper()
 
 
+# Who heads an office, by its kind, to sign its tờ trình ("Giám đốc Sở Tư pháp …").
+HEAD_OF_KIND = {
+    Organization.Kind.JUSTICE_DEPARTMENT: "Giám đốc", Organization.Kind.DEPARTMENT: "Giám đốc",
+    Organization.Kind.PEOPLES_COMMITTEE: "Chủ tịch", Organization.Kind.MINISTRY: "Bộ trưởng",
+    Organization.Kind.MINISTRY_UNIT: "Vụ trưởng", Organization.Kind.COUNCIL: "Chủ tịch",
+}
+
+
+SOURCES = {Decision.Source.COUNCIL: awaiting_decision, Decision.Source.FORWARDED: forwarded_awaiting}
+
+
 @transaction.atomic
-def draft_decision(award_form, *, by):
-    """A draft decision granting the form to its approved nominations, prefilled from the plan; numbered."""
-    nominations = list(awaiting_decision(award_form).select_related("submitting_unit"))
-    if not nominations:
+def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
+    """A draft granting the form, prefilled from the plan; from the council's approvals, the forwarded dossiers or empty.
+
+    It has no number or date yet: the register gives them at signing, or the office records the văn thư's.
+    """
+    nominations = list(SOURCES[source](award_form).select_related("submitting_unit", "forwarded_from__campaign__issuing_organization"))
+    if source != Decision.Source.ENTERED and not nominations:
         raise DecisionError(_("Chưa có hồ sơ nào được phê duyệt cho hình thức này."), code="nothing_to_grant")
     campaign = award_form.campaign
     organization = award_form.granting_organization
     today = timezone.localdate()
     title = award_form.signer_title.split(" - ")[0].strip()
-    collectives = sum(1 for nomination in nominations if not nomination.is_individual)
+    forwarded = sorted({
+        (n.forwarded_from.campaign.issuing_organization.name, n.letter_number, n.letter_date) for n in nominations
+        if n.forwarded_from_id
+    }, key=lambda letter: (vietnamese_key(letter[0]), letter[1]))
     decision = Decision.objects.create(
-        campaign=campaign, award_form=award_form, issuing_organization=organization,
+        campaign=campaign, award_form=award_form, issuing_organization=organization, source=source,
         parent_body=organization.parent.name if organization.parent else "",
-        number=NumberSeries.take_next(organization, today.year), symbol=f"QĐ-{symbol_of(organization)}",
-        year=today.year, issue_place=campaign.issue_place, issue_date=today,
+        symbol=symbol_of(organization), issue_place=campaign.issue_place,
         summary=_("Về việc tặng %(form)s") % {"form": award_form.name},
         authority=title.upper(),
-        legal_bases="\n".join(wording.legal_bases(organization, campaign, today)),
-        article_1=_(
-            "Tặng %(form)s cho %(awardees)s (có danh sách kèm theo) "
-            "đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s."
-        ) % {"form": award_form.name, "awardees": wording.awardee_count(collectives, len(nominations) - collectives),
-             "plan": campaign.number},
-        article_2=award_form.reward_note or DEFAULT_REWARD_ARTICLE,
+        legal_bases="\n".join(wording.legal_bases(organization, campaign, today, forwarded)),
+        article_1="",
+        reward_fund=_("Quỹ thi đua, khen thưởng của %(body)s") % {"body": organization.name},
+        article_2=award_form.reward_note, reward_computed=not award_form.reward_note,
         article_3=wording.executing_article(organization, _submitting_units(nominations)),
         recipients=wording.recipients(organization, campaign),
         signing_authority=head_title(title),
         signer_name="", created_by=by,
     )
-    decision.nominations.set(nominations)
+    Awardee.objects.bulk_create([
+        Awardee(decision=decision, nomination=n, person_id=n.nominee_person_id, organization_id=n.nominee_organization_id)
+        for n in nominations
+    ])
+    _refresh_grant_article(decision, (0, 0))
     decision.history.create(from_status="", to_status=Decision.Status.DRAFT, actor=by)
     return decision
 
 
-def in_annex_order(nominations):
+def _counts(decision):
+    awardees = list(decision.awardees.all())
+    individuals = sum(1 for awardee in awardees if awardee.is_individual)
+    return len(awardees) - individuals, individuals
+
+
+def _refresh_grant_article(decision, before):
+    """Keep Điều 1's counts true as the list changes, unless the office rewrote the article."""
+    campaign, name = decision.campaign, decision.award_form.name
+    if decision.article_1 in ("", wording.grant_article(name, *before, campaign)):
+        decision.article_1 = wording.grant_article(name, *_counts(decision), campaign)
+        decision.save(update_fields=["article_1"])
+
+
+class Entry(NamedTuple):
+    """A collective (with its parent body) or a person (with position and unit) typed or imported by the office."""
+
+    is_individual: bool
+    name: str
+    unit: str
+    gender: str = ""
+    date_of_birth: object = None
+    position: str = ""
+
+
+def _organization(name, parent=None, province=""):
+    organization = Organization.objects.filter(name=name).first()
+    if organization is None:
+        organization = Organization.objects.create(name=name, parent=parent, province=province)
+    return organization
+
+
+def _nominee(entry, province):
+    """The person or the collective an entry names: found by name in its unit, else registered now."""
+    unit = _organization(entry.unit, province=province) if entry.unit else None
+    if not entry.is_individual:
+        return {"organization": _organization(entry.name, parent=unit, province=province)}
+    people = Person.objects.filter(full_name=entry.name, organization=unit)
+    if entry.date_of_birth:
+        people = people.filter(date_of_birth=entry.date_of_birth)
+    person = people.first() or Person.objects.create(
+        full_name=entry.name, organization=unit, gender=entry.gender, date_of_birth=entry.date_of_birth,
+        position=entry.position,
+    )
+    return {"person": person}
+
+
+@transaction.atomic
+def add_awardees(decision, entries, *, by):
+    """Add entered collectives and people to a draft's list, all or none; Điều 1's counts follow."""
+    decision.check_editable()
+    before = _counts(decision)
+    province = decision.issuing_organization.province
+    added = Awardee.objects.bulk_create([Awardee(decision=decision, **_nominee(entry, province)) for entry in entries])
+    _refresh_grant_article(decision, before)
+    decision._record(by=by, note=_("Thêm %(count)s tập thể, cá nhân vào danh sách") % {"count": len(added)})
+    return added
+
+
+@transaction.atomic
+def remove_awardee(awardee, *, by):
+    """Take a collective or a person off a draft's list; a dossier becomes free for another decision."""
+    decision = awardee.decision
+    decision.check_editable()
+    before = _counts(decision)
+    awardee.delete()
+    _refresh_grant_article(decision, before)
+    decision._record(by=by, note=_("Bỏ khỏi danh sách: %(name)s") % {"name": awardee.nominee})
+
+
+def earlier_awards(decision, awardees):
+    """Awardee pk → signed awards of the same form kind by the same body in the decision's year (a warning, with links)."""
+    people = {a.person_id: a.pk for a in awardees if a.person_id}
+    collectives = {a.organization_id: a.pk for a in awardees if a.organization_id}
+    awards = Award.objects.filter(
+        Q(person__in=people) | Q(organization__in=collectives),
+        decision__status=Decision.Status.SIGNED, decision__year=decision.effective_date.year,
+        decision__issuing_organization=decision.issuing_organization_id, award_form__kind=decision.award_form.kind,
+    ).exclude(decision=decision).select_related("decision")
+    found = {}
+    for award in awards:
+        key = people.get(award.person_id) if award.person_id else collectives.get(award.organization_id)
+        found.setdefault(key, []).append(award)
+    return found
+
+
+def in_annex_order(rows):
     """Collectives first, then individuals, each in Vietnamese alphabetical order, as the annex lists them."""
-    return sorted(nominations, key=lambda n: (n.is_individual, vietnamese_key(n.nominee)))
+    return sorted(rows, key=lambda row: (row.is_individual, vietnamese_key(row.nominee)))
 
 
 def _submitting_units(nominations):
@@ -103,33 +216,110 @@ def _submitting_units(nominations):
 
 
 def awardees_in_order(decision):
-    """The decision's nominations in annex order: the register numbers them so."""
-    return in_annex_order(decision.nominations.select_related("nominee_person__organization", "nominee_organization"))
+    """The decision's list in annex order: the register numbers it so."""
+    return in_annex_order(decision.awardees.select_related(
+        "nomination", "person__organization", "organization__parent",
+    ))
+
+
+class Reward(NamedTuple):
+    salary: BaseSalary
+    lines: list  # (who, coefficient, amount each)
+    total: int
+
+
+def compute_reward(decision, collectives, individuals):
+    """Điều 2's cash reward: coefficient × base salary in force on the decision's date, rounded up; None without rates."""
+    date = decision.effective_date
+    salary = BaseSalary.in_force(date)
+    rate = RewardRate.in_force(decision.award_form.kind, date)
+    if salary is None or rate is None:
+        return None
+    step = settings.REWARD_ROUND_UP_TO
+    lines, total = [], 0
+    for who, count, factor in ((_("tập thể"), collectives, rate.collective_coefficient),
+                               (_("cá nhân"), individuals, rate.individual_coefficient)):
+        if count and factor:
+            amount = math.ceil(salary.amount * factor / step) * step
+            lines.append((who, factor, amount))
+            total += amount * count
+    return Reward(salary, lines, total) if lines else None
+
+
+@transaction.atomic
+def issue_proposal_letter(decision, *, by):
+    """The office's Tờ trình of the draft's list, numbered in its own register today; the decision cites it."""
+    decision.check_editable()
+    if hasattr(decision, "proposal"):
+        raise DecisionError(_("Dự thảo này đã có tờ trình."), code="has_proposal")
+    office = by.organization
+    if office is None or not office.document_code:
+        raise DecisionError(
+            _("Cơ quan của bạn chưa đăng ký chữ viết tắt trên ký hiệu văn bản: không thể cấp số tờ trình."), code="no_code"
+        )
+    if not decision.awardees.exists():
+        raise DecisionError(_("Dự thảo chưa có tập thể, cá nhân nào."), code="nothing_to_grant")
+    today = timezone.localdate()
+    head = HEAD_OF_KIND.get(office.kind, "Thủ trưởng")
+    letter = ProposalLetter.objects.create(
+        decision=decision, organization=office, symbol=symbol_of(office, NumberSeries.Kind.PROPOSAL),
+        number=NumberSeries.take_next(office, today.year, NumberSeries.Kind.PROPOSAL), year=today.year, issue_date=today,
+        proposer=f"{head} {office.name}", addressee=decision.award_form.signer_title, signing_authority=head.upper(),
+        created_by=by,
+    )
+    line = wording.proposal_basis(letter.proposer, letter.number_symbol, letter.issue_date)
+    decision.legal_bases = wording.cite_proposal(decision.legal_bases, line)
+    decision.save(update_fields=["legal_bases"])
+    decision._record(by=by, note=_("Lập %(letter)s") % {"letter": letter})
+    return letter
+
+
+def _check_signable(decision):
+    if decision.is_signed:
+        raise DecisionError(_("Quyết định đã được ký."), code="signed")
+    if not decision.awardees.exists():
+        raise DecisionError(_("Quyết định chưa có tập thể, cá nhân nào."), code="nothing_to_grant")
+    if not decision.signer_name.strip():
+        raise DecisionError(_("Dự thảo chưa ghi người ký: hãy ghi họ tên người có thẩm quyền ký."), code="no_signer")
+    if not DECISION_SYMBOL.match(decision.symbol):
+        raise DecisionError(
+            _("Ký hiệu “%(symbol)s” chưa đúng: hãy ghi ký hiệu theo chữ viết tắt đã đăng ký của cơ quan, ví dụ QĐ-UBND.")
+            % {"symbol": decision.symbol}, code="bad_symbol",
+        )
 
 
 @transaction.atomic
 def sign_decision(decision, *, by):
-    """The leader signs: the decision is final, its dossiers are awarded and entered in the register."""
-    if decision.is_signed:
-        raise DecisionError(_("Quyết định đã được ký."), code="signed")
-    nominations = awardees_in_order(decision)
-    if not nominations:
-        raise DecisionError(_("Quyết định chưa có hồ sơ nào."), code="nothing_to_grant")
-    check_consultation_over(decision.award_form, nominations)
-    # The decision bears the name of who signs it and the day it is signed.
+    """The leader signs: the decision is final, numbered and dated, its dossiers awarded and entered in the register.
+
+    The number and date the văn thư recorded stay; otherwise the body's register gives the next number today.
+    The document keeps the signer named in the draft: `by` is recorded as who signed, and when.
+    """
+    _check_signable(decision)
+    awardees = awardees_in_order(decision)
+    issue_date = decision.issue_date or timezone.localdate()
+    number = decision.number or NumberSeries.take_next(decision.issuing_organization, issue_date.year)
+    check_consultation_over(decision.award_form, [awardee.nomination for awardee in awardees if awardee.nomination])
     decision._move_to(
-        Decision.Status.SIGNED, by=by, signed_at=timezone.now(), signed_by=by, signer_name=by.get_full_name(),
-        issue_date=timezone.localdate(),
+        Decision.Status.SIGNED, by=by, signed_at=timezone.now(), signed_by=by,
+        number=number, year=issue_date.year, issue_date=issue_date,
     )
-    for position, nomination in enumerate(nominations, start=1):
-        nomination.mark_awarded(by=by, note=str(decision))
+    for position, awardee in enumerate(awardees, start=1):
+        if awardee.nomination:
+            awardee.nomination.mark_awarded(by=by, note=str(decision))
         Award.objects.create(
-            decision=decision, nomination=nomination, award_form=decision.award_form, position=position,
-            person=nomination.nominee_person, organization=nomination.nominee_organization,
-            register_number=f"{decision.number:02d}.{position:03d}/{decision.year}",
+            decision=decision, nomination=awardee.nomination, award_form=decision.award_form, position=position,
+            person=awardee.person, organization=awardee.organization,
+            register_number=f"{number:02d}.{position:03d}/{issue_date.year}",
         )
-    _tell_units(decision, {nomination.submitting_unit_id for nomination in nominations})
+    _tell_units(decision, {_unit_id(awardee) for awardee in awardees})
     return decision
+
+
+def _unit_id(awardee):
+    if awardee.nomination:
+        return awardee.nomination.submitting_unit_id
+    return awardee.person.organization_id if awardee.person else awardee.organization_id
 
 
 def _tell_units(decision, unit_ids):

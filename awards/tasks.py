@@ -9,7 +9,7 @@ from documents.rendering import render_pdf, render_pdf_pages, save_pdf
 
 from .models import Decision
 from .printing import certificate_contexts, decision_context, decision_filename
-from .services import awardees_in_order
+from .services import awardees_in_order, compute_reward
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,10 @@ def generate_decision_documents(self, *, decision_id):
         return
     _set_state(decision_id, Decision.DocumentsState.RUNNING, 5)
     try:
-        context = decision_context(decision, awardees_in_order(decision))
+        awardees = awardees_in_order(decision)
+        collectives = sum(1 for awardee in awardees if not awardee.is_individual)
+        reward = compute_reward(decision, collectives, len(awardees) - collectives)
+        context = decision_context(decision, awardees, reward)
         pdf = render_pdf("documents/decision.html", context, archival=decision.is_signed)
         save_pdf(decision.pdf, decision_filename(decision, ""), pdf, save=False)
         Decision.objects.filter(pk=decision_id).update(pdf=decision.pdf.name)

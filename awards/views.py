@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,27 +18,37 @@ from accounts.models import Organization, Person
 from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
-from documents.rendering import render_pdf_pages
+from documents.rendering import render_pdf, render_pdf_pages
 from nominations.models import Nomination
 
+from . import wording
 from .exports import annex_workbook, register_workbook, xlsx_response
 from .filters import AwardFilter, DecisionFilter
 from .forms import (
+    AwardeeForm,
+    AwardeeListForm,
     DecisionForm,
     DigitalSignatureForm,
     DraftDecisionForm,
+    EnteredDecisionForm,
     RevocationForm,
     SignatureCheckForm,
     draftable_award_forms,
 )
-from .models import Award, Decision
+from .imports import ListImportError, read_awardee_list
+from .models import Award, Awardee, Decision, ProposalLetter
 from .packets import decision_packet, dossier_packet
-from .printing import certificate_contexts, decision_filename
+from .printing import certificate_contexts, decision_context, decision_filename, proposal_context
 from .services import (
-    awaiting_decision,
+    SOURCES,
+    add_awardees,
     awardees_in_order,
+    compute_reward,
     draft_decision,
+    earlier_awards,
+    issue_proposal_letter,
     ordered_for_paging,
+    remove_awardee,
     sign_decision,
     sign_digitally,
     signature_checks,
@@ -63,15 +73,20 @@ def _get_decision(request, pk, perm):
 
 
 def _annex(decision):
-    """The awardees as the annex lists them, split in collectives and individuals, with register numbers once signed."""
+    """The awardees as the annex lists them, with register numbers once signed, and earlier awards of the year if a draft."""
     awardees = awardees_in_order(decision)
-    prefetch_related_objects(awardees, "nominee_organization__parent")
-    awards = {award.nomination_id: award for award in decision.awards.all()} if decision.is_signed else {}
-    for nomination in awardees:
-        nomination.register_entry = awards.get(nomination.pk)
-        if nomination.register_entry:
-            nomination.register_entry.nomination = nomination  # already loaded: the award's permission reads it
-    return [n for n in awardees if not n.is_individual], [n for n in awardees if n.is_individual]
+    # Signing numbers the awards in this order: the n-th awardee is the award at position n.
+    awards = {award.position: award for award in decision.awards.select_related("nomination")} if decision.is_signed else {}
+    earlier = {} if decision.is_signed else earlier_awards(decision, awardees)
+    for position, awardee in enumerate(awardees, start=1):
+        awardee.register_entry = awards.get(position)
+        awardee.earlier_awards = earlier.get(awardee.pk, [])
+    return awardees
+
+
+def _split(awardees):
+    """(collectives, individuals), as the annex lists them."""
+    return [a for a in awardees if not a.is_individual], [a for a in awardees if a.is_individual]
 
 
 @login_required
@@ -85,7 +100,7 @@ def decision_list(request):
 
 @login_required
 def decision_create(request):
-    """The approved dossiers awaiting a decision, per campaign and award form; POST drafts one decision."""
+    """What awaits a decision (the council's approvals, dossiers forwarded from below) and an entered list; POST drafts one."""
     if not request.user.has_perm("awards.add_decision"):
         raise PermissionDenied
     if request.method == "POST":
@@ -93,28 +108,41 @@ def decision_create(request):
         if not form.is_valid():
             messages.error(request, " ".join(form.errors["award_form"]))
             return redirect("awards:decision_create")
+        source = form.cleaned_data["source"] or Decision.Source.COUNCIL
         try:
-            decision = draft_decision(form.cleaned_data["award_form"], by=request.user)
+            decision = draft_decision(form.cleaned_data["award_form"], by=request.user, source=source)
         except PortalError as error:
             messages.error(request, error.message)
             return redirect("awards:decision_create")
-        messages.success(request, _("Đã lập dự thảo quyết định. Hãy kiểm tra nội dung, ghi người ký rồi trình lãnh đạo ký."))
+        if source == Decision.Source.ENTERED:
+            messages.success(request, _("Đã lập dự thảo quyết định. Hãy nhập danh sách tập thể, cá nhân được khen."))
+        else:
+            messages.success(request, _("Đã lập dự thảo quyết định. Hãy kiểm tra nội dung, ghi người ký rồi trình lãnh đạo ký."))
         return redirect(decision)
-    # One card per award form with approvals awaiting; each card pages its own dossiers (`form` and `page`).
-    waiting = awaiting_decision().filter(award_form=OuterRef("pk"))
+    context = {
+        "groups": _awaiting_groups(request, Decision.Source.COUNCIL),
+        "forwarded_groups": _awaiting_groups(request, Decision.Source.FORWARDED),
+        "entered_form": EnteredDecisionForm(user=request.user),
+    }
+    return render(request, "awards/decision_create.html", context)
+
+
+def _awaiting_groups(request, source):
+    """One card per award form with dossiers of a source awaiting; each card pages its own (`source`, `form`, `page`)."""
+    awaiting = SOURCES[source]
     award_forms = (
-        draftable_award_forms(request.user).filter(Exists(waiting)).select_related("campaign", "granting_organization")
-        .order_by("-campaign__issue_date", "campaign", "pk")
+        draftable_award_forms(request.user).filter(Exists(awaiting().filter(award_form=OuterRef("pk"))))
+        .select_related("campaign", "granting_organization").order_by("-campaign__issue_date", "campaign", "pk")
     )
-    paged_form = request.GET.get("form")
+    paged = (request.GET.get("source", Decision.Source.COUNCIL), request.GET.get("form"))
     groups = []
     for award_form in award_forms:
-        nominations = ordered_for_paging(awaiting_decision(award_form)).select_related(
+        nominations = ordered_for_paging(awaiting(award_form)).select_related(
             "submitting_unit", "nominee_person__organization", "nominee_organization"
         )
-        number = request.GET.get("page") if paged_form == str(award_form.pk) else 1
+        number = request.GET.get("page") if paged == (source, str(award_form.pk)) else 1
         groups.append({"award_form": award_form, "page": Paginator(nominations, PAGE_SIZE).get_page(number)})
-    return render(request, "awards/decision_create.html", {"groups": groups})
+    return groups
 
 
 @login_required
@@ -122,17 +150,33 @@ def decision_detail(request, pk):
     decision = _get_decision(request, pk, "awards.view_decision")
     if request.htmx:
         return render(request, "awards/_documents_panel.html", {"decision": decision})
-    collectives, individuals = _annex(decision)
-    context = {
+    return render(request, "awards/decision_detail.html", _detail_context(request, decision))
+
+
+def _detail_context(request, decision, **forms):
+    """The decision page: the document as it reads, its list with warnings, and the office's forms on a draft."""
+    awardees = _annex(decision)
+    collectives, individuals = _split(awardees)
+    reward = compute_reward(decision, len(collectives), len(individuals))
+    return {
         "decision": decision,
+        "document": decision_context(decision, awardees, reward),
+        "reward_summary": _("Mức lương cơ sở %(salary)s; tổng %(total)s") % {
+            "salary": wording.money(reward.salary.amount), "total": wording.money(reward.total),
+        } if reward else "",
         "collectives": collectives,
         "individuals": individuals,
-        "awardee_count": len(collectives) + len(individuals),
+        "awardee_count": len(awardees),
+        "warnings": [awardee for awardee in awardees if awardee.earlier_awards],
+        "proposal": ProposalLetter.objects.filter(decision=decision).first(),
+        "can_sign": request.user.has_perm("awards.sign_decision", decision),
         "history": decision.history.select_related("actor"),
         "signatures": _signatures_of(decision),
         "signature_form": DigitalSignatureForm(),
+        "awardee_form": forms.get("awardee_form") or AwardeeForm(),
+        "list_form": forms.get("list_form") or AwardeeListForm(),
+        "list_errors": forms.get("list_errors", []),
     }
-    return render(request, "awards/decision_detail.html", context)
 
 
 def _signatures_of(decision):
@@ -140,6 +184,81 @@ def _signatures_of(decision):
         return []
     with decision.pdf.open("rb") as pdf:
         return signature_checks(pdf.read())
+
+
+def _draft_or_none(request, pk):
+    """The draft the office may change, or None with the reason told when it is signed."""
+    decision = _get_decision(request, pk, "awards.change_decision")
+    try:
+        decision.check_editable()
+    except PortalError as error:
+        messages.error(request, error.message)
+        return None
+    return decision
+
+
+@login_required
+@require_POST
+def awardee_add(request, pk):
+    """The office types one collective or person into the draft's list; a bad entry keeps what was typed."""
+    decision = _draft_or_none(request, pk)
+    if decision is None:
+        return redirect("awards:decision", pk)
+    form = AwardeeForm(request.POST)
+    if not form.is_valid():
+        return render(request, "awards/decision_detail.html", _detail_context(request, decision, awardee_form=form), status=400)
+    add_awardees(decision, [form.entry()], by=request.user)
+    messages.success(request, _("Đã thêm %(name)s vào danh sách.") % {"name": form.cleaned_data["name"]})
+    return redirect(decision.get_absolute_url() + "#danh-sach")
+
+
+@login_required
+@require_POST
+def awardee_import(request, pk):
+    """The office imports an Excel list into the draft: all its rows, or none with each bad row named."""
+    decision = _draft_or_none(request, pk)
+    if decision is None:
+        return redirect("awards:decision", pk)
+    form = AwardeeListForm(request.POST, request.FILES)
+    errors = []
+    if form.is_valid():
+        try:
+            added = add_awardees(decision, read_awardee_list(form.cleaned_data["excel"]), by=request.user)
+        except ListImportError as error:
+            errors = error.errors
+        else:
+            messages.success(request, _("Đã nhập %(count)s tập thể, cá nhân từ danh sách Excel.") % {"count": len(added)})
+            return redirect(decision.get_absolute_url() + "#danh-sach")
+    context = _detail_context(request, decision, list_form=form, list_errors=errors)
+    return render(request, "awards/decision_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def awardee_remove(request, pk, awardee_pk):
+    decision = _get_decision(request, pk, "awards.change_decision")
+    awardee = get_object_or_404(Awardee.objects.select_related("person", "organization"), pk=awardee_pk, decision=decision)
+    awardee.decision = decision
+    act = partial(remove_awardee, awardee, by=request.user)
+    return act_then_redirect(request, decision, act, _("Đã bỏ khỏi danh sách."))
+
+
+@login_required
+@require_POST
+def proposal_create(request, pk):
+    """The office makes its Tờ trình of the draft's list, numbered in its own register; the decision cites it."""
+    decision = _get_decision(request, pk, "awards.change_decision")
+    act = partial(issue_proposal_letter, decision, by=request.user)
+    return act_then_redirect(request, decision, act, _("Đã lập tờ trình đề nghị khen thưởng; quyết định đã dẫn số, ngày của tờ trình."))
+
+
+@login_required
+def proposal_pdf(request, pk):
+    decision = _get_decision(request, pk, "awards.view_decision")
+    letter = get_object_or_404(ProposalLetter.objects.select_related("organization__parent"), decision=decision)
+    pdf = render_pdf("awards/proposal_letter.html", proposal_context(letter, awardees_in_order(decision)))
+    filename = f"to-trinh-{letter.number:02d}-{letter.symbol.replace('/', '-')}.pdf"
+    return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=filename)
 
 
 @login_required
@@ -232,7 +351,7 @@ def certificates_pdf(request, pk):
 def award_certificate(request, pk, award_pk):
     """One awardee's complete certificate with its frame, to send by e-mail."""
     decision = _get_decision(request, pk, "awards.view_decision")
-    award = get_object_or_404(decision.awards.select_related("nomination"), pk=award_pk)
+    award = get_object_or_404(decision.awards.select_related("nomination", "person"), pk=award_pk)
     if not request.user.has_perm("awards.view_award", award):
         raise PermissionDenied
     awards = decision.awards.filter(pk=award.pk)
@@ -243,7 +362,7 @@ def award_certificate(request, pk, award_pk):
 @login_required
 def decision_export(request, pk):
     decision = _get_decision(request, pk, "awards.view_decision")
-    collectives, individuals = _annex(decision)
+    collectives, individuals = _split(_annex(decision))
     filename = decision_filename(decision, "-danh-sach").replace(".pdf", ".xlsx")
     return xlsx_response(annex_workbook(decision, collectives, individuals), filename)
 
@@ -251,7 +370,7 @@ def decision_export(request, pk):
 @login_required
 def decision_packet_download(request, pk):
     decision = _get_decision(request, pk, "awards.download_packet")
-    collectives, individuals = _annex(decision)
+    collectives, individuals = _split(_annex(decision))
     filename = decision_filename(decision, "-ho-so").replace(".pdf", ".zip")
     return _zip_response(decision_packet(decision, collectives, individuals), filename)
 

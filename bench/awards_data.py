@@ -32,7 +32,7 @@ def setup_django():
 def signed_decision(awardees):
     """A signed Giấy khen decision of the Sở Tư pháp Cần Thơ granting `awardees` people, built in bulk."""
     from accounts.models import Organization, Person  # noqa: PLC0415
-    from awards.models import Award, Decision  # noqa: PLC0415
+    from awards.models import Award, Awardee, Decision  # noqa: PLC0415
     from campaigns.models import AwardForm, Campaign  # noqa: PLC0415
     from nominations.models import Nomination  # noqa: PLC0415
 
@@ -64,7 +64,9 @@ def signed_decision(awardees):
         article_3="Quyết định này có hiệu lực kể từ ngày ký.", recipients="Như Điều 3;\nLưu: VT, TĐKT.",
         signing_authority="KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", signer_name="Trần Văn Đức", status="signed",
     )
-    decision.nominations.set(nominations)
+    Awardee.objects.bulk_create(
+        Awardee(decision=decision, nomination=nomination, person=nomination.nominee_person) for nomination in nominations
+    )
     Award.objects.bulk_create(
         Award(decision=decision, nomination=nomination, award_form=award_form, person=nomination.nominee_person,
               position=position, register_number=f"12.{position:03d}/2026")

@@ -199,6 +199,8 @@ SIGNATURE_TIMESTAMP_URL = env("SIGNATURE_TIMESTAMP_URL", default="")
 # Statutory processing times of a dossier, in working days: return an incomplete one, appraise a complete one.
 RETURN_INCOMPLETE_WORKING_DAYS = env.int("RETURN_INCOMPLETE_WORKING_DAYS", default=5)
 APPRAISE_COMPLETE_WORKING_DAYS = env.int("APPRAISE_COMPLETE_WORKING_DAYS", default=20)
+# A cash reward, the base salary times the award's coefficient, is rounded up to this many đồng (tens of thousands).
+REWARD_ROUND_UP_TO = env.int("REWARD_ROUND_UP_TO", default=10000)
 
 LOGGING = {
     "version": 1,

@@ -142,7 +142,8 @@ class Nomination(StatusFlow, Searchable):
     transitions = {
         Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
         Status.RETURNED: {Status.SUBMITTED, Status.WITHDRAWN},
-        Status.SUBMITTED: {Status.RETURNED, Status.IN_REVIEW, Status.WITHDRAWN},
+        # AWARDED from SUBMITTED: only a dossier forwarded by a lower body, its council having voted (mark_awarded).
+        Status.SUBMITTED: {Status.RETURNED, Status.IN_REVIEW, Status.WITHDRAWN, Status.AWARDED},
         Status.IN_REVIEW: {Status.APPROVED, Status.REJECTED},
         Status.APPROVED: {Status.AWARDED},
     }
@@ -448,8 +449,9 @@ class Nomination(StatusFlow, Searchable):
     reject.alters_data = True
 
     def mark_awarded(self, *, by, note=""):
-        """The dossier is granted by a signed decision."""
-        if not self.can_move_to(Status.AWARDED):
+        """The dossier is granted by a signed decision: approved here, or forwarded from a lower body's approval."""
+        forwarded = self.status == Status.SUBMITTED and self.forwarded_from_id is not None
+        if self.status != Status.APPROVED and not forwarded:
             raise NominationError(_("Chỉ khen thưởng được hồ sơ đã được phê duyệt."), code="not_approved")
         self._move_to(Status.AWARDED, by=by, note=note)
 

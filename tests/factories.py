@@ -33,6 +33,7 @@ class CommitteeFactory(OrganizationFactory):
 
     name = "Ủy ban nhân dân thành phố Cần Thơ"
     short_name = "UBND TP Cần Thơ"
+    document_code = "UBND"
     kind = Organization.Kind.PEOPLES_COMMITTEE
 
 
@@ -41,6 +42,7 @@ class OfficeFactory(OrganizationFactory):
 
     name = "Sở Tư pháp thành phố Cần Thơ"
     short_name = "STP Cần Thơ"
+    document_code = "STP"
     kind = Organization.Kind.JUSTICE_DEPARTMENT
     parent = factory.SubFactory(CommitteeFactory)
 

@@ -17,7 +17,7 @@ from tests.factories import AwardFormFactory, OrganizationFactory, approved_nomi
 
 @pytest.fixture
 def award_form(db):
-    city = OrganizationFactory(name="Ủy ban nhân dân thành phố Cần Thơ", short_name="UBND TP Cần Thơ", kind=Organization.Kind.PEOPLES_COMMITTEE)
+    city = OrganizationFactory(name="Ủy ban nhân dân thành phố Cần Thơ", short_name="UBND TP Cần Thơ", document_code="UBND", kind=Organization.Kind.PEOPLES_COMMITTEE)
     return AwardFormFactory(
         name="Bằng khen của Chủ tịch Ủy ban nhân dân thành phố", kind="bang_khen", granting_organization=city,
         signer_title="Chủ tịch Ủy ban nhân dân thành phố Cần Thơ",
@@ -43,12 +43,13 @@ def pdf_text(field_file):
 
 
 @pytest.mark.django_db
-def test_decision_draft_is_prefilled_from_the_plan_and_numbered(decision, award_form):
-    assert decision.number_symbol == "01/QĐ-UBND"
+def test_decision_draft_is_prefilled_from_the_plan_with_a_blank_number_and_day(decision, award_form):
+    assert decision.number_symbol == "…/QĐ-UBND"
+    assert (decision.number, decision.issue_date) == (None, None)
     assert decision.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
     assert "Căn cứ Kế hoạch số 67/KH-UBND ngày 28 tháng 3 năm 2025" in decision.legal_bases
-    assert "cho 02 cá nhân (có danh sách kèm theo)" in decision.article_1
-    assert decision.nominations.count() == 2
+    assert "cho 02 cá nhân đã có thành tích xuất sắc" in decision.article_1
+    assert decision.awardees.filter(nomination__isnull=False).count() == 2
 
 
 @pytest.mark.django_db
@@ -113,14 +114,13 @@ def test_decision_signed_twice_is_refused(decision, leader):
 
 
 @pytest.mark.django_db
-def test_decision_signed_bears_the_signers_name_and_the_signing_day(decision, leader):
-    decision.issue_date = decision.issue_date.replace(day=1)
-    decision.save()
-
+def test_decision_signed_keeps_the_signer_named_in_the_draft_and_records_who_clicked(decision, leader):
     sign_decision(decision, by=leader)
 
     decision.refresh_from_db()
-    assert decision.signer_name == leader.get_full_name()
+    assert decision.signer_name == "Nguyễn Ngọc Hè"
+    assert decision.signed_by == leader and decision.signed_at is not None
+    assert decision.number_symbol == "01/QĐ-UBND"
     assert decision.issue_date == timezone.localdate()
 
 
@@ -140,7 +140,7 @@ def test_decision_pdf_holds_the_number_date_articles_annex_and_signer(decision, 
     assert f"ngày {decision.issue_date:%d} tháng {decision.issue_date:%m} năm {decision.issue_date:%Y}" in text
     assert "Điều 1." in text and "Điều 2." in text
     assert "Nguyễn Thị Ngọc Hà" in text and "Trần Văn Đức" in text
-    assert leader.get_full_name() in text
+    assert "Nguyễn Ngọc Hè" in text and leader.get_full_name() not in text
     assert "KT. CHỦ TỊCH" in text
 
 
@@ -223,6 +223,8 @@ def test_decision_annex_and_register_follow_vietnamese_alphabetical_order(award_
     for name in ["Võ Thị Ngọc Hân", "Đặng Minh Trí", "Đỗ Thị Lan", "Dương Văn Hải"]:
         approved_nomination(campaign=award_form.campaign, award_form=award_form, nominee_person__full_name=name)
     decision = draft_decision(award_form, by=office_user)
+    decision.signer_name = "Nguyễn Ngọc Hè"
+    decision.save()
 
     sign_decision(decision, by=leader)
 
@@ -255,7 +257,7 @@ def test_decision_bases_cite_the_decree_in_force_on_the_decisions_date(date, dec
 
 @pytest.mark.django_db
 def test_decision_draft_names_the_bodies_that_carry_it_out_and_receive_it(decision):
-    units = ", ".join(sorted({n.submitting_unit.name for n in decision.nominations.all()}))
+    units = ", ".join(sorted({a.nomination.submitting_unit.name for a in decision.awardees.all()}))
 
     assert f"Chánh Văn phòng Ủy ban nhân dân thành phố Cần Thơ, Thủ trưởng {units}, các cơ quan" in decision.article_3
     assert decision.recipient_lines[0] == "Như Điều 3;"

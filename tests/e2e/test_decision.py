@@ -14,7 +14,7 @@ FAR = datetime.date(2099, 1, 1)
 
 def test_office_drafts_a_decision_generates_it_and_downloads_the_pdf(live_server, login, office_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    city = OrganizationFactory(name="Ủy ban nhân dân thành phố Cần Thơ", short_name="UBND TP Cần Thơ", kind=Organization.Kind.PEOPLES_COMMITTEE)
+    city = OrganizationFactory(name="Ủy ban nhân dân thành phố Cần Thơ", short_name="UBND TP Cần Thơ", document_code="UBND", kind=Organization.Kind.PEOPLES_COMMITTEE)
     award_form = AwardFormFactory(
         name="Bằng khen của Chủ tịch Ủy ban nhân dân thành phố", kind="bang_khen", granting_organization=city,
         signer_title="Chủ tịch Ủy ban nhân dân thành phố Cần Thơ",
