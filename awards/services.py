@@ -84,8 +84,11 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
 
     It has no number or date yet: the register gives them at signing, or the office records the văn thư's.
     """
-    nominations = list(SOURCES[source](award_form).select_related("submitting_unit", "forwarded_from__campaign__issuing_organization"))
-    if source != Decision.Source.ENTERED and not nominations:
+    awaiting = SOURCES.get(source)
+    nominations = list(awaiting(award_form).select_related(
+        "submitting_unit", "forwarded_from__campaign__issuing_organization",
+    )) if awaiting else []
+    if awaiting and not nominations:
         raise DecisionError(_("Chưa có hồ sơ nào được phê duyệt cho hình thức này."), code="nothing_to_grant")
     campaign = award_form.campaign
     organization = award_form.granting_organization
