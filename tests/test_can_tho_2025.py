@@ -91,6 +91,7 @@ def test_can_tho_approved_dossiers_become_a_signed_decision_with_certificates_an
         nomination.approve(by=office)
     decision = draft_decision(nominations[0].award_form, by=office)
     decision.signing_authority = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    decision.signer_name = "Nguyễn Ngọc Hè"
     decision.save()
 
     sign_decision(decision, by=leader)
@@ -102,7 +103,7 @@ def test_can_tho_approved_dossiers_become_a_signed_decision_with_certificates_an
         certificates = PdfReader(io.BytesIO(handle.read())).pages
     assert f"Số: {decision.number_symbol}" in text
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" in text
-    assert "Nguyễn Thị Trợ Giúp 00" in text and leader.get_full_name() in text
+    assert "Nguyễn Thị Trợ Giúp 00" in text and "Nguyễn Ngọc Hè" in text and leader.get_full_name() not in text
     assert len(certificates) == 2
     assert list(Award.objects.values_list("person__full_name", flat=True)) == ["Nguyễn Thị Trợ Giúp 00", "Nguyễn Thị Trợ Giúp 01"]
     assert set(Nomination.objects.values_list("status", flat=True)) == {"awarded"}

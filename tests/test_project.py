@@ -143,7 +143,7 @@ def test_home_of_the_leader_lists_decisions_waiting_for_signature(client_of, lea
     from awards.services import draft_decision
     from tests.factories import approved_nomination
 
-    nomination = approved_nomination()
+    nomination = approved_nomination(award_form__granting_organization=leader.organization)
     decision = draft_decision(nomination.award_form, by=office_user)
 
     page = client_of(leader).get(reverse("home")).content.decode()

@@ -22,7 +22,7 @@ def files_of(response):
 @pytest.mark.django_db
 def test_decision_packet_holds_the_list_each_dossier_and_a_manifest_that_matches(client_of, office_user, signed, tmp_path, settings):  # noqa: F811
     settings.MEDIA_ROOT = tmp_path
-    nomination = signed.nominations.get(nominee_person__full_name="Nguyễn Thị Ngọc Hà")
+    nomination = signed.awardees.get(person__full_name="Nguyễn Thị Ngọc Hà").nomination
     attachment = nomination.attachments.create(
         document_type="Báo cáo thành tích", original_name="bao-cao.pdf", content_type="application/pdf", size=9,
     )
@@ -42,7 +42,7 @@ def test_decision_packet_holds_the_list_each_dossier_and_a_manifest_that_matches
 
 @pytest.mark.django_db
 def test_forwarded_dossier_packet_holds_its_report(client_of, office_user, signed):  # noqa: F811
-    nomination = signed.nominations.first()
+    nomination = signed.awardees.exclude(nomination=None).first().nomination
 
     files = files_of(client_of(office_user).get(reverse("awards:nomination_packet", args=[nomination.pk])))
 
@@ -56,7 +56,7 @@ def test_packets_are_for_the_office_and_leaders_only(client_of, signed, role):  
 
     answers = [
         client.get(reverse("awards:decision_packet", args=[signed.pk])).status_code,
-        client.get(reverse("awards:nomination_packet", args=[signed.nominations.first().pk])).status_code,
+        client.get(reverse("awards:nomination_packet", args=[signed.awardees.exclude(nomination=None).first().nomination.pk])).status_code,
     ]
 
     assert answers == [403, 403]

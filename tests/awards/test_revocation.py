@@ -8,7 +8,7 @@ from django.urls import reverse
 from accounts.models import User
 from awards.models import Award, DecisionError
 from awards.services import draft_decision, sign_decision
-from tests.awards.test_views import FAR, award_form, draft, nominate, signed  # noqa: F401  the decision fixtures
+from tests.awards.test_views import FAR, award_form, draft, leader, nominate, signed  # noqa: F401  the decision fixtures
 from tests.factories import AwardFormFactory, UserFactory
 
 
@@ -22,6 +22,7 @@ def revoking(award_form, office_user, leader, unit_user, signed):  # noqa: F811
     nominate(later_form, unit_user.organization, nominee_person__full_name="Trần Văn Bình")
     decision = draft_decision(later_form, by=office_user)
     decision.issuing_organization = signed.issuing_organization
+    decision.signer_name = "Nguyễn Ngọc Hè"
     decision.save()
     return sign_decision(decision, by=leader)
 

@@ -1,8 +1,10 @@
 """A Chủ tịch UBND decision for five collectives entered directly, numbered by the văn thư, signed by the Chủ tịch."""
 
 import datetime
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from playwright.sync_api import expect
 
 from accounts.models import Organization, User
@@ -19,6 +21,12 @@ COLLECTIVES = [
     ("Phòng Cảnh sát hình sự", "Công an thành phố Cần Thơ"),
     ("Tòa án nhân dân quận Ninh Kiều", "Tòa án nhân dân thành phố Cần Thơ"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def reward_settings():
+    """The base salaries and reward rates its migration enters: an earlier browser test's flush removed them."""
+    import_module("awards.migrations.0007_awardees_from_dossiers_and_reward_settings").fill(apps, None)
 
 
 def test_chairman_decision_for_five_entered_collectives(live_server, login, office_user, browser, settings, tmp_path):

@@ -117,6 +117,8 @@ def test_consultation_for_a_form_that_does_not_need_it_is_refused(office_user, d
 
 def test_decision_cannot_be_signed_before_the_consultation_closes(consultation, award_form, office_user, leader):
     decision = draft_decision(award_form, by=office_user)
+    decision.signer_name = "Nguyễn Ngọc Hè"
+    decision.save()
 
     with on(datetime.date(2026, 9, 11)), pytest.raises(NominationError) as error:
         sign_decision(decision, by=leader)
@@ -127,6 +129,8 @@ def test_decision_cannot_be_signed_before_the_consultation_closes(consultation, 
 
 def test_decision_is_signed_once_the_consultation_has_closed(consultation, award_form, office_user, leader):
     decision = draft_decision(award_form, by=office_user)
+    decision.signer_name = "Nguyễn Ngọc Hè"
+    decision.save()
 
     with on(datetime.date(2026, 9, 14)):
         sign_decision(decision, by=leader)
@@ -136,6 +140,8 @@ def test_decision_is_signed_once_the_consultation_has_closed(consultation, award
 
 def test_decision_of_a_form_needing_consultation_without_one_is_refused(award_form, office_user, leader):
     decision = draft_decision(award_form, by=office_user)
+    decision.signer_name = "Nguyễn Ngọc Hè"
+    decision.save()
 
     with pytest.raises(NominationError) as error:
         sign_decision(decision, by=leader)
