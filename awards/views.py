@@ -169,7 +169,6 @@ def _detail_context(request, decision, **forms):
         "awardee_count": len(awardees),
         "warnings": [awardee for awardee in awardees if awardee.earlier_awards],
         "proposal": ProposalLetter.objects.filter(decision=decision).first(),
-        "can_sign": request.user.has_perm("awards.sign_decision", decision),
         "history": decision.history.select_related("actor"),
         "signatures": _signatures_of(decision),
         "signature_form": DigitalSignatureForm(),

@@ -24,7 +24,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
-from awards.services import draft_decision, sign_decision
+from awards.services import draft_decision, issue_proposal_letter, sign_decision
 from campaigns.models import Campaign
 from councils.models import CouncilMember, Meeting, Tally, VotingRound
 from nominations.models import Consultation, Nomination
@@ -165,6 +165,11 @@ EXPECTED = {
     "awards:decision": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="draft"),
     "awards:decision_edit": row(get=OFFICE_A, post=OFFICE_A, pk="draft"),
     "awards:decision_sign": row(post={"leader_a"}, pk="draft"),
+    "awards:awardee_add": row(post=OFFICE_A, pk="draft"),
+    "awards:awardee_import": row(post=OFFICE_A, pk="draft"),
+    "awards:awardee_remove": row(post=OFFICE_A, pk="draft", awardee_pk=lambda w: w.draft.awardees.get().pk),
+    "awards:proposal_create": row(post=OFFICE_A, pk="draft"),
+    "awards:proposal_pdf": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="draft"),
     "awards:decision_sign_digitally": row(post={"leader_a"}, pk="signed"),
     "awards:decision_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="signed"),
     "awards:nomination_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="nomination"),
@@ -270,12 +275,16 @@ class World:
         CouncilMemberFactory(council=council_b, user=self.users["secretary_b"], role=CouncilMember.Role.SECRETARY)
 
         approved_nomination(**dossier)
-        self.signed = sign_decision(draft_decision(award_form, by=self.users["staff_a"]), by=self.users["leader_a"])
+        to_sign = draft_decision(award_form, by=self.users["staff_a"])
+        to_sign.signer_name = "Nguyễn Ngọc Hè"
+        to_sign.save()
+        self.signed = sign_decision(to_sign, by=self.users["leader_a"])
         self.signed.pdf.save("quyet-dinh.pdf", ContentFile(b"%PDF-1.4"))
         self.signed.certificates_pdf.save("bang-khen.pdf", ContentFile(b"%PDF-1.4"))
         self.award = self.signed.awards.get()
         approved_nomination(**dossier)
         self.draft = draft_decision(award_form, by=self.users["staff_a"])
+        issue_proposal_letter(self.draft, by=self.users["staff_a"])
 
         self.consultation = Consultation.objects.create(
             award_form=award_form, opens_on=datetime.date(2025, 11, 1), closes_on=datetime.date(2099, 12, 31)

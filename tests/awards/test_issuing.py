@@ -461,6 +461,9 @@ def test_proposal_letter_pdf_names_the_authority_and_lists_the_awardees(client_o
 
 @pytest.mark.django_db
 def test_proposal_letter_of_an_office_without_a_registered_abbreviation_is_refused(office_user, entered):
+    office_user.organization.document_code = ""
+    office_user.organization.save()
+
     with pytest.raises(DecisionError) as error:
         issue_proposal_letter(entered, by=office_user)
 
@@ -482,10 +485,18 @@ def forwarded(office_user):
     return nomination.forward(by=office_user, award_form=minister_form)
 
 
+@pytest.fixture
+def ministry_office(forwarded):
+    """The Ministry's Vụ Thi đua – Khen thưởng, the office that drafts the Minister's decisions."""
+    ministry = forwarded.award_form.granting_organization
+    vu = OrganizationFactory(name="Vụ Thi đua - Khen thưởng", kind=Organization.Kind.MINISTRY_UNIT, parent=ministry, province="")
+    return UserFactory(role=User.Role.STAFF, organization=vu)
+
+
 @pytest.mark.django_db
-def test_ministry_decision_from_forwarded_dossiers_cites_the_lower_bodys_letter_and_awards_them(client_of, office_user, forwarded):
+def test_ministry_decision_from_forwarded_dossiers_cites_the_lower_bodys_letter_and_awards_them(client_of, ministry_office, forwarded):
     minister = UserFactory(role=User.Role.LEADER, organization=forwarded.award_form.granting_organization)
-    client_of(office_user).post(reverse("awards:decision_create"), {"award_form": forwarded.award_form.pk, "source": "forwarded"})
+    client_of(ministry_office).post(reverse("awards:decision_create"), {"award_form": forwarded.award_form.pk, "source": "forwarded"})
     decision = Decision.objects.get()
     decision.signer_name = "Nguyễn Hải Ninh"
     decision.signing_authority = "BỘ TRƯỞNG"
@@ -503,8 +514,8 @@ def test_ministry_decision_from_forwarded_dossiers_cites_the_lower_bodys_letter_
 
 
 @pytest.mark.django_db
-def test_forwarded_dossiers_are_offered_on_the_new_decision_page(client_of, office_user, forwarded):
-    page = client_of(office_user).get(reverse("awards:decision_create")).content.decode()
+def test_forwarded_dossiers_are_offered_on_the_new_decision_page(client_of, ministry_office, forwarded):
+    page = client_of(ministry_office).get(reverse("awards:decision_create")).content.decode()
 
     assert "Hồ sơ cấp dưới chuyển lên" in page
     assert "Lê Thị Hoa" in page and 'name="source" value="forwarded"' in page
