@@ -5,22 +5,28 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: run test install messages migrate worker beat
 
+# pip shows what it downloads and installs: the first run takes minutes and should be seen to move.
 $(VENV)/.installed: pyproject.toml
+	@echo "==> 1/4 Môi trường Python ($(VENV))"
 	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install -q --upgrade pip
-	$(PYTHON) -m pip install -q -e '.[test]'
+	$(PYTHON) -m pip install --progress-bar on --upgrade pip
+	@echo "==> Cài các gói (lần đầu mất vài phút)"
+	$(PYTHON) -m pip install --progress-bar on -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
 
 messages: install
+	@echo "==> 2/4 Bản dịch giao diện"
 	$(PYTHON) manage.py compilemessages --ignore=.venv -v 0
 
 migrate: messages
-	$(PYTHON) manage.py migrate -v 0
+	@echo "==> 3/4 Cơ sở dữ liệu"
+	$(PYTHON) manage.py migrate -v 1
 
 run: migrate
-	$(PYTHON) manage.py seed_demo
+	@echo "==> 4/4 Kế hoạch mẫu và tài khoản dùng thử"
+	$(PYTHON) manage.py seed_demo --host $(HOST)
 	$(PYTHON) manage.py runserver $(HOST)
 
 test: messages

@@ -235,6 +235,13 @@ class ReportSubmitForm(StyledFormMixin, forms.Form):
         self.fields["attachment"].help_text = help_text % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
 
 
+class ReportEvaluationForm(StyledFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Nhận xét, nội dung cần bổ sung"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bắt buộc khi trả lại báo cáo."),
+    )
+
+
 REPORT_STATES = [
     ("on_time", _("Đã nộp đúng hạn")),
     ("late", _("Nộp muộn")),
@@ -320,7 +327,9 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         self.campaign = campaign
         self.fields["period"].queryset = campaign.periods.all()
         self.fields["task"].queryset = campaign.tasks.all()
-        self.fields["organizations"].queryset = Organization.objects.concerned_by(campaign.issuing_organization).order_by("name")
+        # The units a plan may ask: those its body reaches, never a council.
+        units = Organization.objects.concerned_by(campaign.issuing_organization).exclude(kind=Organization.Kind.COUNCIL)
+        self.fields["organizations"].queryset = units.order_by("name")
 
     def clean(self):
         data = super().clean()

@@ -29,4 +29,43 @@ TEXTS = [
         "Report overdue: {report}",
         "Dear {recipient},\n\nThe report \"{report}\" under {campaign} was due on {deadline}. Please send it on the portal.",
     ),
+    (
+        "report_submitted", "vi",
+        "Báo cho cán bộ theo dõi kế hoạch có báo cáo mới nộp. Trường: {recipient}, {report}, {unit}, {campaign}, {link}.",
+        "Báo cáo mới nộp: {report} – {unit}",
+        "Kính gửi {recipient},\n\n{unit} vừa nộp báo cáo \"{report}\" theo {campaign}. Đề nghị xem và đánh giá: {link}",
+    ),
+    (
+        "report_submitted", "en",
+        "Tells the office a report arrived. Fields: {recipient}, {report}, {unit}, {campaign}, {link}.",
+        "New report: {report} – {unit}",
+        "Dear {recipient},\n\n{unit} submitted the report \"{report}\" under {campaign}. Please review it: {link}",
+    ),
+    (
+        "report_resubmitted", "vi",
+        "Báo cho cán bộ theo dõi kế hoạch báo cáo bị trả lại đã được bổ sung, nộp lại. "
+        "Trường: {recipient}, {report}, {unit}, {campaign}, {link}.",
+        "Báo cáo đã bổ sung, nộp lại: {report} – {unit}",
+        "Kính gửi {recipient},\n\n{unit} đã bổ sung và nộp lại báo cáo \"{report}\" theo {campaign}: {link}",
+    ),
+    (
+        "report_resubmitted", "en",
+        "Tells the office a returned report came back revised. Fields: {recipient}, {report}, {unit}, {campaign}, {link}.",
+        "Report revised and resubmitted: {report} – {unit}",
+        "Dear {recipient},\n\n{unit} revised and resubmitted the report \"{report}\" under {campaign}: {link}",
+    ),
+    (
+        "report_returned", "vi",
+        "Báo cho đơn vị báo cáo bị trả lại để bổ sung. Trường: {recipient}, {report}, {campaign}, {reasons}, {link}.",
+        "Báo cáo cần bổ sung: {report}",
+        "Kính gửi {recipient},\n\nBáo cáo \"{report}\" theo {campaign} được trả lại để bổ sung:\n{reasons}\n\n"
+        "Đề nghị đơn vị bổ sung và nộp lại: {link}",
+    ),
+    (
+        "report_returned", "en",
+        "Tells a unit its report was returned. Fields: {recipient}, {report}, {campaign}, {reasons}, {link}.",
+        "Report returned for revision: {report}",
+        "Dear {recipient},\n\nThe report \"{report}\" under {campaign} was returned for revision:\n{reasons}\n\n"
+        "Please revise and resend it: {link}",
+    ),
 ]

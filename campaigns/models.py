@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization
+from accounts.models import Organization, User
 from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
 from core.storage import storing
+from notifications.services import notify_from_template
 
 # "67/KH-UBND", "157/QĐ-BTP", "234/KH-HĐPH", "71/2025/QĐ-UBND", "05/CT-TTg": number, the year for legal
 # documents (Decree 30/2020), type, then the issuing body's abbreviations (which may hold a lowercase letter).
@@ -265,6 +266,12 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
             ):
                 return extension.deadline
         return self.nomination_deadline
+
+    def office_staff(self):
+        """The active staff of the office that runs this plan: of its body, or of a body under it (User.body_ids)."""
+        return User.objects.filter(role=User.Role.STAFF, is_active=True).filter(
+            models.Q(organization=self.body_id) | models.Q(organization__parent=self.body_id)
+        )
 
     def concerns(self, organization):
         """A national plan concerns every unit; a provincial one, the units of its province."""
@@ -700,6 +707,8 @@ class Report(StatusFlow, models.Model):
     class Status(models.TextChoices):
         OWED = "owed", _("Chưa nộp")
         SUBMITTED = "submitted", _("Đã nộp")
+        RETURNED = "returned", _("Trả lại để bổ sung")
+        ACCEPTED = "accepted", _("Đã tiếp nhận")
 
     class Kind(models.TextChoices):
         YEARLY = "yearly", _("Báo cáo đánh giá hằng năm")
@@ -720,13 +729,18 @@ class Report(StatusFlow, models.Model):
     figures = models.TextField(_("số liệu"), blank=True, help_text=_("Mỗi chỉ số một dòng, ví dụ: Số vụ việc tham gia tố tụng: 45"))
     attachment = models.FileField(_("tệp đính kèm"), upload_to="reports/%Y/", blank=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.OWED)
+    evaluation = models.TextField(_("nhận xét của cơ quan theo dõi"), blank=True)
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người nộp"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
 
-    transitions = {Status.OWED: {Status.SUBMITTED}}
+    transitions = {
+        Status.OWED: {Status.SUBMITTED},
+        Status.SUBMITTED: {Status.RETURNED, Status.ACCEPTED},
+        Status.RETURNED: {Status.SUBMITTED},
+    }
     transition_error = CampaignError
     stale_message = _("Báo cáo vừa được cập nhật, vui lòng tải lại.")
 
@@ -764,21 +778,66 @@ class Report(StatusFlow, models.Model):
         reference = timezone.localtime(self.submitted_at).date() if self.submitted_at else timezone.localdate()
         return max((reference - self.due_date).days, 0)
 
+    @property
+    def is_editable(self):
+        """The unit writes it: still owed, or returned for revision."""
+        return self.status in (self.Status.OWED, self.Status.RETURNED)
+
     def submit(self, *, by, content, figures="", attachment=None):
-        """Send the report to the office; a late report is accepted and shown as late."""
+        """Send the report (or its revision) to the office; a late report is accepted and shown as late."""
         if not content.strip():
             raise CampaignError(_("Hãy nhập nội dung báo cáo."), code="empty_report")
         if not self.can_move_to(self.Status.SUBMITTED):
             raise CampaignError(_("Báo cáo này đã được nộp."), code="already_submitted")
-        fields = {"content": content, "figures": figures, "submitted_by": by, "submitted_at": timezone.now()}
+        revised = self.status == self.Status.RETURNED
+        # A revision keeps the first submission time (lateness is counted from it); the reasons stay in the history.
+        fields = {
+            "content": content, "figures": figures, "submitted_by": by,
+            "submitted_at": self.submitted_at or timezone.now(), "evaluation": "",
+        }
         if attachment:
             # Stored before the move: a file store that fails leaves the report unsent and as it was.
             with storing():
                 self.attachment.save(attachment.name, attachment, save=False)
             fields["attachment"] = self.attachment.name
-        self._move_to(self.Status.SUBMITTED, by=by, **fields)
+        with transaction.atomic():
+            entry = self._move_to(self.Status.SUBMITTED, by=by, **fields)
+            code = "report_resubmitted" if revised else "report_submitted"
+            for user in self.campaign.office_staff():
+                notify_from_template(
+                    user, key=f"{code}:history={entry.pk}:user={user.pk}", code=code, link=self.get_absolute_url(),
+                    scope=f"campaign:{self.campaign_id}", context=self._message_context(),
+                )
 
     submit.alters_data = True
+
+    def return_for_revision(self, *, by, reasons):
+        """Send the report back to its unit with what to add; the unit is told."""
+        if not reasons.strip():
+            raise CampaignError(_("Hãy ghi rõ nội dung cần bổ sung."), code="no_reasons")
+        if not self.can_move_to(self.Status.RETURNED):
+            raise CampaignError(_("Chỉ trả lại được báo cáo đã nộp, chưa tiếp nhận."), code="not_returnable")
+        with transaction.atomic():
+            entry = self._move_to(self.Status.RETURNED, by=by, note=reasons, evaluation=reasons)
+            for user in self.organization.users.filter(role=User.Role.UNIT, is_active=True):
+                notify_from_template(
+                    user, key=f"report_returned:history={entry.pk}:user={user.pk}", code="report_returned",
+                    link=self.get_absolute_url(), scope=f"campaign:{self.campaign_id}",
+                    context={**self._message_context(), "reasons": reasons},
+                )
+
+    return_for_revision.alters_data = True
+
+    def accept(self, *, by, evaluation=""):
+        """Record the office's evaluation of a submitted report: it is taken into the plan's results."""
+        if not self.can_move_to(self.Status.ACCEPTED):
+            raise CampaignError(_("Chỉ tiếp nhận được báo cáo đã nộp."), code="not_acceptable")
+        self._move_to(self.Status.ACCEPTED, by=by, note=evaluation, evaluation=evaluation)
+
+    accept.alters_data = True
+
+    def _message_context(self):
+        return {"report": self.title, "unit": str(self.organization), "campaign": f"Kế hoạch số {self.campaign.number}"}
 
 
 class ReportHistory(StatusHistory):

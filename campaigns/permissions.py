@@ -35,6 +35,7 @@ def is_of_a_visible_campaign(user, report):
 rules.add_perm("campaigns.view_report", is_office_or_leader_for | (belongs_to & is_of_a_visible_campaign))
 rules.add_perm("campaigns.submit_report", is_unit_user & belongs_to & is_of_a_visible_campaign)
 rules.add_perm("campaigns.track_reports", is_office_or_leader_for)
+rules.add_perm("campaigns.evaluate_report", is_office_for)
 rules.add_perm("campaigns.request_reports", is_office_for)
 # Message templates are the portal's, not a body's: any office edits the wording, the administrator too.
 rules.add_perm("notifications.change_messagetemplate", is_staff_of_office)

@@ -26,10 +26,12 @@ from .models import (
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
 IMPORT_NOTE = "Nhập từ văn bản gốc"
-CHILDREN = ("periods", "criteria", "subjects", "award_forms", "tasks", "reports")
+CHILDREN = ("periods", "criteria", "subjects", "award_forms", "tasks", "reports", "task_reports")
+DEMO_WORLDS_DIR = SEED_DIR / "demo"
+DEMO_NOTE = "Dữ liệu dùng thử"
 DEMO_PASSWORD = "demo"
 DEMO_MAIL_DOMAIN = "thidua.example.gov.vn"
-DEMO_URL = "http://127.0.0.1:8000/"
+DEMO_HOST = "127.0.0.1:8000"
 
 OFFICE = "Sở Tư pháp thành phố Cần Thơ"
 CENTRE = "Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ"
@@ -169,6 +171,8 @@ def load_campaign(path):
         save_task(campaign, item)
     for item in children["reports"]:
         save_report(campaign, item)
+    if children["task_reports"]:
+        save_task_reports(campaign, children["task_reports"])
     return campaign, created
 
 
@@ -176,18 +180,39 @@ def save_campaign(data):
     """Create or update the plan itself; a new one enters its stated status with one history row."""
     issuer = find(Organization.objects, name=data.pop("issuing_organization", None))
     lookup = {"issuing_organization": issuer, "number": data.pop("number", "")}
-    status = data.pop("status", Campaign.Status.DRAFT)
+    history = data.pop("history", [])
+    status = history[-1]["status"] if history else data.pop("status", Campaign.Status.DRAFT)
     # The file gives the status at import; later moves are made in the portal, and a reload keeps them.
     if not Campaign.objects.filter(**lookup).exists():
         data["status"] = status
     if "implements" in data:
         data["implements"] = find(Campaign.objects, number=data["implements"])
     campaign, created = save_valid(Campaign, lookup, data)
-    if created and campaign.status != Campaign.Status.DRAFT:
+    if created and history:
+        save_dated_history(campaign, Campaign.Status.DRAFT, history)
+    elif created and campaign.status != Campaign.Status.DRAFT:
         campaign.history.create(
             from_status=Campaign.Status.DRAFT, to_status=campaign.status, actor=None, note=IMPORT_NOTE
         )
     return campaign, created
+
+
+def save_dated_history(row, from_status, steps, actors=None):
+    """Write the moves a document (or the demo) dates, each at 09:00 of its day: [{status, date, note?}]."""
+    actors = actors or {}
+    for step in steps:
+        entry = row.history.create(
+            from_status=from_status, to_status=step["status"], actor=actors.get(step["status"]),
+            note=step.get("note", IMPORT_NOTE),
+        )
+        # created_at is set on creation: the document's own date is written after.
+        row.history.filter(pk=entry.pk).update(created_at=at_nine(step["date"]))
+        from_status = step["status"]
+
+
+def at_nine(day):
+    """09:00 in Asia/Ho_Chi_Minh on that day."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
 
 
 def save_criteria(campaign, items):
@@ -212,13 +237,40 @@ def save_task(campaign, item):
 
 
 def save_report(campaign, item):
-    """Save a report a unit owes, tied to a period or a task when the file names one."""
-    organization = find(Organization.objects, name=item.pop("organization", None))
+    """Save a report a unit owes (or one for each unit of `organizations`), tied to a period or a task when named."""
+    names = item.pop("organizations", None) or [item.pop("organization", None)]
     if "period" in item:
         item["period"] = find(campaign.periods, name=item["period"])
     if "task" in item:
         item["task"] = find(campaign.tasks, number=item["task"])
-    save_valid(Report, {"campaign": campaign, "organization": organization, "title": item.pop("title", "")}, item)
+    title = item.pop("title", "")
+    for name in names:
+        organization = find(Organization.objects, name=name)
+        save_valid(Report, {"campaign": campaign, "organization": organization, "title": title}, dict(item))
+
+
+def save_task_reports(campaign, spec):
+    """Each period (a year): a report per task from its lead unit, one from each coordinating unit, and the summary."""
+    tasks = sorted(campaign.tasks.select_related("lead_organization").prefetch_related("coordinating_organizations"),
+                   key=lambda task: task.sort_key)
+    for period in campaign.periods.all():
+        year = period.ends_on.year
+        unit_due = datetime.date.fromisoformat(f"{year}-{spec['unit_due']}")
+        for task in tasks:
+            owed = [(task.lead_organization, spec["lead_title"])] if task.lead_organization else []
+            owed += [(unit, spec["coordinating_title"]) for unit in task.coordinating_organizations.all()]
+            for unit, title in owed:
+                save_valid(
+                    Report, {"campaign": campaign, "organization": unit, "title": title.format(task=task.number, year=year)},
+                    {"kind": Report.Kind.TASK, "period": period, "task": task, "due_date": unit_due},
+                )
+        save_valid(
+            Report,
+            {"campaign": campaign, "organization": find(Organization.objects, name=spec["summary_organization"]),
+             "title": spec["summary_title"].format(year=year)},
+            {"kind": Report.Kind.SUMMARY, "period": period,
+             "due_date": datetime.date.fromisoformat(f"{year}-{spec['summary_due']}")},
+        )
 
 
 def summary_line(campaign, created):
@@ -295,3 +347,46 @@ def save_demo_user(username, full_name, role, organization):
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
     return user
+
+
+def load_demo_worlds(directory=DEMO_WORLDS_DIR):
+    """Load each plan's demo world (its accounts and the reports its units sent); return (plan, [(user, note)])."""
+    return [load_demo_world(path) for path in sorted(Path(directory).glob("*.yaml"))]
+
+
+@transaction.atomic
+def load_demo_world(path):
+    """Create one plan's demo accounts, then give its reports the states the file tells (once: later moves stay)."""
+    data = read_yaml(path)
+    campaign = find(Campaign.objects, number=data["plan"])
+    accounts = [
+        (save_demo_user(item["username"], item["full_name"], item["role"], item["organization"]), item.get("note", ""))
+        for item in data.get("accounts", [])
+    ]
+    office = next((user for user, _note in accounts if user.role == User.Role.STAFF), None)
+    for item in data.get("reports", []):
+        save_report_states(campaign, item, office=office)
+    return campaign, accounts
+
+
+def save_report_states(campaign, item, *, office):
+    """Give the matching reports still untouched (owed, no history) the state the demo file tells, with its dates."""
+    reports = campaign.reports.filter(status=Report.Status.OWED, history__isnull=True, title__contains=item["title_contains"])
+    if "organization" in item:
+        reports = reports.filter(organization=find(Organization.objects, name=item["organization"]))
+    state = item["state"]
+    if state == Report.Status.OWED:
+        return
+    submitted_on = item["submitted_on"]
+    evaluated_on = item.get("evaluated_on", submitted_on + datetime.timedelta(days=7))
+    for report in reports.select_related("organization"):
+        unit_user = report.organization.users.filter(role=User.Role.UNIT).first()
+        report.status, report.content, report.figures = state, item["content"], item.get("figures", "")
+        report.evaluation, report.submitted_by = item.get("evaluation", ""), unit_user
+        report.submitted_at = at_nine(submitted_on)
+        report.full_clean()
+        report.save()
+        steps = [{"status": Report.Status.SUBMITTED, "date": submitted_on, "note": DEMO_NOTE}]
+        if state != Report.Status.SUBMITTED:
+            steps.append({"status": state, "date": evaluated_on, "note": item.get("evaluation", "")})
+        save_dated_history(report, Report.Status.OWED, steps, actors={state: office, Report.Status.SUBMITTED: unit_user})

@@ -25,4 +25,5 @@ urlpatterns = [
     path("bao-cao/<int:pk>/", views.report_detail, name="report_detail"),
     path("bao-cao/<int:pk>/nop/", views.report_submit, name="report_submit"),
     path("bao-cao/<int:pk>/tep/", views.report_attachment, name="report_attachment"),
+    path("bao-cao/<int:pk>/danh-gia/", views.report_evaluate, name="report_evaluate"),
 ]

@@ -33,6 +33,7 @@ from .forms import (
     PlanTextForm,
     QuotaRuleForm,
     ReadPartsForm,
+    ReportEvaluationForm,
     ReportFilterForm,
     ReportSubmitForm,
     RequestReportsForm,
@@ -274,7 +275,23 @@ def report_detail(request, pk):
     )
     if not request.user.has_perm("campaigns.view_report", report):
         raise PermissionDenied
-    return render(request, "campaigns/report_detail.html", {"report": report})
+    context = {"report": report, "evaluation_form": ReportEvaluationForm(), "history": report.history.select_related("actor")}
+    return render(request, "campaigns/report_detail.html", context)
+
+
+@login_required
+@require_POST
+def report_evaluate(request, pk):
+    """The office takes a submitted report into the plan's results, or returns it with what to add."""
+    report = get_object_or_404(Report.objects.select_related("campaign", "organization"), pk=pk)
+    if not request.user.has_perm("campaigns.evaluate_report", report):
+        raise PermissionDenied
+    text = request.POST.get("text", "")
+    if request.POST.get("action") == "return":
+        act, success = partial(report.return_for_revision, by=request.user, reasons=text), _("Đã trả lại báo cáo cho đơn vị.")
+    else:
+        act, success = partial(report.accept, by=request.user, evaluation=text), _("Đã tiếp nhận báo cáo.")
+    return act_then_redirect(request, report, act, success)
 
 
 @login_required
@@ -291,7 +308,8 @@ def report_submit(request, pk):
     report = get_object_or_404(Report.objects.select_related("campaign", "period", "task"), pk=pk)
     if not request.user.has_perm("campaigns.submit_report", report):
         raise PermissionDenied
-    form = ReportSubmitForm(request.POST or None, request.FILES or None)
+    # A returned report opens with what the unit sent, to be completed rather than retyped.
+    form = ReportSubmitForm(request.POST or None, request.FILES or None, initial={"content": report.content, "figures": report.figures})
     if form.is_valid():
         try:
             report.submit(by=request.user, **form.cleaned_data)

@@ -239,6 +239,9 @@ class Meeting(StatusFlow, Searchable):
             raise CouncilError(_("Cuộc họp đã kết thúc."), code="meeting_closed")
         if self.rounds.filter(status=VotingRound.Status.OPEN).exists():
             raise CouncilError(_("Không sửa điểm danh khi đang bỏ phiếu."), code="round_open")
+        if self.rounds.filter(status=VotingRound.Status.PUBLISHED).exists():
+            # The published results were counted against this attendance: the minutes must match them.
+            raise CouncilError(_("Kết quả biểu quyết đã công bố: không sửa điểm danh được nữa."), code="results_published")
         present_ids = {member.pk for member in present_members}
         with transaction.atomic():
             for member in self.council.members.all():

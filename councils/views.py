@@ -322,6 +322,8 @@ def meeting_detail(request, pk):
     meeting = _get_meeting(request, pk, "councils.view_meeting")
     can_run = request.user.has_perm("councils.run_meeting", meeting)
     voting_round = meeting.rounds.last()
+    if request.htmx and request.htmx.target == "minutes-panel":  # polled while the minutes are being made
+        return render(request, "councils/_meeting_minutes.html", {"meeting": meeting})
     if request.htmx:  # the live panel of who has voted, polled by the secretary's page
         if not can_run:
             raise PermissionDenied

@@ -148,23 +148,14 @@ class AppraisalForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, nomination, **kwargs):
         super().__init__(*args, **kwargs)
-        self.items = appraisal_items(nomination)
-        for index, item in enumerate(self.items):
-            self.fields[f"item_{index}"] = forms.BooleanField(label=item, required=False)
+        # Pre-ticked from what the dossier holds; the office confirms or unticks.
+        prefilled = nomination.appraisal_checklist()
+        self.items = list(prefilled)
+        for index, (item, held) in enumerate(prefilled.items()):
+            self.fields[f"item_{index}"] = forms.BooleanField(label=item, required=False, initial=bool(held))
 
     def checklist(self):
         return {item: self.cleaned_data[f"item_{index}"] for index, item in enumerate(self.items)}
-
-
-def appraisal_items(nomination):
-    """What the office checks: eligibility, the form's documents, the criteria self-assessed."""
-    return [
-        str(_("Đối tượng thuộc diện được khen theo kế hoạch")),
-        str(_("Hình thức khen thưởng đúng thẩm quyền, đúng đối tượng")),
-        *[str(_("Có %(document)s")) % {"document": document} for document in nomination.award_form.required_documents],
-        str(_("Tự đánh giá đủ các nội dung thi đua")),
-        str(_("Thành tích phù hợp tiêu chuẩn khen thưởng")),
-    ]
 
 
 class ForwardForm(StyledFormMixin, forms.Form):

@@ -68,4 +68,31 @@ TEXTS = [
         "Council result: {nomination}",
         "Dear {recipient},\n\nThe council considered the dossier \"{nomination}\" under {campaign}. Result: {result}.",
     ),
+    (
+        "nomination_submitted", "vi",
+        "Báo cho cán bộ theo dõi kế hoạch có hồ sơ mới nộp. Trường: {recipient}, {nomination}, {unit}, {campaign}, {link}.",
+        "Hồ sơ mới nộp: {nomination}",
+        "Kính gửi {recipient},\n\n{unit} vừa nộp hồ sơ \"{nomination}\" theo {campaign}. Đề nghị thẩm định hồ sơ: {link}",
+    ),
+    (
+        "nomination_submitted", "en",
+        "Tells the office a dossier arrived. Fields: {recipient}, {nomination}, {unit}, {campaign}, {link}.",
+        "New dossier: {nomination}",
+        "Dear {recipient},\n\n{unit} submitted the dossier \"{nomination}\" under {campaign}. Please appraise it: {link}",
+    ),
+    (
+        "nomination_resubmitted", "vi",
+        "Báo cho cán bộ theo dõi kế hoạch hồ sơ bị trả lại đã được đơn vị bổ sung và nộp lại. "
+        "Trường: {recipient}, {nomination}, {unit}, {campaign}, {link}.",
+        "Hồ sơ đã bổ sung, nộp lại: {nomination}",
+        "Kính gửi {recipient},\n\n{unit} đã bổ sung và nộp lại hồ sơ \"{nomination}\" theo {campaign}. "
+        "Lịch sử hồ sơ ghi rõ nội dung đã sửa: {link}",
+    ),
+    (
+        "nomination_resubmitted", "en",
+        "Tells the office a returned dossier came back revised. Fields: {recipient}, {nomination}, {unit}, {campaign}, {link}.",
+        "Dossier revised and resubmitted: {nomination}",
+        "Dear {recipient},\n\n{unit} revised and resubmitted the dossier \"{nomination}\" under {campaign}. "
+        "Its history shows what changed: {link}",
+    ),
 ]

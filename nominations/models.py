@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.db import models, transaction
@@ -72,6 +73,15 @@ def lateness_band_conditions(bands=LATENESS_BANDS):
             condition &= models.Q(submitted_at__gte=received_before(below))
         conditions[slug] = condition
     return conditions
+
+
+def _sha256(file):
+    file.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: file.read(1 << 16), b""):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
 
 
 class NominationQuerySet(SearchableQuerySet):
@@ -278,6 +288,18 @@ class Nomination(StatusFlow, Searchable):
                 _("Hồ sơ còn thiếu: %(documents)s.") % {"documents": "; ".join(missing)}, code="missing_documents"
             )
 
+    def attachment_like(self, upload):
+        """The attachment of this dossier with the same content as the upload, if one was already sent."""
+        digest = _sha256(upload)
+        for attachment in self.attachments.filter(size=upload.size):
+            try:
+                with attachment.file.open("rb") as stored:
+                    if _sha256(stored) == digest:
+                        return attachment
+            except OSError:
+                continue  # a file missing from storage matches nothing
+        return None
+
     def missing_documents(self):
         """Required documents not attached; one the plan lists "(nếu có)" is optional."""
         attached = set(self.attachments.values_list("document_type", flat=True))
@@ -378,7 +400,10 @@ class Nomination(StatusFlow, Searchable):
         self.check_title_rules()
         self.check_documents()
         self.check_unit_quota()
-        self._move_to(Status.SUBMITTED, by=by, submitted_at=timezone.now())
+        code = "nomination_resubmitted" if self.status == Status.RETURNED else "nomination_submitted"
+        with transaction.atomic():
+            entry = self._move_to(Status.SUBMITTED, by=by, submitted_at=timezone.now())
+            self._tell_office(code, entry)
 
     submit.alters_data = True
 
@@ -411,6 +436,42 @@ class Nomination(StatusFlow, Searchable):
         )
 
     appraise.alters_data = True
+
+    def appraisal_checklist(self):
+        """The office's checklist, each item ticked where what the dossier holds shows it holds (None: the office judges)."""
+        try:
+            self.check_eligibility()
+        except NominationError:
+            eligible = False
+        else:
+            eligible = True
+        missing = set(self.missing_documents())
+        checklist = {
+            str(_("Đối tượng thuộc diện được khen theo kế hoạch")): eligible,
+            str(_("Hình thức khen thưởng đúng thẩm quyền, đúng đối tượng")): eligible,
+        }
+        for document in self.award_form.required_documents:
+            checklist[str(_("Có %(document)s")) % {"document": document}] = document not in missing
+        checklist[str(_("Tự đánh giá đủ các nội dung thi đua"))] = not self.assessments.filter(is_met=None).exists()
+        checklist[str(_("Thành tích phù hợp tiêu chuẩn khen thưởng"))] = None
+        return checklist
+
+    def appraise_and_accept(self, *, by):
+        """Bulk acceptance: a dossier never appraised is appraised from what it holds, then put before the council."""
+        with transaction.atomic():
+            if not self.appraisals.exists():
+                # Ticking the dossier for review is the office's judgement of its merit.
+                checklist = {item: True if held is None else held for item, held in self.appraisal_checklist().items()}
+                failing = [item for item, held in checklist.items() if not held]
+                if failing:
+                    raise NominationError(
+                        _("Chưa đưa vào xét được, hồ sơ chưa đạt: %(items)s.") % {"items": "; ".join(failing)},
+                        code="not_appraised",
+                    )
+                self.appraise(by=by, checklist=checklist, remarks=str(_("Thẩm định khi đưa vào xét cùng lúc nhiều hồ sơ.")))
+            self.accept_for_review(by=by)
+
+    appraise_and_accept.alters_data = True
 
     def accept_for_review(self, *, by):
         """Put an appraised, complete dossier before the council."""
@@ -492,6 +553,15 @@ class Nomination(StatusFlow, Searchable):
         """Tell the submitting unit's users of this step of its dossier, once per history entry."""
         context |= {"nomination": str(self), "campaign": f"Kế hoạch số {self.campaign.number}"}
         for user in User.objects.filter(role=User.Role.UNIT, is_active=True, organization=self.submitting_unit_id):
+            notify_from_template(
+                user, key=f"{code}:history={entry.pk}:user={user.pk}", code=code, context=context,
+                link=self.get_absolute_url(), scope=f"campaign:{self.campaign_id}",
+            )
+
+    def _tell_office(self, code, entry):
+        """Tell the office staff who follow the plan that a dossier arrived, once per history entry."""
+        context = {"nomination": str(self), "unit": str(self.submitting_unit), "campaign": f"Kế hoạch số {self.campaign.number}"}
+        for user in self.campaign.office_staff():
             notify_from_template(
                 user, key=f"{code}:history={entry.pk}:user={user.pk}", code=code, context=context,
                 link=self.get_absolute_url(), scope=f"campaign:{self.campaign_id}",

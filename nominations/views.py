@@ -79,7 +79,7 @@ def unit_picker(request):
 @login_required
 @require_POST
 def nomination_bulk(request):
-    """Accept for review, or return with one reason, every ticked dossier; report each refusal."""
+    """Appraise and accept for review, or return with one reason, every ticked dossier; report each refusal."""
     returning = request.POST.get("action") == "return"
     perm = "nominations.return_nomination" if returning else "nominations.accept_nomination"
     if not request.user.has_perm(perm):
@@ -95,12 +95,16 @@ def nomination_bulk(request):
             if returning:
                 nomination.return_for_revision(by=request.user, reasons=request.POST.get("reasons", ""))
             else:
-                nomination.accept_for_review(by=request.user)
+                nomination.appraise_and_accept(by=request.user)
         except PortalError as error:
             messages.warning(request, f"{nomination.nominee}: {error.message}")
         else:
             done += 1
-    messages.success(request, _("Đã xử lý %(count)d hồ sơ.") % {"count": done})
+    if done:
+        done_message = _("Đã trả lại %(count)d hồ sơ cho đơn vị.") if returning else _("Đã thẩm định và đưa %(count)d hồ sơ vào xét.")
+        messages.success(request, done_message % {"count": done})
+    elif not nominations:
+        messages.warning(request, _("Hãy chọn ít nhất một hồ sơ."))
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "nominations:list"
@@ -136,7 +140,10 @@ def nomination_create(request, campaign_pk):
                     nomination.nominee_person.save()
                 nomination.save()
                 nomination.add_missing_assessments()
-            messages.success(request, _("Đã tạo hồ sơ nháp. Hãy nhập báo cáo thành tích và đính kèm giấy tờ."))
+            messages.success(request, _(
+                "Đã tạo hồ sơ nháp. Hãy nhập báo cáo thành tích và tự đánh giá rồi lưu; "
+                "giấy tờ đính kèm ở mục “Giấy tờ đính kèm” của trang hồ sơ."
+            ))
             for warning in nomination.quota_warnings():
                 messages.warning(request, warning)
             return redirect("nominations:edit", nomination.pk)
@@ -155,7 +162,10 @@ def nomination_detail(request, pk):
         "appraisal": nomination.appraisals.select_related("appraised_by").first(),
         "quota_counters": QuotaCounter(nomination.award_form).counters(nomination),
         "quota_warnings": nomination.quota_warnings() if nomination.is_editable else [],
-        "attachment_form": AttachmentForm(award_form=nomination.award_form),
+        # The document type starts at the first required document still missing.
+        "attachment_form": AttachmentForm(
+            award_form=nomination.award_form, initial={"document_type": next(iter(nomination.missing_documents()), "")}
+        ),
         "return_form": ReturnForm(),
         "forward_form": ForwardForm(nomination=nomination) if nomination.campaign.implements_id else None,
         "forwarded_to": Nomination.objects.filter(forwarded_from=nomination).first(),
@@ -195,7 +205,17 @@ def attachment_upload(request, pk):
     if not nomination.is_editable:
         messages.error(request, _("Hồ sơ đã nộp: không thể thêm tệp."))
     elif form.is_valid():
-        return act_then_redirect(request, nomination, partial(form.save, nomination, by=request.user), _("Đã đính kèm tệp."))
+        twin = nomination.attachment_like(form.cleaned_data["file"])
+        try:
+            attachment = form.save(nomination, by=request.user)
+        except PortalError as error:  # the file store failed: nothing was attached
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã đính kèm tệp."))
+            if twin is not None:
+                messages.warning(request, _(
+                    "Tệp “%(name)s” có nội dung trùng với tệp “%(twin)s” đã đính kèm (%(type)s): nếu tải lên nhầm, hãy xóa một tệp."
+                ) % {"name": attachment.original_name, "twin": twin.original_name, "type": twin.document_type or _("Tài liệu khác")})
     else:
         for error in form.errors.values():
             messages.error(request, " ".join(error))

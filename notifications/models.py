@@ -286,6 +286,31 @@ class MessageTemplateQuerySet(SearchableQuerySet):
         return sorted(created, key=lambda template: template.language != language)
 
 
+# What each placeholder of the shipped texts stands for, shown to the staff who edit them.
+PLACEHOLDER_LABELS = {
+    "recipient": _("người nhận"),
+    "campaign": _("kế hoạch, phong trào (số, ký hiệu)"),
+    "link": _("đường dẫn đến trang liên quan"),
+    "nomination": _("hồ sơ đề nghị khen thưởng"),
+    "report": _("tên báo cáo"),
+    "unit": _("đơn vị gửi"),
+    "deadline": _("hạn (ngày/tháng/năm)"),
+    "days_left": _("số ngày còn lại"),
+    "days_overdue": _("số ngày quá hạn"),
+    "meeting": _("cuộc họp"),
+    "council": _("hội đồng"),
+    "title": _("nội dung cuộc họp"),
+    "date": _("ngày"),
+    "time": _("giờ"),
+    "place": _("địa điểm"),
+    "count": _("số hồ sơ"),
+    "reasons": _("lý do, nội dung cần bổ sung"),
+    "result": _("kết quả xét"),
+    "decision": _("quyết định khen thưởng"),
+    "summary": _("tóm tắt"),
+}
+
+
 class MessageTemplate(models.Model):
     code = models.SlugField(_("mã"), max_length=100, help_text=_("Mã mà chương trình dùng để gọi mẫu."))
     language = models.CharField(_("ngôn ngữ"), max_length=10, choices=settings.LANGUAGES, default="vi")
@@ -321,6 +346,21 @@ class MessageTemplate(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        """A name a person reads: the first sentence of the description, else the code."""
+        first = self.description.split(". ")[0].strip().rstrip(".")
+        return first or self.code
+
+    def placeholders(self):
+        """(placeholder, what it stands for) for each {name} the texts use, in order of first use."""
+        try:
+            names = [name for text in (self.subject_template, self.body_template)
+                     for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name]
+        except ValueError:  # a text being edited with unbalanced braces: its form says so
+            return []
+        return [(f"{{{name}}}", PLACEHOLDER_LABELS.get(name, "")) for name in dict.fromkeys(names)]
 
     def render(self, context):
         """Return (subject, body) with the placeholders filled; unknown ones stay visible as {name}."""

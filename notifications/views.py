@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -56,7 +58,9 @@ def notification_mark_all_read(request):
 def template_list(request):
     if not request.user.has_perm("notifications.change_messagetemplate"):
         raise PermissionDenied
-    templates = MessageTemplate.objects.search(request.GET.get("q", ""))
+    # Vietnamese (the site's language) first, then English.
+    first = Case(When(language=settings.LANGUAGE_CODE, then=Value(0)), default=Value(1))
+    templates = MessageTemplate.objects.search(request.GET.get("q", "")).order_by(first, "language", "code")
     page = Paginator(templates, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "notifications/messagetemplate_list.html", {"page": page})
 
@@ -69,7 +73,7 @@ def template_edit(request, pk):
     form = MessageTemplateForm(request.POST or None, instance=message_template)
     if form.is_valid():
         form.save()
-        messages.success(request, _("Đã lưu mẫu %(code)s.") % {"code": message_template.code})
+        messages.success(request, _("Đã lưu mẫu “%(label)s”.") % {"label": message_template.label})
         return redirect("notifications:template_list")
     context = {"form": form, "message_template": message_template}
     return render(request, "notifications/messagetemplate_form.html", context)

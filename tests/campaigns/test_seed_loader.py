@@ -6,6 +6,7 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
@@ -191,10 +192,38 @@ def test_seed_002_an_giang_criterion_2_2_targets_100_percent_mediation(seeded):
     assert "Phấn đấu 100% hòa giải thành" in criterion.text
 
 
-def test_seed_002_an_giang_summary_report_falls_in_2025(seeded):
-    report = seeded["78/KH-STP"].reports.get(kind=Report.Kind.SUMMARY)
+def test_seed_002_an_giang_summaries_fall_in_2025_from_the_units_and_the_office(seeded):
+    reports = seeded["78/KH-STP"].reports.filter(kind=Report.Kind.SUMMARY)
 
-    assert (report.period.name, report.organization.name) == ("Năm 2025", "Sở Tư pháp tỉnh An Giang")
+    assert {report.period.name for report in reports} == {"Năm 2025"}
+    assert {report.organization.name for report in reports} == {
+        "Sở Tư pháp tỉnh An Giang", "Trung tâm Trợ giúp pháp lý nhà nước tỉnh An Giang",
+        "Phòng Tư pháp thành phố Long Xuyên", "Phòng Tư pháp thành phố Châu Đốc",
+    }
+
+
+def test_seed_002_an_giang_units_owe_their_2023_and_2024_yearly_results(seeded):
+    yearly = seeded["78/KH-STP"].reports.filter(kind=Report.Kind.YEARLY, organization__name="Phòng Tư pháp thành phố Long Xuyên")
+
+    assert sorted((report.period.name, report.due_date) for report in yearly) == [
+        ("Năm 2023", datetime.date(2023, 12, 15)), ("Năm 2024", datetime.date(2024, 12, 15)),
+    ]
+
+
+def test_seed_002_an_giang_is_closed_with_its_dated_history(seeded):
+    campaign = seeded["78/KH-STP"]
+
+    moves = [(entry.to_status, timezone.localtime(entry.created_at).date()) for entry in campaign.history.order_by("created_at")]
+
+    assert campaign.status == Campaign.Status.CLOSED
+    assert moves == [(Campaign.Status.LAUNCHED, datetime.date(2023, 4, 27)), (Campaign.Status.CLOSED, datetime.date(2025, 12, 31))]
+
+
+def test_seed_003_cao_bang_asks_each_body_for_a_report_on_each_period(seeded):
+    reports = seeded["962/KH-UBND"].reports.filter(organization__name="Công an tỉnh Cao Bằng")
+
+    assert sorted(report.period.name for report in reports) == ["Giai đoạn 1", "Giai đoạn 2", "Giai đoạn 3"]
+    assert {report.kind for report in reports} == {Report.Kind.PERIOD}
 
 
 def test_seed_003_cao_bang_review_has_its_three_periods(seeded):
@@ -242,12 +271,20 @@ def test_seed_004_tra_vinh_task_4_states_no_timing(seeded):
     assert (task.is_ongoing, task.due_date, task.timing_text) == (False, None, "")
 
 
-def test_seed_004_tra_vinh_units_owe_yearly_reports_to_the_justice_department(seeded):
-    reports = seeded["08/KH-UBND"].reports.all()
+def test_seed_004_tra_vinh_each_task_is_reported_each_year_by_its_lead_and_coordinating_units(seeded):
+    campaign = seeded["08/KH-UBND"]
+    task = campaign.tasks.get(number="1")
 
-    assert reports.count() == 9
-    assert {report.kind for report in reports} == {Report.Kind.YEARLY}
-    assert reports.filter(organization__name="Công an tỉnh Trà Vinh").exists()
+    reports_2024 = task.reports.filter(period__name="Năm 2024")
+
+    assert {report.organization.name for report in reports_2024} == {
+        "Hội Luật gia tỉnh Trà Vinh", "Sở Tư pháp tỉnh Trà Vinh", "Sở Nội vụ tỉnh Trà Vinh",
+        "Sở Thông tin và Truyền thông tỉnh Trà Vinh",
+    }
+    assert reports_2024.get(organization__name="Hội Luật gia tỉnh Trà Vinh").title.endswith("(đơn vị chủ trì)")
+    assert {report.due_date for report in reports_2024} == {datetime.date(2024, 12, 15)}
+    assert sorted(campaign.periods.values_list("name", flat=True)) == ["Năm 2023", "Năm 2024", "Năm 2025", "Năm 2026"]
+    assert campaign.reports.filter(kind=Report.Kind.SUMMARY, organization__name="Sở Tư pháp tỉnh Trà Vinh").count() == 4
 
 
 def test_seed_launched_campaign_records_one_history_row_from_draft(seeded):
@@ -466,5 +503,16 @@ def test_seed_demo_command_prints_the_accounts_and_the_address(db, fast_password
     call_command("seed_demo", stdout=output)
 
     printed = output.getvalue()
-    assert [bool(re.search(rf"^{username} +demo ", printed, re.MULTILINE)) for username in ("hoidong1", "vutdkt", "botruong")] == [True] * 3
-    assert printed.rstrip().endswith("http://127.0.0.1:8000/")
+    assert "mật khẩu của mọi tài khoản: demo" in printed
+    assert [bool(re.search(rf"^  {username} ", printed, re.MULTILINE)) for username in ("hoidong1", "vutdkt", "botruong")] == [True] * 3
+    assert "angiang_longxuyen" in printed and "travinh_hoiluatgia" in printed
+    assert "Kế hoạch 962/KH-UBND (Cao Bằng)" in printed
+    assert "http://127.0.0.1:8000/" in printed.splitlines()[-1]
+
+
+def test_seed_demo_prints_the_address_of_the_host_it_is_given(db, fast_passwords):
+    output = io.StringIO()
+
+    call_command("seed_demo", "--host", "0.0.0.0:8021", stdout=output)
+
+    assert "http://127.0.0.1:8021/" in output.getvalue().splitlines()[-1]
