@@ -6,9 +6,9 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import Organization, Person, User
 from campaigns.models import (
