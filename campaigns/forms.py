@@ -247,6 +247,8 @@ REPORT_STATES = [
     ("late", _("Nộp muộn")),
     ("pending", _("Chưa đến hạn")),
     ("overdue", _("Quá hạn chưa nộp")),
+    ("to_evaluate", _("Chờ đánh giá")),
+    ("returned", _("Trả lại để bổ sung")),
 ]
 
 
@@ -258,6 +260,8 @@ def report_state_q(state, today):
         "late": Q(submitted_at__date__gt=F("due_date")),
         "pending": Q(submitted_at__isnull=True, due_date__gte=today),
         "overdue": Q(submitted_at__isnull=True, due_date__lt=today),
+        "to_evaluate": Q(status="submitted"),
+        "returned": Q(status="returned"),
     }[state]
 
 
