@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, User
@@ -684,7 +685,8 @@ class Task(models.Model):
         constraints = [models.UniqueConstraint(fields=["campaign", "number"], name="task_unique_number")]
 
     def __str__(self):
-        return f"{self.number}. {self.title[:80]}"
+        # A task's title opens with its heading line, then the plan's text for it.
+        return f"{self.number}. {Truncator(self.title.splitlines()[0] if self.title else '').chars(80)}"
 
     def save(self, *args, **kwargs):
         self.sort_key = numbering_key(self.number)
@@ -842,6 +844,10 @@ class Report(StatusFlow, models.Model):
 
 class ReportHistory(StatusHistory):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="history")
+
+    @property
+    def to_status_label(self):
+        return Report.Status(self.to_status).label if self.to_status in Report.Status.values else self.to_status
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("lịch sử báo cáo")

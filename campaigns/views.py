@@ -224,6 +224,7 @@ def _count_reports(reports):
         submitted=Count("pk", filter=Q(submitted_at__isnull=False)),
         late=Count("pk", filter=report_state_q("late", today)),
         overdue=Count("pk", filter=report_state_q("overdue", today)),
+        to_evaluate=Count("pk", filter=report_state_q("to_evaluate", today)),
     )
 
 
