@@ -151,7 +151,7 @@ def test_report_tracking_counts_owed_submitted_late_and_overdue(client_of, offic
 
     response = tracking_page(client_of(office_user), campaign)
 
-    assert response.context["counts"] == {"owed": 4, "submitted": 2, "late": 1, "overdue": 1}
+    assert response.context["counts"] == {"owed": 4, "submitted": 2, "late": 1, "overdue": 1, "to_evaluate": 2}
 
 
 @pytest.mark.django_db

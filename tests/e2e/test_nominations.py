@@ -15,7 +15,9 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 def upload(page, document_type, name):
     page.select_option("#id_document_type", label=document_type)
     page.set_input_files("#id_file", files=[{"name": name, "mimeType": "application/pdf", "buffer": PDF}])
-    page.click("text=Tải lên")
+    page.click("button:has-text('Tải lên')")
+    # The list shows the file once the upload's page is back (the previous page also says "Đã đính kèm tệp.").
+    expect(page.locator("#attachments")).to_contain_text(name)
     expect(page.locator(".alert-success")).to_contain_text("Đã đính kèm tệp.")
 
 
