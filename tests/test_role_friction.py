@@ -11,9 +11,10 @@ from accounts.models import Organization, User
 from campaigns.forms import RequestReportsForm
 from campaigns.models import CampaignError, Report
 from councils.models import CouncilError
-from councils.services import Choice, cast_ballot, close_round, publish_round
+from councils.services import publish_round
 from nominations.models import Nomination
 from notifications.models import MessageTemplate, Notification
+from tests.councils.ballots import close_and_open, open_online_round, vote
 from tests.factories import (
     CouncilMemberFactory,
     MeetingFactory,
@@ -257,10 +258,9 @@ def published_meeting(db):
     nomination.accept_for_review(by=None)
     meeting.agenda.add(nomination)
     meeting.record_attendance(by=None, present_members=seats)
-    voting_round = meeting.open_round(by=None)
-    for seat in seats:
-        cast_ballot(seat, voting_round, nomination, Choice.FOR)
-    close_round(voting_round, by=None)
+    voting_round = open_online_round(meeting, trustees=seats[:2])
+    vote(voting_round, seats, {nomination: 3})
+    close_and_open(voting_round)
     publish_round(voting_round, by=None)
     return meeting, seats
 
