@@ -105,6 +105,7 @@ EXPECTED = {
     "campaigns:report_submit": row(get={"unit_a"}, post={"unit_a"}, pk="report"),
     "campaigns:report_unit_picker": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
     "campaigns:report_attachment": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="report"),
+    "campaigns:report_evaluate": row(get=NOBODY, post=OFFICE_A, pk="report"),
     # Dossiers: the unit's own, the office it is sent to, the council holding it on its agenda.
     "nominations:list": row(get=SIGNED_IN, post=SIGNED_IN),
     # The unit picker lists only the units whose dossiers the user sees: anyone but a unit may search it.
