@@ -37,6 +37,7 @@ def test_member_signs_in_votes_and_gets_the_receipt_of_the_ballot_encrypted_in_t
 
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     page.get_by_role("link", name="Biểu quyết", exact=True).click()
+    page.wait_for_url("**/bieu-quyet/")  # loaded: vote.js intercepts the submit only once it has run
     page.check(f"input[data-nomination='{first.pk}'][data-option=for]")
     page.check(f"input[data-nomination='{second.pk}'][data-option=against]")
     page.click("#ballot-submit")  # encrypts first, then posts
