@@ -90,6 +90,7 @@ def test_seed_002_an_giang_units_send_their_yearly_results_and_the_office_evalua
     expect(page.locator("body")).to_contain_text("Hết hạn nhận hồ sơ")
     shoot("office-plan")
     page.click("text=Theo dõi báo cáo")
+    page.wait_for_url("**/bao-cao/")  # loaded: the filters work through htmx once its script has run
     page.select_option("#id_state", "to_evaluate")
     expect(page.locator("#report-rows")).to_contain_text("Phòng Tư pháp thành phố Long Xuyên")
     expect(page.locator("#report-rows")).to_contain_text("Trung tâm Trợ giúp pháp lý nhà nước tỉnh An Giang")
@@ -163,6 +164,7 @@ def test_seed_004_tra_vinh_lead_and_coordinating_units_report_on_their_tasks_eac
     expect(page.locator("body")).to_contain_text("Hội Luật gia tỉnh Trà Vinh")
     shoot("office-plan")
     page.click("text=Theo dõi báo cáo")
+    page.wait_for_url("**/bao-cao/")  # loaded: the filters work through htmx once its script has run
     page.select_option("#id_state", "to_evaluate")
     rows = page.locator("#report-rows")
     expect(rows).to_contain_text("Nhiệm vụ 4.")
