@@ -19,6 +19,8 @@ messages: install
 migrate: messages
 	$(PYTHON) manage.py migrate -v 0
 
+# The development server: DEBUG on unless set (production serves with gunicorn, DEBUG false and its own SECRET_KEY).
+run: export DEBUG ?= true
 run: migrate
 	$(PYTHON) manage.py seed_demo
 	$(PYTHON) manage.py runserver $(HOST)

@@ -411,7 +411,7 @@ def test_documents_panel_while_pending_shows_a_progress_bar_that_polls(client_of
 
     page = client_of(office_user).get(draft.get_absolute_url()).content.decode()
 
-    assert 'class="progress-bar' in page and "width: 30%" in page
+    assert '<progress class="documents-progress mb-2"' in page and 'value="30" max="100"' in page
     assert f'hx-get="{draft.get_absolute_url()}"' in page
     assert 'hx-trigger="every 2s"' in page and 'hx-swap="outerHTML"' in page
 
