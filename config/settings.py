@@ -242,6 +242,15 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# A DOCX or XLSX may unpack to this much, and this many times its own size (core/upload_content.py).
+UPLOAD_MAX_UNPACKED_BYTES = env.int("UPLOAD_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
+UPLOAD_MAX_UNPACK_RATIO = env.int("UPLOAD_MAX_UNPACK_RATIO", default=100)
+UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=50_000_000)
+# A long text (a report, an achievement report) may have this many characters: the form refuses more, keeping the text.
+FORM_TEXT_MAX_CHARS = env.int("FORM_TEXT_MAX_CHARS", default=100_000)
+# The text of one request (files apart). Above the forms' own limits (a Vietnamese letter sent URL-encoded takes up
+# to 9 bytes, and a form has up to 7 long texts), so only a forged request meets it: it gets templates/413.html.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
 
 # Digital signatures: the root certificates (PEM files) a signature must chain to, e.g. the government CA's,
 # and a timestamp authority (RFC 3161) whose time each signature then carries (PAdES B-T).

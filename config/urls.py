@@ -32,3 +32,5 @@ urlpatterns = [
     path("quan-ly/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "config.views.bad_request"
