@@ -112,6 +112,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Connections kept between requests, checked before reuse: after a PostgreSQL restart the next request reconnects.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -240,6 +243,18 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Jobs that survive a crash: a task is acknowledged once done, and one whose worker died goes back to the queue
+# (the tasks are idempotent: a PDF replaces its file, a message is sent once). One task at a time per process.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A documents job takes seconds (1,000 certificates about a minute, STACK.md): one pending or running longer than
+# this is stuck, and the beat's sweep (awards.tasks.fail_stuck_documents) marks it failed so the page offers a retry.
+DOCUMENTS_JOB_DEADLINE = env.int("DOCUMENTS_JOB_DEADLINE_SECONDS", default=600)
+# Redis gives a task whose worker vanished (killed, machine lost) to another worker after this many seconds: above
+# the longest job and the longest retry countdown of an e-mail (16 minutes, notifications/tasks.py).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1200)}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS
 
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 # A DOCX or XLSX may unpack to this much, and this many times its own size (core/upload_content.py).
