@@ -84,7 +84,7 @@ def _pdf_findings(obj, depth=0):
     if depth > 32:
         return
     if isinstance(obj, pikepdf.Dictionary):
-        for key in obj.keys():
+        for key in sorted(obj.keys()):
             value = obj.get(key)
             if key in PDF_KEYS_REFUSED:
                 yield key

@@ -55,7 +55,7 @@ def test_pdf_refusal_says_what_was_found_and_what_to_do():
         validate_upload(SimpleUploadedFile("to-trinh.pdf", pdf_with(javascript_on_open)))
 
     message = refusal.value.message % refusal.value.params
-    assert message.startswith("Tệp “to-trinh.pdf” chứa mã lệnh, hành động tự chạy hoặc tệp đính kèm bên trong (/JavaScript)")
+    assert message.startswith("Tệp “to-trinh.pdf” chứa mã lệnh, hành động tự chạy hoặc tệp đính kèm bên trong (/JS)")
     assert "hãy in lại ra PDF" in message
 
 
