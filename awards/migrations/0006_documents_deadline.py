@@ -18,7 +18,7 @@ def unschedule_sweep(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("awards", "0003_award_verification_code"),
+        ("awards", "0005_award_revocation"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
