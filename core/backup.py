@@ -30,9 +30,14 @@ def make_backup(output_dir):
         database = Path(work) / (POSTGRES_DUMP if connection.vendor == "postgresql" else SQLITE_COPY)
         _dump_database(database)
         archive.add(database, arcname=database.name)
-        if Path(settings.MEDIA_ROOT).is_dir():
+        if files_on_local_disk() and Path(settings.MEDIA_ROOT).is_dir():
             archive.add(settings.MEDIA_ROOT, arcname="media")
     return path
+
+
+def files_on_local_disk():
+    """Whether the files live under MEDIA_ROOT; in an object store (STORAGE_URL) they are the store's to keep."""
+    return settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
 
 
 def restore_backup(path):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.backup import make_backup
+from core.backup import files_on_local_disk, make_backup
 
 
 class Command(BaseCommand):
@@ -12,3 +12,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, output_dir, **options):
         self.stdout.write(str(make_backup(output_dir)))
+        if not files_on_local_disk():
+            self.stderr.write("The files are in the object store (STORAGE_URL): back it up with its own tools (mc mirror).")
