@@ -18,7 +18,7 @@ def unschedule_sweep(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("awards", "0005_award_revocation"),
+        ("awards", "0008_remove_decision_nominations"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
