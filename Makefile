@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install messages migrate worker beat
+.PHONY: run test install messages migrate worker beat backup restore
 
 # pip shows what it downloads and installs: the first run takes minutes and should be seen to move.
 $(VENV)/.installed: pyproject.toml
@@ -24,6 +24,8 @@ migrate: messages
 	@echo "==> 3/4 Cơ sở dữ liệu"
 	$(PYTHON) manage.py migrate -v 1
 
+# The development server: DEBUG on unless set (production serves with gunicorn, DEBUG false and its own SECRET_KEY).
+run: export DEBUG ?= true
 run: migrate
 	@echo "==> 4/4 Kế hoạch mẫu và tài khoản dùng thử"
 	$(PYTHON) manage.py seed_demo --host $(HOST)
@@ -37,3 +39,13 @@ worker: install
 
 beat: install
 	$(VENV)/bin/celery -A config beat --pidfile= -l info
+
+# A dated archive of the database (pg_dump, or SQLite's copy) and media/, into backups/ (BACKUP_DIR to change it).
+BACKUP_DIR ?= backups
+backup: install
+	$(PYTHON) manage.py backup --output-dir $(BACKUP_DIR)
+
+# Into an empty database only (create it first): make restore FILE=backups/thidua-20261124-090000.tar.gz
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/thidua-YYYYMMDD-HHMMSS.tar.gz"; exit 2; }
+	$(PYTHON) manage.py restore "$(FILE)"

@@ -1,5 +1,6 @@
-"""The office's own world, kept without /admin/: the organizations under it and their unit accounts."""
+"""The office's own world, kept without /admin/: the organizations under it and their unit accounts; the lock-out page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -113,3 +115,14 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         messages.success(self.request, _("Đã đặt mật khẩu. Mời đăng nhập."))
         return super().form_valid(form)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """Say, in Vietnamese, that this name is locked on this computer and when to try again (django-axes, HTTP 429)."""
+    retry_at = timezone.localtime(timezone.now() + settings.AXES_COOLOFF_TIME)
+    context = {
+        "retry_at": retry_at,
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+    }
+    return render(request, "registration/locked_out.html", context, status=429)

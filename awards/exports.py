@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from documents.spreadsheets import as_text
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 BOLD = Font(bold=True)
@@ -26,7 +28,7 @@ def register_workbook(awards):
     for number, award in enumerate(awards, start=1):
         sheet.append([
             number, _cell(sheet, str(award.awardee)), _cell(sheet, unit_of(award)), _cell(sheet, award.award_form.name),
-            award.decision.number_symbol, _date(sheet, award.decision.issue_date), award.register_number,
+            _cell(sheet, award.decision.number_symbol), _date(sheet, award.decision.issue_date), _cell(sheet, award.register_number),
         ])
     return workbook
 
@@ -44,7 +46,7 @@ def annex_workbook(decision, collectives, individuals):
         }
     else:
         reference = _("(Kèm theo dự thảo Quyết định số %(number)s)") % {"number": decision.number_symbol}
-    sheet.append([reference])
+    sheet.append([_cell(sheet, reference, wrap=False)])
     sheet.append([])
     sheet.append([_cell(sheet, header, bold=True) for header, _width in columns])
     sections = [(_("I. TẬP THỂ"), collectives), (_("II. CÁ NHÂN") if collectives else _("I. CÁ NHÂN"), individuals)]
@@ -55,7 +57,8 @@ def annex_workbook(decision, collectives, individuals):
         for number, awardee in enumerate(awardees, start=1):
             sheet.append([
                 number, _cell(sheet, str(awardee.nominee)), _cell(sheet, position_of(awardee.person)),
-                _cell(sheet, nominee_unit(awardee)), awardee.register_entry.register_number if awardee.register_entry else "",
+                _cell(sheet, nominee_unit(awardee)),
+                _cell(sheet, awardee.register_entry.register_number if awardee.register_entry else ""),
             ])
     return workbook
 
@@ -101,7 +104,8 @@ def _add_header(sheet, columns):
 
 
 def _cell(sheet, value, *, bold=False, wrap=True):
-    cell = WriteOnlyCell(sheet, value=value)
+    """Every text of an export goes through here, as text: a name typed "=HYPERLINK(...)" is not a formula."""
+    cell = WriteOnlyCell(sheet, value=as_text(value))
     if wrap:
         cell.alignment = WRAP
     if bold:

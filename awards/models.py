@@ -149,6 +149,8 @@ class Decision(DocumentLines, StatusFlow, Searchable):
     documents_state = models.CharField(_("tạo văn bản"), max_length=10, choices=DocumentsState.choices, default="", blank=True)
     documents_progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     documents_error = models.TextField(_("lỗi tạo văn bản"), blank=True)
+    # When the documents job last moved: one pending or running past settings.DOCUMENTS_JOB_DEADLINE is stuck.
+    documents_updated_at = models.DateTimeField(_("tạo văn bản cập nhật lúc"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 

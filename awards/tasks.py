@@ -1,7 +1,10 @@
+import datetime
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.storage import retry_if_storage_failed
@@ -15,7 +18,9 @@ logger = logging.getLogger(__name__)
 
 
 def _set_state(decision_id, state, progress, error=""):
-    Decision.objects.filter(pk=decision_id).update(documents_state=state, documents_progress=progress, documents_error=error)
+    Decision.objects.filter(pk=decision_id).update(
+        documents_state=state, documents_progress=progress, documents_error=error, documents_updated_at=timezone.now(),
+    )
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5)
@@ -53,4 +58,19 @@ def generate_decision_documents(self, *, decision_id):
 def enqueue_documents(decision):
     """Mark the documents pending and render them once the current transaction commits."""
     _set_state(decision.pk, Decision.DocumentsState.PENDING, 0)
-    transaction.on_commit(lambda: generate_decision_documents.delay(decision_id=decision.pk))
+    # Robust: with the broker down the page still saves; the job stays pending until fail_stuck_documents says so.
+    transaction.on_commit(lambda: generate_decision_documents.delay(decision_id=decision.pk), robust=True)
+
+
+@shared_task
+def fail_stuck_documents():
+    """Mark failed the documents jobs pending or running past their deadline, so the page offers a retry."""
+    deadline = timezone.now() - datetime.timedelta(seconds=settings.DOCUMENTS_JOB_DEADLINE)
+    stuck = Decision.objects.filter(
+        documents_state__in=[Decision.DocumentsState.PENDING, Decision.DocumentsState.RUNNING],
+        documents_updated_at__lt=deadline,
+    )
+    return stuck.update(
+        documents_state=Decision.DocumentsState.FAILED, documents_progress=0, documents_updated_at=timezone.now(),
+        documents_error=_("Quá thời gian tạo văn bản (máy chủ có thể đã khởi động lại giữa chừng). Hãy bấm “Thử lại”."),
+    )

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from accounts.forms import LoginForm
+from accounts.forms import LoginForm, NewPasswordForm, PasswordResetRequestForm
 
 from . import views
 
@@ -11,6 +11,13 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("quen-mat-khau/", auth_views.PasswordResetView.as_view(
+        form_class=PasswordResetRequestForm, email_template_name="registration/password_reset_email.txt",
+    ), name="password_reset"),
+    path("quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("dat-lai-mat-khau/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(form_class=NewPasswordForm),
+         name="password_reset_confirm"),
+    path("dat-lai-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("phong-trao/", include("campaigns.urls")),
@@ -25,3 +32,5 @@ urlpatterns = [
     path("quan-ly/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "config.views.bad_request"

@@ -2,12 +2,15 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -88,3 +91,11 @@ def healthz(request):
             states[name] = f"error: {error.__class__.__name__}"
     healthy = all(state == "ok" for state in states.values())
     return JsonResponse({"status": "ok" if healthy else "error", **states}, status=200 if healthy else 503)
+
+
+def bad_request(request, exception):
+    """A request too big to read gets a Vietnamese page saying so (413); any other bad request, Django's 400."""
+    if isinstance(exception, RequestDataTooBig):
+        limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return render(request, "413.html", {"limit": limit}, status=413)
+    return defaults.bad_request(request, exception)

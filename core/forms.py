@@ -1,20 +1,31 @@
 """Form pieces every app uses: Bootstrap styling, dates typed dd/mm/yyyy, lists typed one per line."""
 
 from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 
 
 class StyledFormMixin:
-    """Give every widget its Bootstrap class."""
+    """Give every widget its Bootstrap class, and every long text a length the page can send."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
+            if isinstance(widget, forms.Textarea) and isinstance(field, forms.CharField) and field.max_length is None:
+                limit_text_length(field)
             if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)):
                 continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+def limit_text_length(field):
+    """Cap a long text at settings.FORM_TEXT_MAX_CHARS: refused by the form with what was typed, not by the server."""
+    field.max_length = settings.FORM_TEXT_MAX_CHARS
+    field.validators.append(MaxLengthValidator(field.max_length))
+    field.widget.attrs["maxlength"] = str(field.max_length)
 
 
 class DateInput(forms.DateInput):

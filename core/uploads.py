@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from .upload_content import check_content
+
 # What libmagic may call each accepted kind from a file's first 2 KB: DOC and XLS are OLE
 # containers and DOCX and XLSX are ZIP ones, whose exact kind often shows only further in.
 _OLE = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-office",
@@ -49,3 +51,4 @@ def validate_upload(upload):
             code="bad_type",
             params={"name": upload.name},
         )
+    check_content(upload, extension)

@@ -54,8 +54,11 @@ def cast_ballot(member, voting_round, ballot):
 
 
 @sensitive_variables()
-def record_written_ballot(member, voting_round, choices):
-    """Record the written ballot of an absent member as written: it is secret from nobody who receives it."""
+def record_written_ballot(member, voting_round, choices, *, entered_by=None):
+    """Record the written ballot of an absent member as written: it is secret from nobody who receives it.
+
+    The round's history keeps who entered whose written ballot, never the choices.
+    """
     _check_can_vote(member, voting_round, written=True)
     try:
         with transaction.atomic():
@@ -71,8 +74,13 @@ def record_written_ballot(member, voting_round, choices):
                 BallotReceipt.objects.create(
                     voting_round=voting_round, member=member, nomination=nomination, is_written=True, written_choice=choice
                 )
+            _record_entry(voting_round, entered_by, _("Nhập phiếu bằng văn bản của %(member)s") % {"member": member.user})
     except IntegrityError:
         raise CouncilError(_("Thành viên đã biểu quyết hồ sơ này."), code="already_voted") from None
+
+
+def _record_entry(voting_round, by, note):
+    voting_round.history.create(from_status=voting_round.status, to_status=voting_round.status, actor=by, note=note)
 
 
 def _check_can_vote(member, voting_round, *, written):
@@ -192,8 +200,8 @@ def _open_totals(voting_round, trustees):
     _decide_round(voting_round)
 
 
-def enter_paper_counts(voting_round, nomination, *, votes_for, votes_against):
-    """Enter the counted paper ballots of one nomination."""
+def enter_paper_counts(voting_round, nomination, *, votes_for, votes_against, by=None):
+    """Enter the counted paper ballots of one nomination; the round's history keeps who entered them."""
     if voting_round.status != VotingRound.Status.OPEN or not voting_round.is_on_paper:
         raise CouncilError(_("Chỉ nhập kết quả kiểm phiếu của vòng bỏ phiếu giấy đang mở."), code="not_paper_round")
     voters = voting_round.meeting.council.voting_members().count()
@@ -206,6 +214,7 @@ def enter_paper_counts(voting_round, nomination, *, votes_for, votes_against):
     )
     if not updated:
         raise CouncilError(_("Hồ sơ không thuộc vòng biểu quyết này."), code="not_on_agenda")
+    _record_entry(voting_round, by, _("Nhập kết quả kiểm phiếu giấy: %(nominee)s") % {"nominee": nomination.nominee})
 
 
 def members_yet_to_vote(voting_round):

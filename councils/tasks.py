@@ -31,4 +31,5 @@ def generate_minutes(self, *, meeting_id):
 
 
 def enqueue_minutes(meeting):
-    transaction.on_commit(lambda: generate_minutes.delay(meeting_id=meeting.pk))
+    # Robust: with the broker down the meeting still ends; the minutes can be made again from its page.
+    transaction.on_commit(lambda: generate_minutes.delay(meeting_id=meeting.pk), robust=True)

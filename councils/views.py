@@ -417,7 +417,7 @@ def meeting_written_ballot(request, pk):
         messages.error(request, _form_errors(form) if voting_round else _("Không có vòng biểu quyết đang mở."))
         return redirect(meeting)
     member = form.cleaned_data["member"]
-    act = partial(record_written_ballot, member, voting_round, form.choices())
+    act = partial(record_written_ballot, member, voting_round, form.choices(), entered_by=request.user)
     return act_then_redirect(request, meeting, act, _("Đã ghi nhận phiếu bằng văn bản của %(member)s.") % {"member": member.user})
 
 
@@ -434,7 +434,7 @@ def meeting_paper_counts(request, pk):
     def enter_all():
         with transaction.atomic():
             for nomination, votes_for, votes_against in form.counts():
-                enter_paper_counts(voting_round, nomination, votes_for=votes_for, votes_against=votes_against)
+                enter_paper_counts(voting_round, nomination, votes_for=votes_for, votes_against=votes_against, by=request.user)
 
     return act_then_redirect(request, meeting, enter_all, _("Đã nhập kết quả kiểm phiếu. Kết quả được công bố sau khi đóng vòng."))
 

@@ -4,17 +4,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from documents.spreadsheets import as_text
+
 BOLD = Font(bold=True)
-# A spreadsheet evaluates a cell that starts with these ("CSV injection"): a unit named "=HYPERLINK(…)" would
-# become a live link. Local until the shared helper of issue 17 (documents/spreadsheets.py) reaches main.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text(value):
-    """Return a string a spreadsheet shows as typed: one that would start a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def figure_workbook(figure, scope_text):

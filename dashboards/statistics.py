@@ -15,8 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 
 from awards.models import AwardLevel, level_case
 from campaigns.models import AwardForm, Campaign
-
-from .exports import as_text
+from documents.spreadsheets import as_text
 
 Kind = AwardForm.Kind
 

@@ -78,6 +78,10 @@ EXPECTED = {
     "login": row(get=EVERYONE, post=EVERYONE),
     # Logging out answers everyone by sending them to the login page, which reads here as a refusal.
     "logout": row(),
+    "password_reset": row(get=EVERYONE, post=EVERYONE),
+    "password_reset_done": row(get=EVERYONE),
+    "password_reset_confirm": row(get=EVERYONE, post=EVERYONE, uidb64=lambda w: "MQ", token=lambda w: "set-password"),
+    "password_reset_complete": row(get=EVERYONE),
     "healthz": row(get=EVERYONE),
     "set_language": row(get=EVERYONE, post=EVERYONE),
     # Old links are permanent redirects to the new address, which then asks its own permission.

@@ -15,8 +15,9 @@ from awards.tasks import generate_decision_documents
 from campaigns.models import Report
 from config.settings import object_store
 from tests.factories import AwardFormFactory, NominationFactory, ReportFactory, approved_nomination
+from tests.files import ONE_PAGE_PDF
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = ONE_PAGE_PDF  # a PDF a reader opens: uploads are checked whole (core/upload_content.py)
 FAR = datetime.date(2099, 1, 1)
 STORE_DOWN = "Kho lưu trữ tệp tạm thời không truy cập được"
 

@@ -53,7 +53,10 @@ def test_account_deactivated_by_the_office_cannot_log_in(client_of, office_user,
     client_of(office_user).post(reverse("accounts:account_deactivate", args=[unit_user.pk]))
     client.logout()
 
-    assert client.login(username=unit_user.username, password="demo") is False
+    response = client.post(reverse("login"), {"username": unit_user.username, "password": "demo"})
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.django_db

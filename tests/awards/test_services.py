@@ -5,12 +5,14 @@ import threading
 import pytest
 from django.db import connection, connections
 from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
 from pypdf import PdfReader
 
 from accounts.models import Organization
 from awards.models import Award, Decision, DecisionError, NumberSeries
 from awards.services import draft_decision, sign_decision
-from awards.tasks import generate_decision_documents
+from awards.tasks import fail_stuck_documents, generate_decision_documents
+from config.celery import app as celery_app
 from nominations.models import Nomination
 from tests.factories import AwardFormFactory, OrganizationFactory, approved_nomination
 
@@ -296,3 +298,52 @@ def test_draft_decision_pdf_is_not_archival(decision, settings, tmp_path):
     decision.refresh_from_db()
     with decision.pdf.open("rb") as handle:
         assert pikepdf.open(io.BytesIO(handle.read())).open_metadata().pdfa_status == ""
+# Jobs that survive crashes
+
+
+def documents_job(decision, state, minutes_ago):
+    moved_at = timezone.now() - datetime.timedelta(minutes=minutes_ago)
+    Decision.objects.filter(pk=decision.pk).update(documents_state=state, documents_progress=5, documents_updated_at=moved_at)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", ["pending", "running"])
+def test_documents_job_stuck_past_its_deadline_is_marked_failed_with_a_message(decision, state):
+    documents_job(decision, state, minutes_ago=11)
+
+    swept = fail_stuck_documents()
+
+    decision.refresh_from_db()
+    assert swept == 1
+    assert (decision.documents_state, decision.documents_progress) == ("failed", 0)
+    assert decision.documents_error == "Quá thời gian tạo văn bản (máy chủ có thể đã khởi động lại giữa chừng). Hãy bấm “Thử lại”."
+
+
+@pytest.mark.django_db
+def test_documents_job_within_its_deadline_is_left_running(decision):
+    documents_job(decision, "running", minutes_ago=9)
+
+    swept = fail_stuck_documents()
+
+    decision.refresh_from_db()
+    assert (swept, decision.documents_state) == (0, "running")
+
+
+@pytest.mark.django_db
+def test_finished_or_failed_documents_jobs_are_left_alone_by_the_sweep(decision):
+    documents_job(decision, "done", minutes_ago=600)
+
+    assert fail_stuck_documents() == 0
+
+
+@pytest.mark.django_db
+def test_stuck_documents_sweep_is_scheduled_every_five_minutes():
+    task = PeriodicTask.objects.get(name="awards.fail_stuck_documents")
+
+    assert (task.task, task.interval.every, task.interval.period) == ("awards.tasks.fail_stuck_documents", 5, "minutes")
+
+
+def test_tasks_are_acknowledged_once_done_and_requeued_when_their_worker_dies():
+    assert (celery_app.conf.task_acks_late, celery_app.conf.task_reject_on_worker_lost) == (True, True)
+    assert celery_app.conf.worker_prefetch_multiplier == 1
+    assert celery_app.conf.broker_transport_options == {"visibility_timeout": 1200}

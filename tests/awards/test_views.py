@@ -4,12 +4,13 @@ import io
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Organization, User
 from awards.models import Award, Decision
 from awards.printing import certificate_contexts
 from awards.services import draft_decision, sign_decision
-from awards.tasks import generate_decision_documents
+from awards.tasks import fail_stuck_documents, generate_decision_documents
 from tests.factories import (
     AwardFormFactory,
     NominationFactory,
@@ -411,7 +412,7 @@ def test_documents_panel_while_pending_shows_a_progress_bar_that_polls(client_of
 
     page = client_of(office_user).get(draft.get_absolute_url()).content.decode()
 
-    assert 'class="progress-bar' in page and "width: 30%" in page
+    assert '<progress class="documents-progress mb-2"' in page and 'value="30" max="100"' in page
     assert f'hx-get="{draft.get_absolute_url()}"' in page
     assert 'hx-trigger="every 2s"' in page and 'hx-swap="outerHTML"' in page
 
@@ -450,6 +451,19 @@ def test_documents_panel_when_failed_shows_the_error_and_a_retry(client_of, offi
     page = client_of(office_user).get(draft.get_absolute_url()).content.decode()
 
     assert "Không tạo được văn bản: đĩa đầy" in page
+    assert "Thử lại" in page
+    assert "every 2s" not in page
+
+
+@pytest.mark.django_db
+def test_documents_panel_of_a_job_lost_in_a_crash_shows_the_error_and_a_retry_once_swept(client_of, office_user, draft):
+    long_ago = timezone.now() - datetime.timedelta(hours=1)
+    Decision.objects.filter(pk=draft.pk).update(documents_state="running", documents_progress=5, documents_updated_at=long_ago)
+
+    fail_stuck_documents()
+    page = client_of(office_user).get(draft.get_absolute_url()).content.decode()
+
+    assert "Quá thời gian tạo văn bản (máy chủ có thể đã khởi động lại giữa chừng)." in page
     assert "Thử lại" in page
     assert "every 2s" not in page
 

@@ -22,8 +22,9 @@ from tests.factories import (
     ReportFactory,
     UserFactory,
 )
+from tests.files import ONE_PAGE_PDF
 
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+MINIMAL_PDF = ONE_PAGE_PDF
 # A 1×1 pixel PNG image.
 MINIMAL_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="

@@ -596,6 +596,46 @@ def test_meeting_written_ballot_of_an_absent_member_is_recorded_as_written(clien
 
 
 @pytest.mark.django_db
+def test_meeting_written_ballot_history_names_who_entered_it_and_whose_never_the_choice(
+    client_of, secretary, meeting, seats, nomination
+):
+    meeting.record_attendance(by=None, present_members=seats[:2])
+    voting_round = open_online_round(meeting, trustees=seats[:2])
+    data = {"member": seats[2].pk, f"written_{nomination.pk}": Choice.FOR}
+
+    client_of(secretary).post(reverse("councils:meeting_written_ballot", args=[meeting.pk]), data)
+
+    entry = voting_round.history.get(note__startswith="Nhập phiếu")
+    assert (entry.actor, entry.note) == (secretary, f"Nhập phiếu bằng văn bản của {seats[2].user}")
+    assert "đồng ý" not in entry.note.lower() and Choice.FOR not in entry.note
+
+
+@pytest.mark.django_db
+def test_meeting_paper_counts_history_names_who_entered_them_without_the_counts(
+    client_of, secretary, meeting, seats, nomination
+):
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = meeting.open_round(by=None, on_paper=True)
+    data = {f"for_{nomination.pk}": 2, f"against_{nomination.pk}": 1}
+
+    client_of(secretary).post(reverse("councils:meeting_paper_counts", args=[meeting.pk]), data)
+
+    entry = voting_round.history.get(note__startswith="Nhập kết quả")
+    assert (entry.actor, entry.note) == (secretary, f"Nhập kết quả kiểm phiếu giấy: {nomination.nominee}")
+
+
+@pytest.mark.django_db
+def test_a_refused_written_ballot_leaves_no_history(client_of, secretary, meeting, seats, nomination):
+    meeting.record_attendance(by=None, present_members=seats)
+    voting_round = open_online_round(meeting, trustees=seats[:2])
+    data = {"member": seats[2].pk, f"written_{nomination.pk}": Choice.FOR}  # present: must vote in person
+
+    client_of(secretary).post(reverse("councils:meeting_written_ballot", args=[meeting.pk]), data)
+
+    assert not voting_round.history.filter(note__startswith="Nhập phiếu").exists()
+
+
+@pytest.mark.django_db
 def test_meeting_written_ballot_offers_a_member_absent_today_though_present_at_an_earlier_meeting(
     client_of, secretary, meeting, seats, nomination
 ):

@@ -51,3 +51,12 @@ def login(live_server, page):
         return page
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def no_content_security_policy_violation(page):
+    """Every browser flow runs under the portal's CSP: a blocked script or style is an error of the flow."""
+    violations = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    yield
+    assert violations == []

@@ -6,10 +6,11 @@ from playwright.sync_api import expect
 
 from campaigns.models import Extension
 from nominations.models import Nomination
+from tests.files import ONE_PAGE_PDF
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = ONE_PAGE_PDF
 
 
 def upload(page, document_type, name):

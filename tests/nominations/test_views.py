@@ -1,5 +1,6 @@
 import datetime
 
+import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -15,9 +16,10 @@ from tests.factories import (
     QuotaRuleFactory,
     UserFactory,
 )
+from tests.files import ONE_PAGE_PDF, pdf_with
 
 Status = Nomination.Status
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = ONE_PAGE_PDF
 
 
 @pytest.fixture
@@ -257,6 +259,21 @@ def test_nomination_upload_of_a_disguised_file_is_refused_with_a_message(client_
 
     assert not draft.attachments.exists()
     assert "alert-danger" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_nomination_upload_of_a_pdf_that_runs_javascript_is_refused_with_the_reason(client_of, unit_user, draft):
+    def javascript_on_open(pdf):
+        pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+
+    upload = SimpleUploadedFile("to-trinh.pdf", pdf_with(javascript_on_open), content_type="application/pdf")
+
+    response = client_of(unit_user).post(
+        reverse("nominations:upload", args=[draft.pk]), {"document_type": "Tờ trình", "file": upload}, follow=True
+    )
+
+    assert not draft.attachments.exists()
+    assert "Tệp “to-trinh.pdf” chứa mã lệnh, hành động tự chạy hoặc tệp đính kèm bên trong" in response.content.decode()
 
 
 @pytest.mark.django_db
