@@ -132,6 +132,8 @@ def test_upload_render_and_download_find_every_file_from_every_process(
     bucket = s3_server.new_bucket()
     queue = f"test-machines-{uuid.uuid4().hex[:8]}"  # so no other worker on this Redis takes the task
     portal = Portal(tmp_path, os.environ | {
+        # As in production: DEBUG off, its own key (the portal refuses to start with the development one).
+        "DEBUG": "false", "SECRET_KEY": f"many-machines-{uuid.uuid4().hex}",
         "DATABASE_URL": database_url_of_the_suite(), "STORAGE_URL": s3_server.storage_url(bucket),
         "CELERY_TASK_ALWAYS_EAGER": "false", "CELERY_TASK_DEFAULT_QUEUE": queue, "STORAGE_RETRY_DELAY": "1",
     })

@@ -23,9 +23,10 @@ from tests.factories import (
     ReportFactory,
     UserFactory,
 )
+from tests.files import ONE_PAGE_PDF
 
 Status = Nomination.Status
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = ONE_PAGE_PDF
 
 
 @pytest.fixture(autouse=True)

@@ -62,7 +62,10 @@ def test_a_worker_killed_mid_render_leaves_one_decision_and_one_certificates_fil
     award_form = AwardFormFactory(campaign__nomination_deadline=far, campaign__award_deadline=far)
     for _ in range(AWARDEES):
         approved_nomination(campaign=award_form.campaign, award_form=award_form)
-    decision = sign_decision(draft_decision(award_form, by=office_user), by=leader)
+    draft = draft_decision(award_form, by=office_user)
+    draft.signer_name = "Nguyễn Ngọc Hè"
+    draft.save()
+    decision = sign_decision(draft, by=leader)
     queue = f"test-documents-{uuid.uuid4().hex[:8]}"  # so no other worker on this Redis takes the task
     log = tmp_path / "worker.log"
     # A short visibility timeout, so that the restarted worker takes back the dead one's task at once.
