@@ -7,6 +7,7 @@ web and worker machines share them.
 """
 
 import datetime
+import os
 import urllib.parse
 from pathlib import Path
 
@@ -40,7 +41,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 # The portal refuses to start with DEBUG false and this key (core/checks.py): set SECRET_KEY, or DEBUG=true to try it.
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me"
-SECRET_KEY = env("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
+# Read as written: django-environ would take a key starting with "$" (as Django's generated keys may) for a reference.
+SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

@@ -1,4 +1,8 @@
-"""What the portal checks before it starts: it refuses to run in production with the development key."""
+"""What the portal checks before it starts: it refuses to run in production with the development key.
+
+The refusal is a deploy check (`check --deploy`) and a guard of the WSGI and ASGI start, not a check of every
+command: `migrate` or `makemigrations --check` need no key to run.
+"""
 
 from django.conf import settings
 from django.core import checks
@@ -8,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 INSECURE_SECRET_KEYS = {settings.DEVELOPMENT_SECRET_KEY, "change-me", ""}
 
 
-@checks.register(checks.Tags.security)
+@checks.register(checks.Tags.security, deploy=True)
 def secret_key_is_set(app_configs=None, **kwargs):
     """With DEBUG false, SECRET_KEY must be a key of its own: the default one is public."""
     if settings.DEBUG or settings.SECRET_KEY not in INSECURE_SECRET_KEYS:

@@ -35,11 +35,26 @@ def test_debug_is_off_when_the_environment_does_not_turn_it_on():
     assert result.stdout.strip() == "False", result.stderr
 
 
-def test_the_portal_refuses_to_start_with_debug_off_and_the_default_secret_key():
-    result = run_django(["manage.py", "check"], DEBUG="false")
+def test_the_deploy_check_refuses_debug_off_with_the_default_secret_key():
+    result = run_django(["manage.py", "check", "--deploy"], DEBUG="false")
 
     assert result.returncode == 1
     assert "(config.E001) DEBUG is false and SECRET_KEY is the development default" in result.stderr
+
+
+def test_commands_other_than_the_deploy_check_run_without_a_key():
+    result = run_django(["manage.py", "makemigrations", "--check", "--dry-run"], DEBUG="false")
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_a_key_starting_with_a_dollar_sign_is_used_as_written():
+    key = "$" + get_random_secret_key()[1:]
+
+    result = run_django(["-c", "from django.conf import settings; print(settings.SECRET_KEY)"], SECRET_KEY=key)
+
+    assert result.stdout.strip() == key, result.stderr
 
 
 def test_gunicorn_cannot_load_the_portal_with_debug_off_and_the_default_secret_key():
@@ -57,7 +72,7 @@ def test_the_placeholder_key_of_env_example_is_refused_too():
 
 
 def test_check_deploy_gives_no_warning_with_the_production_example_and_a_key_of_its_own():
-    environment = example_environment() | {"SECRET_KEY": get_random_secret_key()}
+    environment = example_environment() | {"SECRET_KEY": "$" + get_random_secret_key()[1:]}
 
     result = run_django(["manage.py", "check", "--deploy"], **environment)
 
