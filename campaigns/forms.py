@@ -331,8 +331,9 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         self.campaign = campaign
         self.fields["period"].queryset = campaign.periods.all()
         self.fields["task"].queryset = campaign.tasks.all()
-        # The units a plan may ask: those its body reaches, never a council.
-        units = Organization.objects.concerned_by(campaign.issuing_organization).exclude(kind=Organization.Kind.COUNCIL)
+        # The units a plan may ask: those its body reaches, never a council nor the body itself.
+        issuer = campaign.issuing_organization
+        units = Organization.objects.concerned_by(issuer).exclude(kind=Organization.Kind.COUNCIL).exclude(pk=issuer.pk)
         self.fields["organizations"].queryset = units.order_by("name")
 
     def clean(self):

@@ -279,6 +279,15 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
         province = self.issuing_organization.province
         return not province or (organization is not None and organization.province == province)
 
+    @property
+    def is_launched(self):
+        return self.status == self.Status.LAUNCHED
+
+    @property
+    def is_running(self):
+        """Launched or closed to dossiers: the awards are still to be made."""
+        return self.status in {self.Status.LAUNCHED, self.Status.CLOSED}
+
     def is_open_to(self, organization_id):
         """Launched, and the unit's own nomination deadline has not passed (Asia/Ho_Chi_Minh)."""
         deadline = self.nomination_deadline_for(organization_id)

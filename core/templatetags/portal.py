@@ -14,7 +14,7 @@ def query_with(context, **changes):
 
 
 @register.inclusion_tag("partials/deadline.html")
-def deadline(date):
-    """A date with the days left until it, in red once it is past."""
-    days_left = (date - timezone.localdate()).days if date else None
+def deadline(date, counting=True):
+    """A date with the days left until it, in red once it is past; the date alone when the work is over."""
+    days_left = (date - timezone.localdate()).days if date and counting else None
     return {"date": date, "days_left": days_left, "days_overdue": -days_left if days_left and days_left < 0 else 0}

@@ -643,6 +643,18 @@ def test_request_reports_without_any_unit_is_refused():
 
 
 @pytest.mark.django_db
+def test_request_reports_does_not_offer_the_issuing_body_itself():
+    campaign = CampaignFactory()
+    unit = OrganizationFactory()
+
+    form = RequestReportsForm(request_data(organizations=[campaign.issuing_organization.pk]), campaign=campaign)
+
+    assert unit in form.fields["organizations"].queryset
+    assert campaign.issuing_organization not in form.fields["organizations"].queryset
+    assert form.has_error("organizations", code="invalid_choice")
+
+
+@pytest.mark.django_db
 def test_request_reports_of_a_period_report_needs_a_period():
     form = RequestReportsForm(
         request_data(kind=Report.Kind.PERIOD, organizations=[OrganizationFactory().pk]), campaign=CampaignFactory()

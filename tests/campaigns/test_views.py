@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django import forms
 from django.urls import reverse
@@ -505,3 +507,16 @@ def test_campaign_parts_save_with_the_blank_extra_rows_left_blank(client_of, off
     response = client.post(url, browser_data(client.get(url).context["formset"]))
 
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("status", "countdown"), [(Campaign.Status.LAUNCHED, True), (Campaign.Status.CONCLUDED, False)])
+def test_a_concluded_plan_shows_its_past_deadlines_without_counting_days_overdue(client_of, office_user, status, countdown):
+    campaign = CampaignFactory(issuing_organization=office_user.organization, status=status,
+                               nomination_deadline=datetime.date(2026, 11, 10), award_deadline=datetime.date(2026, 11, 20))
+
+    page = client_of(office_user).get(campaign.get_absolute_url()).content.decode()
+
+    assert "10/11/2026" in page
+    assert ("quá hạn 14 ngày" in page) is countdown
+    assert ("quá hạn 4 ngày" in page) is countdown
