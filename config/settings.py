@@ -253,6 +253,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A documents job takes seconds (1,000 certificates about a minute, STACK.md): one pending or running longer than
 # this is stuck, and the beat's sweep (awards.tasks.fail_stuck_documents) marks it failed so the page offers a retry.
 DOCUMENTS_JOB_DEADLINE = env.int("DOCUMENTS_JOB_DEADLINE_SECONDS", default=600)
+# A task running past the deadline is stopped (soft first, so it can record its failure) and not requeued.
+CELERY_TASK_SOFT_TIME_LIMIT = DOCUMENTS_JOB_DEADLINE
+CELERY_TASK_TIME_LIMIT = DOCUMENTS_JOB_DEADLINE + 60
 # Redis gives a task whose worker vanished (killed, machine lost) to another worker after this many seconds: above
 # the longest job and the longest retry countdown of an e-mail (16 minutes, notifications/tasks.py).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1200)}

@@ -119,3 +119,9 @@ def test_no_template_has_inline_script_style_or_event_handler():
          if pattern.search(path.read_text(encoding="utf-8"))]
 
     assert offenders == []
+
+
+def test_a_task_is_stopped_before_redis_would_hand_it_to_a_second_worker():
+    """Past the visibility timeout Redis redelivers a task still running: the time limits must stop it first."""
+    assert settings.CELERY_TASK_SOFT_TIME_LIMIT < settings.CELERY_TASK_TIME_LIMIT
+    assert settings.CELERY_TASK_TIME_LIMIT < settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
