@@ -2,9 +2,13 @@
 
 import io
 import subprocess
+import tempfile
+from pathlib import Path
 from xml.etree import ElementTree
 
+import zxingcpp
 from fontTools.ttLib import TTFont
+from PIL import Image
 from pypdf import PdfReader
 
 MM = 72 / 25.4
@@ -75,3 +79,15 @@ def overlapping(boxes, tolerance=0.5):
             if page == other_page and min(x1, u1) - max(x0, u0) > tolerance and min(y1, v1) - max(y0, v0) > tolerance:
                 pairs.append((text, other))
     return pairs
+
+
+def qr_codes(pdf_bytes, page=1, resolution=150):
+    """Return the texts of the QR codes printed on a page, read from its image as a phone camera would."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, image = Path(folder) / "page.pdf", Path(folder) / "page"
+        source.write_bytes(pdf_bytes)
+        subprocess.run(
+            ["pdftoppm", "-png", "-singlefile", "-r", str(resolution), "-f", str(page), source, image], check=True
+        )
+        codes = zxingcpp.read_barcodes(Image.open(image.with_suffix(".png")), formats=zxingcpp.BarcodeFormat.QRCode)
+    return [code.text for code in codes]
