@@ -11,6 +11,7 @@ from accounts.models import Organization
 from core.forms import DateInput, LinesField, PickerWidget, StyledFormMixin
 from core.text import fold, normalize
 from core.uploads import UPLOAD_ACCEPT, validate_upload
+from documents.collation import vietnamese_order
 
 from .models import (
     AwardForm,
@@ -70,7 +71,7 @@ class UnitGroupForm(PlanPartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organizations"].queryset = Organization.objects.order_by("name")
+        self.fields["organizations"].queryset = Organization.objects.order_by(vietnamese_order("name"))
         self.fields["organizations"].help_text = _("Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị.")
 
 
@@ -315,7 +316,7 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         label=_("Nhiệm vụ"), queryset=Task.objects.none(), required=False, empty_label=_("— Không —")
     )
     organizations = forms.ModelMultipleChoiceField(
-        label=_("Đơn vị phải báo cáo"), queryset=Organization.objects.order_by("name"), required=False,
+        label=_("Đơn vị phải báo cáo"), queryset=Organization.objects.order_by(vietnamese_order("name")), required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     all_participants = forms.BooleanField(label=_("Tất cả đơn vị tham gia phong trào"), required=False)
@@ -334,7 +335,7 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         # The units a plan may ask: those its body reaches, never a council nor the body itself.
         issuer = campaign.issuing_organization
         units = Organization.objects.concerned_by(issuer).exclude(kind=Organization.Kind.COUNCIL).exclude(pk=issuer.pk)
-        self.fields["organizations"].queryset = units.order_by("name")
+        self.fields["organizations"].queryset = units.order_by(vietnamese_order("name"))
 
     def clean(self):
         data = super().clean()
@@ -362,7 +363,7 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
 
 class ExtensionForm(StyledFormMixin, forms.Form):
     organization = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"), empty_label=_("— Chọn đơn vị —"),
+        label=_("Đơn vị"), queryset=Organization.objects.order_by(vietnamese_order("name")), empty_label=_("— Chọn đơn vị —"),
         error_messages={"required": _("Hãy chọn đơn vị được gia hạn.")},
     )
     deadline = forms.DateField(
@@ -378,7 +379,7 @@ class ExtensionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
-        self.fields["organization"].queryset = Organization.objects.concerned_by(campaign.issuing_organization).order_by("name")
+        self.fields["organization"].queryset = Organization.objects.concerned_by(campaign.issuing_organization).order_by(vietnamese_order("name"))
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
@@ -396,7 +397,7 @@ class ParticipationForm(StyledFormMixin, forms.Form):
     """A unit's participants in one period (or the whole plan); the office also picks the unit."""
 
     organization = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"), empty_label=_("— Chọn đơn vị —"),
+        label=_("Đơn vị"), queryset=Organization.objects.order_by(vietnamese_order("name")), empty_label=_("— Chọn đơn vị —"),
         error_messages={"required": _("Hãy chọn đơn vị.")},
     )
     period = forms.ModelChoiceField(

@@ -18,6 +18,7 @@ from core.exceptions import PortalError
 from core.storage import file_response
 from core.text import fold
 from core.views import act_then_redirect, answer_picker
+from documents.collation import vietnamese_order
 from notifications.models import ReminderLog
 
 from .filters import CampaignFilter
@@ -95,7 +96,7 @@ def campaign_detail(request, pk):
             key=lambda task: task.sort_key,
         ),
         "report_counts": _count_reports(reports),
-        "extensions": campaign.extensions.select_related("organization").order_by("organization__name"),
+        "extensions": campaign.extensions.select_related("organization").order_by(vietnamese_order("organization__name")),
         "implementations": campaign.implementations.visible_to(request.user),
         "history": campaign.history.select_related("actor")[:20],
         "can_nominate": request.user.has_perm("nominations.add_nomination") and campaign.is_open_to(request.user.organization_id),
@@ -351,7 +352,7 @@ def grant_extension(request, pk):
             % {"unit": extension.organization, "deadline": extension.deadline.strftime("%d/%m/%Y")},
         )
         return redirect(campaign)
-    extensions = campaign.extensions.select_related("organization").order_by("organization__name")
+    extensions = campaign.extensions.select_related("organization").order_by(vietnamese_order("organization__name"))
     context = {"campaign": campaign, "form": form, "extensions": extensions}
     return render(request, "campaigns/extension_form.html", context)
 
@@ -381,7 +382,7 @@ def participation(request, pk):
     if form.is_valid():
         act = partial(campaign.declare_participation, by=request.user, **form.declaration())
         return act_then_redirect(request, request.path, act, _("Đã lưu số tham gia."))
-    declared = campaign.participations.select_related("organization", "period").order_by("organization__name", "period__starts_on")
+    declared = campaign.participations.select_related("organization", "period").order_by(vietnamese_order("organization__name"), "period__starts_on")
     if not is_office:
         declared = declared.filter(organization=request.user.organization_id)
     query = request.GET.get("q", "")
