@@ -11,6 +11,7 @@ from accounts.models import Organization
 from core.forms import DateInput, LinesField, PickerWidget, StyledFormMixin
 from core.text import fold, normalize
 from core.uploads import UPLOAD_ACCEPT, validate_upload
+from documents.certificates import POSITION_LABELS, SIDE_LABELS, position_problems, positions_with_defaults
 from documents.collation import vietnamese_order
 
 from .models import (
@@ -61,6 +62,58 @@ class AwardFormForm(PlanPartForm):
             "quota_note", "reward_note",
         ]
         widgets = {"quota_note": forms.Textarea(attrs={"rows": 2}), "reward_note": forms.Textarea(attrs={"rows": 2})}
+
+
+def validate_emblem(upload):
+    """The national emblem: an image the upload checks accept, and a PNG (transparent around the emblem)."""
+    validate_upload(upload)
+    if not upload.name.lower().endswith(".png"):
+        raise ValidationError(_("Ảnh Quốc huy phải là tệp PNG."), code="emblem_not_png")
+
+
+class CertificateLayoutForm(StyledFormMixin, forms.ModelForm):
+    """Where an award form's certificate prints its lines on the office's pre-printed blank, and its emblem."""
+
+    class Meta:
+        model = AwardForm
+        fields = ["emblem"]
+        widgets = {"emblem": forms.ClearableFileInput(attrs={"accept": ".png"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["emblem"].validators.append(validate_emblem)
+        current = positions_with_defaults(self.instance.blank_positions)
+        for field, box in current.items():
+            for side, value in box.items():
+                self.fields[f"{field}__{side}"] = forms.DecimalField(
+                    label=SIDE_LABELS[side], initial=value, max_digits=5, decimal_places=1,
+                    error_messages={
+                        "required": _("Nhập số milimét."), "invalid": _("Nhập số milimét, ví dụ 78 hoặc 78.5."),
+                        "max_decimal_places": _("Nhập số milimét, lẻ đến một chữ số thập phân."),
+                        "max_digits": _("Nhập số milimét, ví dụ 78 hoặc 78.5."),
+                    },
+                    widget=forms.NumberInput(attrs={"step": "0.5", "class": "form-control"}),
+                )
+        self.positions = current
+
+    def position_rows(self):
+        """(label, the bound fields of its sides) for each line of the certificate, in the page's order."""
+        return [(POSITION_LABELS[field], [self[f"{field}__{side}"] for side in box]) for field, box in self.positions.items()]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if any("__" in name for name in self.errors):
+            return cleaned_data
+        self.positions = {
+            field: {side: float(cleaned_data[f"{field}__{side}"]) for side in box} for field, box in self.positions.items()
+        }
+        for problem in position_problems(self.positions):
+            self.add_error(None, ValidationError(problem, code="off_the_page"))
+        return cleaned_data
+
+    def save(self, commit=True):
+        self.instance.blank_positions = self.positions
+        return super().save(commit)
 
 
 class UnitGroupForm(PlanPartForm):
