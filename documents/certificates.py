@@ -45,8 +45,10 @@ def position_problems(positions):
     for field, box in positions_with_defaults(positions).items():
         label = POSITION_LABELS[field]
         for side, value in box.items():
-            if value < 0 or (side in ("width", "height") and value == 0):
+            if side in ("width", "height") and value <= 0:
                 problems.append(_("%(field)s: “%(side)s” phải lớn hơn 0 mm.") % {"field": label, "side": SIDE_LABELS[side]})
+            elif value < 0:
+                problems.append(_("%(field)s: “%(side)s” không được âm.") % {"field": label, "side": SIDE_LABELS[side]})
         if box["left"] + box["width"] > PAGE_WIDTH_MM:
             problems.append(_("%(field)s: lề trái cộng chiều rộng (%(end)s mm) vượt quá khổ trang rộng %(page)s mm.") % {
                 "field": label, "end": f"{box['left'] + box['width']:g}", "page": PAGE_WIDTH_MM,

@@ -58,11 +58,12 @@ def test_positions_saved_for_an_award_form_print_where_set_on_the_test_print(cli
 
 
 @pytest.mark.parametrize("typed, message", [
-    ({"awardee__top": "-5"}, "Khối tên người được khen (họ tên, chức vụ, thành tích): “cách mép trên” phải lớn hơn 0 mm."),
+    ({"awardee__top": "-5"}, "Khối tên người được khen (họ tên, chức vụ, thành tích): “cách mép trên” không được âm."),
+    ({"decision__width": "0"}, "Số, ngày quyết định: “rộng” phải lớn hơn 0 mm."),
     ({"signer_name__left": "200"}, "Họ tên người ký: lề trái cộng chiều rộng (315 mm) vượt quá khổ trang rộng 297 mm."),
     ({"awardee__height": "140"}, "Khối tên người được khen (họ tên, chức vụ, thành tích): vị trí (218 mm) nằm ngoài trang cao 210 mm."),
     ({"decision__width": "abc"}, "Nhập số milimét, ví dụ 78 hoặc 78.5."),
-], ids=["negative", "off the right edge", "off the bottom", "not a number"])
+], ids=["negative", "no width", "off the right edge", "off the bottom", "not a number"])
 def test_positions_off_the_page_are_refused_in_vietnamese_keeping_what_was_typed(
     client_of, office_user, award_form, typed, message
 ):
