@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
+from documents.collation import vietnamese_order
 
 from .models import Organization, User
 
@@ -34,7 +35,7 @@ class OrganizationForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["parent"].queryset = Organization.objects.managed_by(user).exclude(pk=self.instance.pk).order_by("name")
+        self.fields["parent"].queryset = Organization.objects.managed_by(user).exclude(pk=self.instance.pk).order_by(vietnamese_order("name"))
         if not self.is_bound and not self.instance.pk and user.organization_id:
             self.initial.setdefault("province", user.organization.province)
 
@@ -65,7 +66,7 @@ class InviteForm(StyledFormMixin, forms.ModelForm):
         for name in ("full_name", "email", "organization"):
             self.fields[name].required = True
         # Every organization is offered by name, so that one outside the office's scope is refused with a reason.
-        self.fields["organization"].queryset = Organization.objects.order_by("name")
+        self.fields["organization"].queryset = Organization.objects.order_by(vietnamese_order("name"))
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -17,6 +17,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from documents.collation import vietnamese_order
+
 from .forms import InviteForm, OrganizationForm, StyledSetPasswordForm
 from .models import Organization, User
 
@@ -33,7 +35,7 @@ def organization_list(request):
     _require(request, "accounts.manage_organizations")
     query = request.GET.get("q", "")
     organizations = Organization.objects.managed_by(request.user).search(query).select_related("parent")
-    page = Paginator(organizations.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(organizations.order_by(vietnamese_order("name")), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "accounts/organization_list.html", {"page": page, "q": query})
 
 
@@ -66,7 +68,7 @@ def account_list(request):
     accounts = User.objects.filter(role=User.Role.UNIT, organization__in=Organization.objects.managed_by(request.user))
     for word in query.split():
         accounts = accounts.filter(full_name__icontains=word) | accounts.filter(username__icontains=word)
-    accounts = accounts.select_related("organization").order_by("-is_active", "organization__name", "full_name")
+    accounts = accounts.select_related("organization").order_by("-is_active", vietnamese_order("organization__name"), vietnamese_order("full_name"))
     page = Paginator(accounts, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "accounts/account_list.html", {"page": page, "q": query})
 

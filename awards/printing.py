@@ -145,9 +145,14 @@ def certificate_contexts(decision, *, print_on_blank=False, awards=None):
         "plan": decision.campaign.number
     }
     subject = _("%(form)s theo Quyết định số %(number)s") % {"form": decision.award_form.name, "number": decision.number_symbol}
+    # On the office's blank, the positions set for this form's blank; on the digital page, its emblem if uploaded.
+    positions = decision.award_form.blank_positions if print_on_blank else None
+    emblem = "" if print_on_blank else decision.award_form.emblem_data_uri()
     return [
         {
             "print_on_blank": print_on_blank,
+            "positions": positions,
+            "emblem": emblem,
             "issuer": decision.issuing_organization.name,
             "subject": subject,
             "created": decision.signed_at,

@@ -5,14 +5,14 @@ import re
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.db.models.functions import Coalesce, Collate
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organization, Person, User
-from documents.collation import vietnamese_key
+from documents.collation import vietnamese_key, vietnamese_order
 from documents.rendering import save_pdf
 from documents.signing import SigningError, check_signatures, sign_pdf
 from nominations.models import Nomination, check_consultation_over
@@ -35,11 +35,9 @@ def ordered_for_paging(nominations):
     PostgreSQL sorts names in Vietnamese order (ICU), as `in_annex_order` does in Python; SQLite by code point.
     """
     name = Coalesce("nominee_organization__name", "nominee_person__full_name")
-    if connection.vendor == "postgresql":
-        name = Collate(name, "vi-x-icu")
     return nominations.annotate(
-        is_person=ExpressionWrapper(Q(nominee_person__isnull=False), output_field=BooleanField()), nominee_name=name,
-    ).order_by("is_person", "nominee_name", "pk")
+        is_person=ExpressionWrapper(Q(nominee_person__isnull=False), output_field=BooleanField()),
+    ).order_by("is_person", vietnamese_order(name), "pk")
 
 
 def awaiting_decision(award_form=None):

@@ -11,6 +11,8 @@ from accounts.models import Organization
 from core.forms import DateInput, LinesField, PickerWidget, StyledFormMixin
 from core.text import fold, normalize
 from core.uploads import UPLOAD_ACCEPT, validate_upload
+from documents.certificates import POSITION_LABELS, SIDE_LABELS, position_problems, positions_with_defaults
+from documents.collation import vietnamese_order
 
 from .models import (
     AwardForm,
@@ -62,6 +64,58 @@ class AwardFormForm(PlanPartForm):
         widgets = {"quota_note": forms.Textarea(attrs={"rows": 2}), "reward_note": forms.Textarea(attrs={"rows": 2})}
 
 
+def validate_emblem(upload):
+    """The national emblem: an image the upload checks accept, and a PNG (transparent around the emblem)."""
+    validate_upload(upload)
+    if not upload.name.lower().endswith(".png"):
+        raise ValidationError(_("Ảnh Quốc huy phải là tệp PNG."), code="emblem_not_png")
+
+
+class CertificateLayoutForm(StyledFormMixin, forms.ModelForm):
+    """Where an award form's certificate prints its lines on the office's pre-printed blank, and its emblem."""
+
+    class Meta:
+        model = AwardForm
+        fields = ["emblem"]
+        widgets = {"emblem": forms.ClearableFileInput(attrs={"accept": ".png"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["emblem"].validators.append(validate_emblem)
+        current = positions_with_defaults(self.instance.blank_positions)
+        for field, box in current.items():
+            for side, value in box.items():
+                self.fields[f"{field}__{side}"] = forms.DecimalField(
+                    label=SIDE_LABELS[side], initial=value, max_digits=5, decimal_places=1,
+                    error_messages={
+                        "required": _("Nhập số milimét."), "invalid": _("Nhập số milimét, ví dụ 78 hoặc 78.5."),
+                        "max_decimal_places": _("Nhập số milimét, lẻ đến một chữ số thập phân."),
+                        "max_digits": _("Nhập số milimét, ví dụ 78 hoặc 78.5."),
+                    },
+                    widget=forms.NumberInput(attrs={"step": "0.5", "class": "form-control"}),
+                )
+        self.positions = current
+
+    def position_rows(self):
+        """(label, the bound fields of its sides) for each line of the certificate, in the page's order."""
+        return [(POSITION_LABELS[field], [self[f"{field}__{side}"] for side in box]) for field, box in self.positions.items()]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if any("__" in name for name in self.errors):
+            return cleaned_data
+        self.positions = {
+            field: {side: float(cleaned_data[f"{field}__{side}"]) for side in box} for field, box in self.positions.items()
+        }
+        for problem in position_problems(self.positions):
+            self.add_error(None, ValidationError(problem, code="off_the_page"))
+        return cleaned_data
+
+    def save(self, commit=True):
+        self.instance.blank_positions = self.positions
+        return super().save(commit)
+
+
 class UnitGroupForm(PlanPartForm):
     class Meta:
         model = UnitGroup
@@ -70,7 +124,7 @@ class UnitGroupForm(PlanPartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organizations"].queryset = Organization.objects.order_by("name")
+        self.fields["organizations"].queryset = Organization.objects.order_by(vietnamese_order("name"))
         self.fields["organizations"].help_text = _("Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị.")
 
 
@@ -315,7 +369,7 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         label=_("Nhiệm vụ"), queryset=Task.objects.none(), required=False, empty_label=_("— Không —")
     )
     organizations = forms.ModelMultipleChoiceField(
-        label=_("Đơn vị phải báo cáo"), queryset=Organization.objects.order_by("name"), required=False,
+        label=_("Đơn vị phải báo cáo"), queryset=Organization.objects.order_by(vietnamese_order("name")), required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     all_participants = forms.BooleanField(label=_("Tất cả đơn vị tham gia phong trào"), required=False)
@@ -334,7 +388,7 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         # The units a plan may ask: those its body reaches, never a council nor the body itself.
         issuer = campaign.issuing_organization
         units = Organization.objects.concerned_by(issuer).exclude(kind=Organization.Kind.COUNCIL).exclude(pk=issuer.pk)
-        self.fields["organizations"].queryset = units.order_by("name")
+        self.fields["organizations"].queryset = units.order_by(vietnamese_order("name"))
 
     def clean(self):
         data = super().clean()
@@ -362,7 +416,7 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
 
 class ExtensionForm(StyledFormMixin, forms.Form):
     organization = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"), empty_label=_("— Chọn đơn vị —"),
+        label=_("Đơn vị"), queryset=Organization.objects.order_by(vietnamese_order("name")), empty_label=_("— Chọn đơn vị —"),
         error_messages={"required": _("Hãy chọn đơn vị được gia hạn.")},
     )
     deadline = forms.DateField(
@@ -378,7 +432,7 @@ class ExtensionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
-        self.fields["organization"].queryset = Organization.objects.concerned_by(campaign.issuing_organization).order_by("name")
+        self.fields["organization"].queryset = Organization.objects.concerned_by(campaign.issuing_organization).order_by(vietnamese_order("name"))
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
@@ -396,7 +450,7 @@ class ParticipationForm(StyledFormMixin, forms.Form):
     """A unit's participants in one period (or the whole plan); the office also picks the unit."""
 
     organization = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=Organization.objects.order_by("name"), empty_label=_("— Chọn đơn vị —"),
+        label=_("Đơn vị"), queryset=Organization.objects.order_by(vietnamese_order("name")), empty_label=_("— Chọn đơn vị —"),
         error_messages={"required": _("Hãy chọn đơn vị.")},
     )
     period = forms.ModelChoiceField(

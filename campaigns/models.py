@@ -15,6 +15,7 @@ from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
 from core.storage import storing
+from documents.certificates import png_data_uri
 from notifications.services import notify_from_template
 
 # "67/KH-UBND", "157/QĐ-BTP", "234/KH-HĐPH", "71/2025/QĐ-UBND", "05/CT-TTg": number, the year for legal
@@ -476,6 +477,12 @@ class AwardForm(models.Model):
         help_text=_("Số ngày làm việc công khai danh sách để lấy ý kiến trước khi ký quyết định; 0 là không lấy ý kiến."),
     )
     reward_note = models.TextField(_("tiền thưởng, kinh phí"), blank=True)
+    # Where the variable text prints on this form's pre-printed blank (documents/certificates.py), in mm.
+    blank_positions = models.JSONField(_("vị trí in trên phôi"), default=dict, blank=True)
+    emblem = models.FileField(
+        _("ảnh Quốc huy"), upload_to="emblems/", blank=True,
+        help_text=_("Tệp ảnh PNG chính thức do cơ quan cung cấp; in ở đầu bằng khen điện tử. Để trống thì không in."),
+    )
 
     class Meta:
         verbose_name = _("hình thức khen thưởng")
@@ -499,6 +506,13 @@ class AwardForm(models.Model):
     def body_id(self):
         """The body whose office handles the form's dossiers: its plan's issuing body."""
         return self.campaign.issuing_organization_id
+
+    def emblem_data_uri(self):
+        """Return the uploaded national emblem as a data URI for the certificate's layout, or "" when none."""
+        if not self.emblem:
+            return ""
+        with self.emblem.open("rb") as image:
+            return png_data_uri(image.read())
 
     @property
     def is_for_collectives(self):

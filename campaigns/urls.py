@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/mo-lai-nhan-ho-so/", views.campaign_act, {"act": "reopen_nominations"}, name="reopen_nominations"),
     path("<int:pk>/ket-thuc/", views.campaign_act, {"act": "conclude"}, name="conclude"),
     path("<int:pk>/sua/<slug:part>/", views.campaign_parts, name="parts"),
+    path("hinh-thuc/<int:pk>/mau-in/", views.certificate_layout, name="certificate_layout"),
     path("<int:pk>/nhac-viec/", views.campaign_reminders, name="reminders"),
     path("<int:pk>/bao-cao/", views.report_tracking, name="reports"),
     path("<int:pk>/bao-cao/chon-don-vi/", views.report_unit_picker, name="report_unit_picker"),

@@ -1,3 +1,4 @@
+import io
 from functools import partial
 
 from django.contrib import messages
@@ -7,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, ProtectedError, Q
 from django.forms import inlineformset_factory
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,15 +16,18 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.exceptions import PortalError
-from core.storage import file_response
+from core.storage import file_response, storing
 from core.text import fold
 from core.views import act_then_redirect, answer_picker
+from documents.collation import vietnamese_order
+from documents.rendering import render_pdf_pages
 from notifications.models import ReminderLog
 
 from .filters import CampaignFilter
 from .forms import (
     AwardFormForm,
     CampaignForm,
+    CertificateLayoutForm,
     CriterionForm,
     EligibleSubjectForm,
     ExtensionForm,
@@ -42,7 +46,7 @@ from .forms import (
     report_state_q,
 )
 from .imports import import_participation
-from .models import Campaign, EligibleSubject, Report
+from .models import AwardForm, Campaign, EligibleSubject, Report
 from .plan_reader import read_plan, reading_initial
 from .services import create_plan_from_reading
 
@@ -95,7 +99,7 @@ def campaign_detail(request, pk):
             key=lambda task: task.sort_key,
         ),
         "report_counts": _count_reports(reports),
-        "extensions": campaign.extensions.select_related("organization").order_by("organization__name"),
+        "extensions": campaign.extensions.select_related("organization").order_by(vietnamese_order("organization__name")),
         "implementations": campaign.implementations.visible_to(request.user),
         "history": campaign.history.select_related("actor")[:20],
         "can_nominate": request.user.has_perm("nominations.add_nomination") and campaign.is_open_to(request.user.organization_id),
@@ -195,6 +199,48 @@ def campaign_parts(request, pk, part):
             messages.success(request, _("Đã lưu %(part)s.") % {"part": str(title).lower()})
             return redirect(campaign)
     return render(request, "campaigns/campaign_parts.html", {"campaign": campaign, "formset": formset, "title": title})
+
+
+@login_required
+def certificate_layout(request, pk):
+    """Where an award form's certificate prints on the office's blank, its emblem, and test prints of both."""
+    award_form = get_object_or_404(AwardForm.objects.select_related("campaign", "granting_organization"), pk=pk)
+    if not request.user.has_perm("campaigns.change_campaign", award_form.campaign):
+        raise PermissionDenied
+    form = CertificateLayoutForm(request.POST or None, request.FILES or None, instance=award_form)
+    if form.is_valid():
+        if "test_print" in request.POST:
+            on_blank = request.POST["test_print"] == "blank"
+            pdf = render_pdf_pages("documents/certificate.html", [_test_certificate(award_form, form.positions, on_blank)])
+            return FileResponse(io.BytesIO(pdf), filename="ban-in-thu.pdf", content_type="application/pdf")
+        try:
+            with storing():
+                form.save()
+        except PortalError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lưu mẫu in của %(form)s.") % {"form": award_form.name})
+            return redirect(award_form.campaign)
+    return render(request, "campaigns/certificate_layout.html", {"form": form, "award_form": award_form, "campaign": award_form.campaign})
+
+
+def _test_certificate(award_form, positions, on_blank):
+    """A certificate of the form with sample text: on the blank with every box outlined, or framed with its emblem."""
+    organization = award_form.granting_organization
+    return {
+        "print_on_blank": on_blank, "test_print": on_blank, "positions": positions if on_blank else None,
+        "emblem": "" if on_blank else award_form.emblem_data_uri(),
+        "title": award_form.get_kind_display(), "authority": award_form.signer_title,
+        "awardee": _("Ông Nguyễn Văn An"),
+        "awardee_detail": _("Trưởng phòng Nghiệp vụ, %(body)s") % {"body": organization.name},
+        "achievement": _("Đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s.") % {
+            "plan": award_form.campaign.number
+        },
+        "place": award_form.campaign.issue_place, "date": timezone.localdate(),
+        "signer_lines": [award_form.signer_title], "signer_name": _("Họ và tên người ký"),
+        "decision": {"number": "", "symbol": f"QĐ-{organization.document_code}", "date": timezone.localdate()},
+        "register_number": "001",
+    }
 
 
 # The plan's acts, each a status move (Campaign.transitions): the method and what the office reads after it.
@@ -351,7 +397,7 @@ def grant_extension(request, pk):
             % {"unit": extension.organization, "deadline": extension.deadline.strftime("%d/%m/%Y")},
         )
         return redirect(campaign)
-    extensions = campaign.extensions.select_related("organization").order_by("organization__name")
+    extensions = campaign.extensions.select_related("organization").order_by(vietnamese_order("organization__name"))
     context = {"campaign": campaign, "form": form, "extensions": extensions}
     return render(request, "campaigns/extension_form.html", context)
 
@@ -381,7 +427,7 @@ def participation(request, pk):
     if form.is_valid():
         act = partial(campaign.declare_participation, by=request.user, **form.declaration())
         return act_then_redirect(request, request.path, act, _("Đã lưu số tham gia."))
-    declared = campaign.participations.select_related("organization", "period").order_by("organization__name", "period__starts_on")
+    declared = campaign.participations.select_related("organization", "period").order_by(vietnamese_order("organization__name"), "period__starts_on")
     if not is_office:
         declared = declared.filter(organization=request.user.organization_id)
     query = request.GET.get("q", "")

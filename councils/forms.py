@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organization, User
 from campaigns.models import Campaign
 from core.forms import DateTimeInput, PickerWidget, StyledFormMixin
+from documents.collation import vietnamese_order
 from nominations.models import Nomination
 
 from .models import Attendance, Council, CouncilError, CouncilMember, Meeting
@@ -40,7 +41,7 @@ class CouncilForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if "organization" in self.fields:
-            self.fields["organization"].queryset = Organization.objects.acting_for(user).order_by("name")
+            self.fields["organization"].queryset = Organization.objects.acting_for(user).order_by(vietnamese_order("name"))
 
 
 class CouncilQuorumForm(CouncilForm):
@@ -107,7 +108,7 @@ class CouncilMemberForm(CouncilMemberChangeForm):
         organizations = Organization.objects.concerned_by(council.organization)
         self.fields["user"].queryset = (
             User.objects.filter(organization__in=organizations).select_related("organization")
-            .order_by("-is_active", "role", "full_name", "username")
+            .order_by("-is_active", "role", vietnamese_order("full_name"), "username")
         )
         self.fields["user"].widget.url_args = (council.pk,)
 

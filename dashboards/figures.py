@@ -18,6 +18,7 @@ from awards.models import WOMEN_MAJORITY_PERCENT, Award, AwardLevel, level_case
 from campaigns.forms import report_state_q
 from campaigns.models import AwardForm, Campaign, Report
 from campaigns.workdays import working_day_numbers
+from documents.collation import vietnamese_order
 from nominations.models import LATENESS_BANDS, Nomination, Status, lateness_band_conditions
 
 TOP_ROWS = 15  # units, campaigns and reports drawn; the Excel copy holds them all
@@ -231,7 +232,7 @@ def overdue_reports(scope, limit=TOP_ROWS):
     today = timezone.localdate()
     found, truncated = _cut(
         scope.reports.filter(report_state_q("overdue", today))
-        .select_related("organization", "campaign").order_by("due_date", "organization__name", "pk"),
+        .select_related("organization", "campaign").order_by("due_date", vietnamese_order("organization__name"), "pk"),
         limit,
     )
     rows = [

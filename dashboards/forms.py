@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organization
 from campaigns.models import Campaign
 from core.forms import StyledFormMixin
+from documents.collation import vietnamese_order
 from nominations.models import Nomination
 
 
@@ -18,7 +19,7 @@ class DashboardFilterForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = Campaign.objects.visible_to(user).order_by("-issue_date", "number")
         submitting = Nomination.objects.visible_to(user).values("submitting_unit_id")
-        self.fields["unit"].queryset = Organization.objects.filter(pk__in=submitting).order_by("name")
+        self.fields["unit"].queryset = Organization.objects.filter(pk__in=submitting).order_by(vietnamese_order("name"))
         self.fields["campaign"].label_from_instance = lambda campaign: campaign.number
 
     def filters(self):

@@ -97,6 +97,7 @@ EXPECTED = {
     "campaigns:reopen_nominations": row(post=OFFICE_A, pk="campaign"),
     "campaigns:conclude": row(post=OFFICE_A, pk="campaign"),
     "campaigns:parts": row(get=OFFICE_A, post=OFFICE_A, pk="campaign", part=lambda w: "hinh-thuc"),
+    "campaigns:certificate_layout": row(get=OFFICE_A, post=OFFICE_A, pk="award_form"),
     "campaigns:reminders": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
     "campaigns:reports": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
     "campaigns:request_reports": row(get=OFFICE_A, post=OFFICE_A, pk="campaign"),

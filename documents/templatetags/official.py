@@ -7,6 +7,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from documents.certificates import BLOCK_UNDER_EMBLEM, CERTIFICATE_POSITIONS
 from documents.fitting import fit
 from documents.naming import header_names, last_words
 
@@ -25,7 +26,6 @@ CERTIFICATE_BLOCK = (
     ("awardee_detail", "regular", 15, 1.25, 2.5),
     ("achievement", "italic", 16, 1.3, 0),
 )
-CERTIFICATE_BOX = {"top": 78, "left": 30, "width": 237, "height": 58}
 
 
 @register.filter
@@ -98,15 +98,24 @@ def header_bodies(parent_body, issuing_body):
 def certificate_block(certificate):
     """Return the variable block's style and its paragraphs' styles, type fitted to the box.
 
-    On a blank, positions["awardee"] sets the block's box (top, left, width, height in mm).
+    On a blank, positions["awardee"] sets the block's box (top, left, width, height in mm); on the
+    digital page the box starts lower when the national emblem heads the page.
     """
-    box = CERTIFICATE_BOX | ((certificate.get("positions") or {}).get("awardee") or {})
+    box = CERTIFICATE_POSITIONS["awardee"]
+    if certificate.get("emblem") and not certificate.get("print_on_blank"):
+        box = box | BLOCK_UNDER_EMBLEM
+    box = box | ((certificate.get("positions") or {}).get("awardee") or {})
     paragraphs = [(certificate.get(field) or "", *layout) for field, *layout in CERTIFICATE_BLOCK]
     scale, _ = fit(paragraphs, box["width"], box["height"])
-    styles = {"box": "".join(f"{side}:{box[side]:g}mm;" for side in BOX_SIDES)}
+    styles = {"box": _mm_style(box)}
     for field, _face, size, leading, space in CERTIFICATE_BLOCK:
         styles[field] = f"font-size:{size * scale:.1f}pt;line-height:{leading:g};margin-bottom:{space:g}mm;"
     return styles
+
+
+def _mm_style(box):
+    # Formatted here, not by the template, so a localised "95,5" never reaches the CSS.
+    return "".join(f"{side}:{box[side]:g}mm;" for side in BOX_SIDES if side in box)
 
 
 @register.simple_tag
@@ -117,8 +126,5 @@ def qr_code(url):
 
 @register.simple_tag
 def box(positions, field):
-    """Return a style attribute placing a field at the mm offsets given for it, if any."""
-    offsets = (positions or {}).get(field) or {}
-    # Formatted here, not by the template, so a localised "95,5" never reaches the CSS.
-    style = "".join(f"{side}:{offsets[side]:g}mm;" for side in BOX_SIDES if side in offsets)
-    return format_html(' style="{}"', style) if style else ""
+    """Return a style attribute placing a certificate's field at its mm offsets: the defaults, or those given."""
+    return format_html(' style="{}"', _mm_style(CERTIFICATE_POSITIONS[field] | ((positions or {}).get(field) or {})))

@@ -1,10 +1,15 @@
 """Read back what a rendered PDF shows: text, page sizes, fonts."""
 
+import functools
 import io
 import subprocess
+import tempfile
+from pathlib import Path
 from xml.etree import ElementTree
 
+import zxingcpp
 from fontTools.ttLib import TTFont
+from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 MM = 72 / 25.4
@@ -75,3 +80,29 @@ def overlapping(boxes, tolerance=0.5):
             if page == other_page and min(x1, u1) - max(x0, u0) > tolerance and min(y1, v1) - max(y0, v0) > tolerance:
                 pairs.append((text, other))
     return pairs
+
+
+def page_image(pdf_bytes, page=1, resolution=150):
+    """Return a page rasterised by pdftoppm, as a printer or a screen shows it."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, image = Path(folder) / "page.pdf", Path(folder) / "page"
+        source.write_bytes(pdf_bytes)
+        subprocess.run(
+            ["pdftoppm", "-png", "-singlefile", "-r", str(resolution), "-f", str(page), source, image], check=True
+        )
+        return Image.open(image.with_suffix(".png")).convert("RGB")
+
+
+def qr_codes(pdf_bytes, page=1):
+    """Return the texts of the QR codes printed on a page, read from its image as a phone camera would."""
+    codes = zxingcpp.read_barcodes(page_image(pdf_bytes, page), formats=zxingcpp.BarcodeFormat.QRCode)
+    return [code.text for code in codes]
+
+
+def colour_box(pdf_bytes, colour, page=1, resolution=50):
+    """Return (left, top, right, bottom) in mm of the pixels of a page in that colour (within a small tolerance), or None."""
+    image = page_image(pdf_bytes, page, resolution)
+    bands = [band.point(lambda value, target=target: 255 if abs(value - target) < 40 else 0)
+             for band, target in zip(image.split(), colour, strict=True)]
+    corners = functools.reduce(ImageChops.multiply, bands).getbbox()
+    return corners and tuple(corner * 25.4 / resolution for corner in corners)

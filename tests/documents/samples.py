@@ -1,6 +1,9 @@
 """Contexts of sample documents, as a domain app would give them."""
 
 import datetime
+import io
+
+from PIL import Image, ImageDraw
 
 ANNEX_NAMES = ["Nguyễn Thị Ngọc Hà", "Trần Văn Đức", "Lê Hoàng Phúc"]
 
@@ -109,3 +112,15 @@ def certificate_context(**changes):
         "register_number": "125",
     }
     return context | changes
+
+
+EMBLEM_BLUE = (0, 0, 255)
+
+
+def emblem_png():
+    """Return a stand-in for the official emblem the office uploads: a blue disc on a transparent square."""
+    image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(image).ellipse((0, 0, 199, 199), fill=(*EMBLEM_BLUE, 255))
+    output = io.BytesIO()
+    image.save(output, "PNG")
+    return output.getvalue()

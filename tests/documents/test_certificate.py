@@ -2,10 +2,21 @@ import pytest
 import segno
 from django.template.loader import render_to_string
 
+from documents.certificates import png_data_uri
 from documents.rendering import render_pdf_pages
 
-from .pdf_reading import MM, embedded_font_names, overlapping, page_size, page_text, read, text_boxes, text_positions
-from .samples import WRAPPING_AWARDEES, certificate_context
+from .pdf_reading import (
+    MM,
+    colour_box,
+    embedded_font_names,
+    overlapping,
+    page_size,
+    page_text,
+    read,
+    text_boxes,
+    text_positions,
+)
+from .samples import EMBLEM_BLUE, WRAPPING_AWARDEES, certificate_context, emblem_png
 
 VERIFICATION_URL = "https://thidua.example.gov.vn/khen-thuong/xac-minh/ABCD2345EFGH/"
 
@@ -104,3 +115,30 @@ def test_certificate_on_blank_prints_no_qr_code():
     html = render_to_string("documents/certificate.html", {"pages": [context]})
 
     assert "data:image/svg+xml" not in html
+
+
+def test_framed_certificate_carries_the_uploaded_emblem_centred_above_the_national_name():
+    context = certificate_context(emblem=png_data_uri(emblem_png()), **WRAPPING_AWARDEES["three-line collective"])
+
+    pdf = render_pdf_pages("documents/certificate.html", [context])
+
+    left, top, right, bottom = colour_box(pdf, EMBLEM_BLUE)
+    nation_top = next(y0 for _, text, _, y0, _, _ in text_boxes(pdf) if text.startswith("CỘNG HÒA")) / MM
+    assert (left + right) / 2 == pytest.approx(297 / 2, abs=1)
+    assert 15 < bottom - top < 25
+    assert bottom < nation_top
+    assert overlapping(text_boxes(pdf, "line")) == []
+
+
+def test_framed_certificate_without_an_uploaded_emblem_prints_no_image_and_no_empty_box():
+    pdf = render_pdf_pages("documents/certificate.html", [certificate_context()])
+
+    assert colour_box(pdf, EMBLEM_BLUE) is None
+    assert "/Image" not in str(read(pdf).pages[0]["/Resources"].get("/XObject", {}))
+    assert page_text(read(pdf), 0).startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+
+
+def test_certificate_on_blank_never_prints_the_emblem():
+    context = certificate_context(print_on_blank=True, emblem=png_data_uri(emblem_png()))
+
+    assert colour_box(render_pdf_pages("documents/certificate.html", [context]), EMBLEM_BLUE) is None

@@ -63,18 +63,18 @@ def test_end_document_ends_the_last_article_with_dot_slash_dot():
 
 
 def test_box_writes_mm_offsets_with_a_dot_in_vietnamese():
-    template = Template('{% load official %}<p{% box positions "awardee" %}>')
+    template = Template('{% load official %}<p{% box positions "date_line" %}>')
 
     with translation.override("vi"):
-        html = template.render(Context({"positions": {"awardee": {"top": 95.5, "left": 30}}}))
+        html = template.render(Context({"positions": {"date_line": {"top": 95.5, "left": 30}}}))
 
-    assert html == '<p style="top:95.5mm;left:30mm;">'
+    assert html == '<p style="top:95.5mm;left:30mm;width:115mm;">'
 
 
-def test_box_without_offsets_keeps_the_css_default():
-    html = Template('{% load official %}<p{% box positions "awardee" %}>').render(Context({"positions": None}))
+def test_box_without_offsets_places_the_line_where_the_digital_page_has_it():
+    html = Template('{% load official %}<p{% box positions "date_line" %}>').render(Context({"positions": None}))
 
-    assert html == "<p>"
+    assert html == '<p style="top:140mm;left:160mm;width:115mm;">'
 
 
 def test_number_symbol_pads_a_number_given_as_text():
