@@ -255,26 +255,38 @@ def issue_proposal_letter(decision, *, by):
     decision.check_editable()
     if hasattr(decision, "proposal"):
         raise DecisionError(_("Dự thảo này đã có tờ trình."), code="has_proposal")
-    office = by.organization
-    if office is None or not office.document_code:
-        raise DecisionError(
-            _("Cơ quan của bạn chưa đăng ký chữ viết tắt trên ký hiệu văn bản: không thể cấp số tờ trình."), code="no_code"
-        )
+    office = proposing_office(by)
     if not decision.awardees.exists():
         raise DecisionError(_("Dự thảo chưa có tập thể, cá nhân nào."), code="nothing_to_grant")
-    today = timezone.localdate()
-    head = HEAD_OF_KIND.get(office.kind, "Thủ trưởng")
-    letter = ProposalLetter.objects.create(
-        decision=decision, organization=office, symbol=symbol_of(office, NumberSeries.Kind.PROPOSAL),
-        number=NumberSeries.take_next(office, today.year, NumberSeries.Kind.PROPOSAL), year=today.year, issue_date=today,
-        proposer=f"{head} {office.name}", addressee=decision.award_form.signer_title, signing_authority=head.upper(),
-        created_by=by,
-    )
+    letter = numbered_proposal(office, decision.award_form, decision.issue_place, by=by, decision=decision)
     line = wording.proposal_basis(letter.proposer, letter.number_symbol, letter.issue_date)
     decision.legal_bases = wording.cite_proposal(decision.legal_bases, line)
     decision.save(update_fields=["legal_bases"])
     decision._record(by=by, note=_("Lập %(letter)s") % {"letter": letter})
     return letter
+
+
+def proposing_office(user):
+    """The user's office, which numbers its tờ trình under its registered abbreviation (never a guessed one)."""
+    office = user.organization
+    if office is None or not office.document_code:
+        raise DecisionError(
+            _("Cơ quan của bạn chưa đăng ký chữ viết tắt trên ký hiệu văn bản: không thể cấp số tờ trình."), code="no_code"
+        )
+    return office
+
+
+def numbered_proposal(office, award_form, place, *, by, signer_name="", decision=None):
+    """A Tờ trình to the form's authority, with the next number of the office's register today."""
+    today = timezone.localdate()
+    head = HEAD_OF_KIND.get(office.kind, "Thủ trưởng")
+    return ProposalLetter.objects.create(
+        decision=decision, award_form=award_form, organization=office, issue_place=place,
+        symbol=symbol_of(office, NumberSeries.Kind.PROPOSAL),
+        number=NumberSeries.take_next(office, today.year, NumberSeries.Kind.PROPOSAL), year=today.year, issue_date=today,
+        proposer=f"{head} {office.name}", addressee=award_form.signer_title, signing_authority=head.upper(),
+        signer_name=signer_name, created_by=by,
+    )
 
 
 def _check_signable(decision):
@@ -316,6 +328,7 @@ def sign_decision(decision, *, by):
             register_number=f"{number:02d}.{position:03d}/{issue_date.year}",
         )
     _tell_units(decision, {_unit_id(awardee) for awardee in awardees})
+    _tell_forwarding_offices(decision)
     return decision
 
 
@@ -333,6 +346,20 @@ def _tell_units(decision, unit_ids):
             link=decision.get_absolute_url(), scope=f"campaign:{decision.campaign_id}",
             context={"decision": str(decision), "summary": decision.summary},
         )
+
+
+def _tell_forwarding_offices(decision):
+    """Each office whose tờ trình forwarded dossiers granted here learns the outcome: how many of them are awarded."""
+    letters = ProposalLetter.objects.filter(forwarded__awardee__decision=decision).distinct().select_related("organization")
+    for letter in letters:
+        awarded = letter.forwarded.filter(awardee__decision=decision).count()
+        for user in User.objects.filter(role=User.Role.STAFF, is_active=True, organization=letter.organization_id):
+            notify_from_template(
+                user, key=f"forwarded_decided:decision={decision.pk}:letter={letter.pk}:user={user.pk}",
+                code="forwarded_decided", link=decision.get_absolute_url(), scope=f"campaign:{decision.campaign_id}",
+                context={"decision": str(decision), "summary": decision.summary, "letter": str(letter),
+                         "awarded": f"{awarded}/{letter.forwarded.count()}"},
+            )
 
 
 # Decree 30/2020: the signature stands at the right of the last page, under the signing authority (points).
