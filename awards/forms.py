@@ -299,7 +299,9 @@ class ForwardForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nominations"].queryset = campaign.nominations.filter(forwarded_to__isnull=True)
-        self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=campaign.implements_id)
+        higher_forms = self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=campaign.implements_id)
+        if len(higher_forms) == 1:
+            self.initial.setdefault("award_form", higher_forms[0].pk)
 
     def clean_nominations(self):
         nominations = self.cleaned_data["nominations"]

@@ -87,7 +87,7 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     awaiting = SOURCES.get(source)
     nominations = list(awaiting(award_form).select_related(
         "submitting_unit", "forwarded_from__campaign__issuing_organization",
-    )) if awaiting else []
+    ).prefetch_related("proposal_letters__organization")) if awaiting else []
     if awaiting and not nominations:
         raise DecisionError(_("Chưa có hồ sơ nào được phê duyệt cho hình thức này."), code="nothing_to_grant")
     campaign = award_form.campaign
@@ -95,7 +95,7 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     today = timezone.localdate()
     title = award_form.signer_title.split(" - ")[0].strip()
     forwarded = sorted({
-        (n.forwarded_from.campaign.issuing_organization.name, n.letter_number, n.letter_date) for n in nominations
+        (_proposing_body(n).name, n.letter_number, n.letter_date) for n in nominations
         if n.forwarded_from_id
     }, key=lambda letter: (vietnamese_key(letter[0]), letter[1]))
     decision = Decision.objects.create(
@@ -120,6 +120,12 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     _refresh_grant_article(decision, (0, 0))
     decision.history.create(from_status="", to_status=Decision.Status.DRAFT, actor=by)
     return decision
+
+
+def _proposing_body(nomination):
+    """The body whose tờ trình forwarded the dossier: the office that numbered it, else the lower plan's issuer."""
+    letter = next(iter(nomination.proposal_letters.all()), None)
+    return letter.organization if letter else nomination.forwarded_from.campaign.issuing_organization
 
 
 def _counts(decision):

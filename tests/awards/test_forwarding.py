@@ -84,7 +84,7 @@ def test_ministry_office_finds_the_dossiers_with_the_letter_and_cites_it_in_the_
     decision = draft_decision(minister_form, by=ministry_office, source=Decision.Source.FORWARDED)
 
     assert "01/TTr-STP" in page and "to-trinh-01-TTr-STP.pdf" in page
-    assert any(line.startswith("Xét đề nghị của Ủy ban nhân dân thành phố Cần Thơ tại Tờ trình số 01/TTr-STP ngày 24 tháng 11 năm 2026")
+    assert any(line.startswith("Xét đề nghị của Sở Tư pháp thành phố Cần Thơ tại Tờ trình số 01/TTr-STP ngày 24 tháng 11 năm 2026")
                for line in decision.legal_basis_lines)
 
 

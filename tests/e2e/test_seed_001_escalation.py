@@ -68,7 +68,8 @@ def forward_the_best(page, live_server, dossiers):
     page.goto(f"{live_server.url}{dossiers[0].get_absolute_url()}")
     page.get_by_role("link", name="Chuyển lên 157/QĐ-BTP").click()
     page.check(f"#forward-{dossiers[1].pk}")
-    page.get_by_label("Hình thức khen thưởng của cấp trên").select_option(index=1)
+    minister_form = Campaign.objects.get(number="157/QĐ-BTP").award_forms.get()
+    expect(page.get_by_label("Hình thức khen thưởng của cấp trên")).to_have_value(str(minister_form.pk))  # the only one
     page.get_by_label("Người ký tờ trình").fill("Nguyễn Văn Sơn")
     shoot(page, "01-forward-form")
     page.get_by_role("button", name="Lập tờ trình và chuyển lên").click()
@@ -78,7 +79,7 @@ def forward_the_best(page, live_server, dossiers):
 
 def appraise_and_accept(page, live_server, name):
     page.goto(f"{live_server.url}/ho-so/")
-    page.get_by_role("link", name=name).first.click()
+    page.locator("tr", has_text="157/QĐ-BTP").get_by_role("link", name=name).click()
     expect(page.locator("#attachments")).to_contain_text("to-trinh-01-TTr-STP.pdf")
     page.get_by_role("link", name="Thẩm định").click()
     for box in page.locator("form input[type=checkbox]").all():
@@ -147,7 +148,9 @@ def test_seed_001_cần_thơ_forwards_the_ministry_council_votes_the_minister_si
     ministry.goto(f"{live_server.url}/khen-thuong/du-thao/")
     card = ministry.locator(".card", has_text="Bằng khen của Bộ trưởng")
     card.get_by_role("button", name="Lập dự thảo quyết định").first.click()
-    expect(ministry.locator(".decision-preview")).to_contain_text("Tờ trình số 01/TTr-STP")
+    expect(ministry.locator(".decision-preview")).to_contain_text(
+        "Xét đề nghị của Sở Tư pháp thành phố Cần Thơ tại Tờ trình số 01/TTr-STP ngày 24 tháng 11 năm 2026;"
+    )
     ministry.get_by_role("link", name="Sửa dự thảo").click()
     ministry.get_by_label("Người ký").fill(MINISTER)
     ministry.get_by_role("button", name="Lưu dự thảo").click()
@@ -165,12 +168,13 @@ def test_seed_001_cần_thơ_forwards_the_ministry_council_votes_the_minister_si
 
     office.goto(f"{live_server.url}{can_tho_approvals[0].get_absolute_url()}")
     expect(office.locator("main")).to_contain_text("Quyết định số 01/QĐ-BTP")
+    shoot(office, "09-dossier-outcome")
     office.goto(f"{live_server.url}/khen-thuong/chuyen-len/ke-hoach/{can_tho_approvals[0].campaign_id}/")
     results = office.locator("main")
     for name in BEST:
         expect(results.locator("tr", has_text=name)).to_contain_text("Đã khen thưởng")
     expect(results.locator("tr", has_text=BEST[0])).to_contain_text("Quyết định số 01/QĐ-BTP")
-    shoot(office, "09-outcome")
+    shoot(office, "10-outcome")
     office.goto(f"{live_server.url}/thong-bao/")
     expect(office.locator("body")).to_contain_text("Kết quả hồ sơ chuyển lên cấp trên: Quyết định số 01/QĐ-BTP")
-    shoot(office, "10-notification")
+    shoot(office, "11-notification")
