@@ -24,6 +24,11 @@ from tests.factories import (
 FAR = datetime.date(2099, 1, 1)
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def minister_form(db):
     ministry = OrganizationFactory(name="Bộ Tư pháp", document_code="BTP", kind=Organization.Kind.MINISTRY, province="")
@@ -177,7 +182,7 @@ def test_forward_page_queries_do_not_grow_with_letters_or_candidates(client_of, 
         client.post(forward_url(local_form.campaign), {"nominations": [nomination.pk], "award_form": minister_form.pk})
         approved_nomination(campaign=local_form.campaign, award_form=local_form)
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(forward_url(local_form.campaign))
 
     assert response.content.decode().count('name="nominations"') == rows

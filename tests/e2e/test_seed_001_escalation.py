@@ -30,6 +30,11 @@ BEST = ("Nguyễn Thị Mỹ Linh", "Trương Văn Khải")
 MINISTER = "Nguyễn Hải Ninh"  # named in the draft; the botruong account (Lê Quang Hưng) only clicks
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def can_tho_approvals(db):
     """The demo, with three dossiers the Cần Thơ council approved (seed 000's walk makes them through the pages)."""
