@@ -9,6 +9,7 @@ from accounts.models import Person
 from campaigns.models import AwardForm
 from core.forms import DateInput, StyledFormMixin
 from documents.signing import SigningError
+from nominations.models import Nomination
 
 from .models import Decision, NumberSeries
 from .services import Entry, signature_checks
@@ -272,3 +273,42 @@ class RevocationForm(StyledFormMixin, forms.Form):
             status=Decision.Status.SIGNED, issuing_organization=award.decision.issuing_organization_id,
             issue_date__gte=award.decision.issue_date,
         ).exclude(pk=award.decision_id)
+
+
+class ForwardForm(StyledFormMixin, forms.Form):
+    """The approved dossiers the office forwards, the higher award it proposes, and who signs its tờ trình."""
+
+    nominations = forms.ModelMultipleChoiceField(
+        label=_("Hồ sơ chuyển lên"), queryset=Nomination.objects.none(),
+        error_messages={
+            "required": _("Hãy chọn ít nhất một hồ sơ để chuyển lên cấp trên."),
+            "invalid_choice": _("Hồ sơ số %(value)s không thuộc kế hoạch này hoặc đã được chuyển lên cấp trên."),
+            "invalid_pk_value": _("Hồ sơ số %(pk)s không tồn tại."),
+        },
+    )
+    award_form = forms.ModelChoiceField(
+        label=_("Hình thức khen thưởng của cấp trên"), queryset=AwardForm.objects.none(),
+        error_messages={"required": _("Hãy chọn hình thức khen thưởng của cấp trên."),
+                        "invalid_choice": _("Hình thức khen thưởng không thuộc kế hoạch cấp trên.")},
+    )
+    signer_name = forms.CharField(
+        label=_("Người ký tờ trình"), max_length=150, required=False,
+        help_text=_("Họ và tên người có thẩm quyền ký; để trống nếu ghi tay khi ký."),
+    )
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominations"].queryset = campaign.nominations.filter(forwarded_to__isnull=True)
+        higher_forms = self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=campaign.implements_id)
+        if len(higher_forms) == 1:
+            self.initial.setdefault("award_form", higher_forms[0].pk)
+
+    def clean_nominations(self):
+        nominations = self.cleaned_data["nominations"]
+        not_approved = [str(nomination.nominee) for nomination in nominations if not nomination.is_granted]
+        if not_approved:
+            raise ValidationError(
+                _("Chỉ chuyển lên cấp trên hồ sơ đã được phê duyệt; chưa được phê duyệt: %(names)s."),
+                code="not_approved", params={"names": "; ".join(not_approved)},
+            )
+        return list(nominations)

@@ -1,4 +1,5 @@
-"""The texts this app sends about decisions: the award deadline and the signed decision; staff edit them at /thong-bao/mau/.
+"""The texts this app sends about decisions: the award deadline, the signed decision and its outcome for the office that
+forwarded dossiers; staff edit them at /thong-bao/mau/.
 
 (code, language, description, subject, body): its data migration writes them; reminders.py registers them.
 """
@@ -28,5 +29,21 @@ TEXTS = [
         "Tells units an award decision was signed. Fields: {recipient}, {decision}, {summary}, {link}.",
         "Award decision signed: {decision}",
         "Dear {recipient},\n\n{decision} ({summary}) was signed and includes awardees of your unit.",
+    ),
+    (
+        "forwarded_decided", "vi",
+        "Báo cho cơ quan đã chuyển hồ sơ lên cấp trên: quyết định của cấp trên đã ký. "
+        "Trường: {recipient}, {decision}, {summary}, {letter}, {awarded}, {link}.",
+        "Kết quả hồ sơ chuyển lên cấp trên: {decision}",
+        "Kính gửi {recipient},\n\n{decision} ({summary}) đã được ký; {awarded} hồ sơ đơn vị đã chuyển lên theo {letter} "
+        "được khen thưởng.",
+    ),
+    (
+        "forwarded_decided", "en",
+        "Tells the office that forwarded dossiers upward that the higher decision was signed. "
+        "Fields: {recipient}, {decision}, {summary}, {letter}, {awarded}, {link}.",
+        "Outcome of the dossiers forwarded upward: {decision}",
+        "Dear {recipient},\n\n{decision} ({summary}) was signed; {awarded} of the dossiers your office forwarded with "
+        "{letter} are awarded.",
     ),
 ]

@@ -316,10 +316,16 @@ class RewardRate(models.Model):
 
 
 class ProposalLetter(DocumentLines, models.Model):
-    """The office's Tờ trình đề nghị khen thưởng of a draft decision's list, numbered in the office's own register."""
+    """The office's Tờ trình đề nghị khen thưởng, numbered in the office's own register: of a draft decision's list,
+    or of the dossiers it forwards to a higher authority (then `forwarded` holds the dossiers as they arrived there)."""
 
-    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="proposal")
+    decision = models.OneToOneField(Decision, null=True, blank=True, on_delete=models.CASCADE, related_name="proposal")
+    award_form = models.ForeignKey(
+        AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.PROTECT, related_name="proposal_letters"
+    )
+    forwarded = models.ManyToManyField(Nomination, verbose_name=_("hồ sơ chuyển lên"), blank=True, related_name="proposal_letters")
     organization = models.ForeignKey(Organization, verbose_name=_("cơ quan trình"), on_delete=models.PROTECT, related_name="+")
+    issue_place = models.CharField(_("địa danh"), max_length=100)
     number = models.PositiveIntegerField(_("số"))
     symbol = models.CharField(_("ký hiệu"), max_length=40)
     year = models.PositiveSmallIntegerField(_("năm"))

@@ -26,6 +26,8 @@ rules.add_perm("awards.view_other_units", is_staff_of_office | is_leader)
 rules.add_perm("awards.view_decision", rules.is_authenticated & is_visible_decision)
 rules.add_perm("awards.add_decision", is_staff_of_office)
 rules.add_perm("awards.change_decision", is_office_for)
+# The office of a plan that implements a higher one forwards its best dossiers there, with its tờ trình.
+rules.add_perm("awards.forward_dossiers", is_office_for)
 # Only a leader of the issuing body signs (the administrator never signs for anyone).
 rules.add_perm("awards.sign_decision", holds_authority_of)
 rules.add_perm("awards.check_signatures", rules.is_authenticated)

@@ -108,17 +108,17 @@ def decision_context(decision, awardees, reward=None):
 
 def proposal_context(letter, awardees):
     """The office's Tờ trình (Decree 152/2025's form): to the authority, the bases, the list proposed, in an annex."""
-    decision = letter.decision
+    award_form = letter.award_form
     collectives, individuals = _awardee_rows(awardees)
     office = letter.organization
     return {
         "parent_body": office.parent.name if office.parent else "",
         "issuing_body": office.name,
-        "number": letter.number, "symbol": letter.symbol, "place": decision.issue_place, "date": letter.issue_date,
-        "summary": _("Về việc đề nghị tặng %(form)s") % {"form": decision.award_form.name},
+        "number": letter.number, "symbol": letter.symbol, "place": letter.issue_place, "date": letter.issue_date,
+        "summary": _("Về việc đề nghị tặng %(form)s") % {"form": award_form.name},
         "addressee": letter.addressee,
-        "campaign": decision.campaign,
-        "form": decision.award_form.name,
+        "campaign": award_form.campaign,
+        "form": award_form.name,
         "count": wording.awardee_count(len(collectives), len(individuals)),
         "signer_lines": letter.signing_authority_lines,
         "signer_name": letter.signer_name,
@@ -126,7 +126,7 @@ def proposal_context(letter, awardees):
         "created": letter.created_at,
         "annex": {
             "summary": _("%(who)s được đề nghị tặng %(form)s") % {
-                "who": _awardee_kinds(collectives, individuals), "form": decision.award_form.name,
+                "who": _awardee_kinds(collectives, individuals), "form": award_form.name,
             },
             "issuer": office.name,
             "collectives": collectives,

@@ -85,7 +85,7 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     awaiting = SOURCES.get(source)
     nominations = list(awaiting(award_form).select_related(
         "submitting_unit", "forwarded_from__campaign__issuing_organization",
-    )) if awaiting else []
+    ).prefetch_related("proposal_letters__organization")) if awaiting else []
     if awaiting and not nominations:
         raise DecisionError(_("Chưa có hồ sơ nào được phê duyệt cho hình thức này."), code="nothing_to_grant")
     campaign = award_form.campaign
@@ -93,7 +93,7 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     today = timezone.localdate()
     title = award_form.signer_title.split(" - ")[0].strip()
     forwarded = sorted({
-        (n.forwarded_from.campaign.issuing_organization.name, n.letter_number, n.letter_date) for n in nominations
+        (_proposing_body(n).name, n.letter_number, n.letter_date) for n in nominations
         if n.forwarded_from_id
     }, key=lambda letter: (vietnamese_key(letter[0]), letter[1]))
     decision = Decision.objects.create(
@@ -118,6 +118,12 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     _refresh_grant_article(decision, (0, 0))
     decision.history.create(from_status="", to_status=Decision.Status.DRAFT, actor=by)
     return decision
+
+
+def _proposing_body(nomination):
+    """The body whose tờ trình forwarded the dossier: the office that numbered it, else the lower plan's issuer."""
+    letter = next(iter(nomination.proposal_letters.all()), None)
+    return letter.organization if letter else nomination.forwarded_from.campaign.issuing_organization
 
 
 def _counts(decision):
@@ -253,26 +259,38 @@ def issue_proposal_letter(decision, *, by):
     decision.check_editable()
     if hasattr(decision, "proposal"):
         raise DecisionError(_("Dự thảo này đã có tờ trình."), code="has_proposal")
-    office = by.organization
-    if office is None or not office.document_code:
-        raise DecisionError(
-            _("Cơ quan của bạn chưa đăng ký chữ viết tắt trên ký hiệu văn bản: không thể cấp số tờ trình."), code="no_code"
-        )
+    office = proposing_office(by)
     if not decision.awardees.exists():
         raise DecisionError(_("Dự thảo chưa có tập thể, cá nhân nào."), code="nothing_to_grant")
-    today = timezone.localdate()
-    head = HEAD_OF_KIND.get(office.kind, "Thủ trưởng")
-    letter = ProposalLetter.objects.create(
-        decision=decision, organization=office, symbol=symbol_of(office, NumberSeries.Kind.PROPOSAL),
-        number=NumberSeries.take_next(office, today.year, NumberSeries.Kind.PROPOSAL), year=today.year, issue_date=today,
-        proposer=f"{head} {office.name}", addressee=decision.award_form.signer_title, signing_authority=head.upper(),
-        created_by=by,
-    )
+    letter = numbered_proposal(office, decision.award_form, decision.issue_place, by=by, decision=decision)
     line = wording.proposal_basis(letter.proposer, letter.number_symbol, letter.issue_date)
     decision.legal_bases = wording.cite_proposal(decision.legal_bases, line)
     decision.save(update_fields=["legal_bases"])
     decision._record(by=by, note=_("Lập %(letter)s") % {"letter": letter})
     return letter
+
+
+def proposing_office(user):
+    """The user's office, which numbers its tờ trình under its registered abbreviation (never a guessed one)."""
+    office = user.organization
+    if office is None or not office.document_code:
+        raise DecisionError(
+            _("Cơ quan của bạn chưa đăng ký chữ viết tắt trên ký hiệu văn bản: không thể cấp số tờ trình."), code="no_code"
+        )
+    return office
+
+
+def numbered_proposal(office, award_form, place, *, by, signer_name="", decision=None):
+    """A Tờ trình to the form's authority, with the next number of the office's register today."""
+    today = timezone.localdate()
+    head = HEAD_OF_KIND.get(office.kind, "Thủ trưởng")
+    return ProposalLetter.objects.create(
+        decision=decision, award_form=award_form, organization=office, issue_place=place,
+        symbol=symbol_of(office, NumberSeries.Kind.PROPOSAL),
+        number=NumberSeries.take_next(office, today.year, NumberSeries.Kind.PROPOSAL), year=today.year, issue_date=today,
+        proposer=f"{head} {office.name}", addressee=award_form.signer_title, signing_authority=head.upper(),
+        signer_name=signer_name, created_by=by,
+    )
 
 
 def _check_signable(decision):
@@ -314,6 +332,7 @@ def sign_decision(decision, *, by):
             register_number=f"{number:02d}.{position:03d}/{issue_date.year}",
         )
     _tell_units(decision, {_unit_id(awardee) for awardee in awardees})
+    _tell_forwarding_offices(decision)
     return decision
 
 
@@ -331,6 +350,20 @@ def _tell_units(decision, unit_ids):
             link=decision.get_absolute_url(), scope=f"campaign:{decision.campaign_id}",
             context={"decision": str(decision), "summary": decision.summary},
         )
+
+
+def _tell_forwarding_offices(decision):
+    """Each office whose tờ trình forwarded dossiers granted here learns the outcome: how many of them are awarded."""
+    letters = ProposalLetter.objects.filter(forwarded__awardee__decision=decision).distinct().select_related("organization")
+    for letter in letters:
+        awarded = letter.forwarded.filter(awardee__decision=decision).count()
+        for user in User.objects.filter(role=User.Role.STAFF, is_active=True, organization=letter.organization_id):
+            notify_from_template(
+                user, key=f"forwarded_decided:decision={decision.pk}:letter={letter.pk}:user={user.pk}",
+                code="forwarded_decided", link=decision.get_absolute_url(), scope=f"campaign:{decision.campaign_id}",
+                context={"decision": str(decision), "summary": decision.summary, "letter": str(letter),
+                         "awarded": f"{awarded}/{letter.forwarded.count()}"},
+            )
 
 
 # Decree 30/2020: the signature stands at the right of the last page, under the signing authority (points).

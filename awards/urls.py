@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/bang-dien-tu/<int:award_pk>.pdf", views.award_certificate, name="award_certificate"),
     path("<int:pk>/danh-sach.xlsx", views.decision_export, name="decision_export"),
     path("<int:pk>/ho-so.zip", views.decision_packet_download, name="decision_packet"),
+    path("chuyen-len/ke-hoach/<int:pk>/", views.forward_dossiers, name="forward"),
     path("ho-so-chuyen-len/<int:pk>.zip", views.nomination_packet_download, name="nomination_packet"),
     path("so-khen-thuong/", views.register, name="register"),
     path("so-khen-thuong/excel/", views.register_export, name="register_export"),

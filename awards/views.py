@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organization, Person
+from campaigns.models import Campaign
 from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
@@ -31,10 +32,12 @@ from .forms import (
     DigitalSignatureForm,
     DraftDecisionForm,
     EnteredDecisionForm,
+    ForwardForm,
     RevocationForm,
     SignatureCheckForm,
     draftable_award_forms,
 )
+from .forwarding import forward_with_proposal, forwardable, sent_letters
 from .imports import ListImportError, read_awardee_list
 from .models import Award, Awardee, Decision, ProposalLetter
 from .packets import decision_packet, dossier_packet
@@ -254,7 +257,9 @@ def proposal_create(request, pk):
 @login_required
 def proposal_pdf(request, pk):
     decision = _get_decision(request, pk, "awards.view_decision")
-    letter = get_object_or_404(ProposalLetter.objects.select_related("organization__parent"), decision=decision)
+    letter = get_object_or_404(
+        ProposalLetter.objects.select_related("organization__parent", "award_form__campaign__issuing_organization"), decision=decision
+    )
     pdf = render_pdf("awards/proposal_letter.html", proposal_context(letter, awardees_in_order(decision)))
     filename = f"to-trinh-{letter.number:02d}-{letter.symbol.replace('/', '-')}.pdf"
     return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=filename)
@@ -469,3 +474,29 @@ def award_revoke(request, pk):
             messages.success(request, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s.") % {"awardee": award.awardee})
             return redirect(award.decision)
     return render(request, "awards/award_revoke.html", {"award": award, "form": form})
+
+
+@login_required
+def forward_dossiers(request, pk):
+    """The office picks its best approved dossiers and forwards them upward under its own numbered tờ trình."""
+    campaign = get_object_or_404(Campaign.objects.select_related("implements"), pk=pk, implements__isnull=False)
+    if not request.user.has_perm("awards.forward_dossiers", campaign):
+        raise PermissionDenied
+    form = ForwardForm(request.POST or None, campaign=campaign, initial={"nominations": request.GET.getlist("ho_so")})
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            letter = forward_with_proposal(data["nominations"], data["award_form"], by=request.user, signer_name=data["signer_name"])
+        except PortalError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã chuyển %(count)s hồ sơ lên %(plan)s kèm %(letter)s.") % {
+                "count": len(data["nominations"]), "plan": campaign.implements.number, "letter": letter,
+            })
+            return redirect("awards:forward", campaign.pk)
+    context = {
+        "campaign": campaign, "form": form, "candidates": forwardable(campaign),
+        "chosen": {str(value) for value in form["nominations"].value() or ()},
+        "letters": Paginator(sent_letters(campaign), PAGE_SIZE).get_page(request.GET.get("page")),
+    }
+    return render(request, "awards/forward.html", context)

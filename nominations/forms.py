@@ -158,14 +158,6 @@ class AppraisalForm(StyledFormMixin, forms.Form):
         return {item: self.cleaned_data[f"item_{index}"] for index, item in enumerate(self.items)}
 
 
-class ForwardForm(StyledFormMixin, forms.Form):
-    award_form = forms.ModelChoiceField(label=_("Hình thức khen thưởng của cấp trên"), queryset=AwardForm.objects.none())
-
-    def __init__(self, *args, nomination, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=nomination.campaign.implements_id)
-
-
 class ConsultationCommentForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = ConsultationComment

@@ -229,6 +229,13 @@ class Nomination(StatusFlow, Searchable):
     def is_granted(self):
         return self.status in GRANTED
 
+    @property
+    def award_note(self):
+        """What awarded the dossier (the signed decision, as `mark_awarded` recorded it); empty until awarded."""
+        if self.status != Status.AWARDED:
+            return ""
+        return next((entry.note for entry in reversed(list(self.history.all())) if entry.to_status == Status.AWARDED), "")
+
     # Checks, each raising NominationError with the message a unit reads.
 
     def check_eligibility(self):

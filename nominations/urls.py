@@ -18,7 +18,6 @@ urlpatterns = [
     path("<int:pk>/tra-lai/", views.nomination_return, name="return"),
     path("<int:pk>/tham-dinh/", views.nomination_appraise, name="appraise"),
     path("<int:pk>/dua-vao-xet/", views.nomination_accept, name="accept"),
-    path("<int:pk>/chuyen-cap-tren/", views.nomination_forward, name="forward"),
     path("lay-y-kien/hinh-thuc/<int:award_form_pk>/", views.consultation_publish, name="consultation_publish"),
     path("lay-y-kien/<int:pk>/", views.consultation_page, name="consultation"),
     path("lay-y-kien/y-kien/<int:pk>/tra-loi/", views.consultation_answer, name="consultation_answer"),

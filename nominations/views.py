@@ -24,7 +24,6 @@ from .forms import (
     AssessmentForm,
     AttachmentForm,
     ConsultationCommentForm,
-    ForwardForm,
     NominationCreateForm,
     NominationForm,
     ReturnForm,
@@ -167,7 +166,6 @@ def nomination_detail(request, pk):
             award_form=nomination.award_form, initial={"document_type": next(iter(nomination.missing_documents()), "")}
         ),
         "return_form": ReturnForm(),
-        "forward_form": ForwardForm(nomination=nomination) if nomination.campaign.implements_id else None,
         "forwarded_to": Nomination.objects.filter(forwarded_from=nomination).first(),
         "return_reasons": nomination.return_reasons,
     }
@@ -281,23 +279,6 @@ def nomination_appraise(request, pk):
         act = partial(nomination.appraise, by=request.user, checklist=form.checklist(), remarks=form.cleaned_data["remarks"])
         return act_then_redirect(request, nomination, act, _("Đã ghi kết quả thẩm định."))
     return render(request, "nominations/nomination_appraise.html", {"nomination": nomination, "form": form})
-
-
-@login_required
-@require_POST
-def nomination_forward(request, pk):
-    nomination = _get_nomination(request, pk, "nominations.forward_nomination")
-    form = ForwardForm(request.POST, nomination=nomination)
-    if not form.is_valid():
-        messages.error(request, _("Hãy chọn hình thức khen thưởng của cấp trên."))
-        return redirect(nomination)
-    try:
-        forwarded = nomination.forward(by=request.user, award_form=form.cleaned_data["award_form"])
-    except PortalError as error:
-        messages.error(request, error.message)
-        return redirect(nomination)
-    messages.success(request, _("Đã chuyển hồ sơ lên cấp trên."))
-    return redirect(forwarded)
 
 
 @login_required

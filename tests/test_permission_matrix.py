@@ -23,7 +23,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.models import User
+from accounts.models import Organization, User
 from awards.services import draft_decision, issue_proposal_letter, sign_decision
 from campaigns.models import Campaign
 from councils.models import CouncilMember, Meeting, Tally, VotingRound
@@ -130,7 +130,6 @@ EXPECTED = {
     "nominations:return": row(post=OFFICE_A, pk="nomination"),
     "nominations:appraise": row(get=OFFICE_A, post=OFFICE_A, pk="nomination"),
     "nominations:accept": row(post=OFFICE_A, pk="nomination"),
-    "nominations:forward": row(post=OFFICE_A, pk="nomination"),
     # Public consultation: the list is public (no sign-in) and anyone comments; its office publishes and answers.
     "nominations:consultation_publish": row(post=OFFICE_A, award_form_pk="award_form"),
     "nominations:consultation": row(get=EVERYONE, post=EVERYONE, pk="consultation"),
@@ -178,6 +177,7 @@ EXPECTED = {
     "awards:proposal_pdf": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="draft"),
     "awards:decision_sign_digitally": row(post={"leader_a"}, pk="signed"),
     "awards:decision_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="signed"),
+    "awards:forward": row(get=OFFICE_A, post=OFFICE_A, pk="campaign"),
     "awards:nomination_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="nomination"),
     "awards:revoke": row(get=OFFICE_A, post=OFFICE_A, pk="award"),
     "awards:verify_lookup": row(get=EVERYONE, post=EVERYONE),
@@ -253,8 +253,10 @@ class World:
         }
         self.unit_account = self.users["unit_a"]
         far = datetime.date(2099, 12, 31)
+        ministry = OrganizationFactory(name="Bộ Tư pháp", kind=Organization.Kind.MINISTRY, province="")
         self.campaign = CampaignFactory(
-            issuing_organization=committee_a, nomination_deadline=far, award_deadline=far, status=Campaign.Status.LAUNCHED
+            issuing_organization=committee_a, nomination_deadline=far, award_deadline=far, status=Campaign.Status.LAUNCHED,
+            implements=CampaignFactory(issuing_organization=ministry, number="157/QĐ-BTP"),
         )
         award_form = self.award_form = AwardFormFactory(campaign=self.campaign, granting_organization=office_a)
         dossier = {"campaign": self.campaign, "award_form": award_form, "submitting_unit": unit_a}

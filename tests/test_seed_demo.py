@@ -43,3 +43,19 @@ def test_seed_demo_ministry_receives_what_the_can_tho_office_forwards():
     assert (ministry_office.has_perm("nominations.appraise_nomination", forwarded),
             can_tho_office.has_perm("nominations.appraise_nomination", forwarded)) == (True, False)
     assert Council.objects.get(name="Hội đồng Thi đua - Khen thưởng ngành Tư pháp").organization == ministry_office.organization
+
+
+@pytest.mark.django_db
+def test_seed_demo_prints_the_ministry_accounts_with_their_roles_and_bodies():
+    printed = io.StringIO()
+
+    call_command("seed_demo", stdout=printed)
+
+    rows = {line.split()[0]: " ".join(line.split()) for line in printed.getvalue().splitlines() if line.startswith("  ")}
+    assert {name: rows[name].split(" ", 1)[1] for name in ("vutdkt", "botruong", "hoidongbo1", "hoidongbo2", "hoidongbo3")} == {
+        "vutdkt": f"{User.Role.STAFF.label} Vụ Thi đua - Khen thưởng Chuyên viên Vụ TĐKT, Thường trực Hội đồng ngành",
+        "botruong": f"{User.Role.LEADER.label} Bộ Tư pháp Bộ trưởng Bộ Tư pháp (ký Bằng khen của Bộ trưởng)",
+        "hoidongbo1": f"{User.Role.COUNCIL_MEMBER.label} Bộ Tư pháp Chủ tịch Hội đồng ngành Tư pháp",
+        "hoidongbo2": f"{User.Role.COUNCIL_MEMBER.label} Vụ Thi đua - Khen thưởng Ủy viên, Vụ trưởng Vụ TĐKT",
+        "hoidongbo3": f"{User.Role.COUNCIL_MEMBER.label} Cục Trợ giúp pháp lý Ủy viên, Cục trưởng Cục TGPL",
+    }
