@@ -19,10 +19,11 @@ from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
 from documents.rendering import render_pdf, render_pdf_pages
+from documents.spreadsheets import xlsx_response
 from nominations.models import Nomination
 
 from . import wording
-from .exports import annex_workbook, register_workbook, xlsx_response
+from .exports import annex_workbook, register_workbook
 from .filters import AwardFilter, DecisionFilter
 from .forms import (
     AwardeeForm,

@@ -5,6 +5,7 @@ from . import views
 app_name = "nominations"
 urlpatterns = [
     path("", views.nomination_list, name="list"),
+    path("excel/", views.nomination_export, name="export"),
     path("chon-don-vi/", views.unit_picker, name="unit_picker"),
     path("hang-loat/", views.nomination_bulk, name="bulk"),
     path("tao-moi/<int:campaign_pk>/", views.nomination_create, name="create"),

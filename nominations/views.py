@@ -16,7 +16,9 @@ from core.exceptions import PortalError
 from core.pagination import CappedPaginator
 from core.storage import file_response
 from core.views import act_then_redirect, answer_picker
+from documents.spreadsheets import list_workbook, xlsx_response
 
+from .exports import NOMINATION_COLUMNS
 from .filters import NominationFilter
 from .forms import (
     AnswerForm,
@@ -55,17 +57,30 @@ def _get_nomination(request, pk, perm):
     return nomination
 
 
-@login_required
-def nomination_list(request):
+def _nomination_filter(request):
     complete = Appraisal.objects.filter(nomination=OuterRef("pk"), is_complete=True)
     nominations = Nomination.objects.visible_to(request.user).select_related(
         "campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization",
     ).annotate(is_appraised=Exists(complete))
-    nomination_filter = NominationFilter(request.GET, queryset=nominations, user=request.user)
+    return NominationFilter(request.GET, queryset=nominations, user=request.user)
+
+
+@login_required
+def nomination_list(request):
+    nomination_filter = _nomination_filter(request)
     page = CappedPaginator(nomination_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": nomination_filter, "page": page, "return_form": ReturnForm()}
     template = "nominations/_nomination_rows.html" if request.htmx else "nominations/nomination_list.html"
     return render(request, template, context)
+
+
+@login_required
+def nomination_export(request):
+    """The list, with its filters and search, as an Excel file."""
+    if not request.user.has_perm("nominations.export_nominations"):
+        raise PermissionDenied
+    nominations = _nomination_filter(request).qs.iterator(chunk_size=2000)
+    return xlsx_response(list_workbook(_("Hồ sơ đề nghị"), NOMINATION_COLUMNS, nominations), "ho-so-de-nghi-khen-thuong.xlsx")
 
 
 @login_required
