@@ -20,6 +20,7 @@ from core.storage import file_response
 from core.views import act_then_redirect
 from documents.rendering import render_pdf, render_pdf_pages
 from documents.spreadsheets import xlsx_response
+from nominations.imports import ListImportError, read_list
 from nominations.models import Nomination
 
 from . import wording
@@ -36,7 +37,6 @@ from .forms import (
     SignatureCheckForm,
     draftable_award_forms,
 )
-from .imports import ListImportError, read_awardee_list
 from .models import Award, Awardee, Decision, ProposalLetter
 from .packets import decision_packet, dossier_packet
 from .printing import certificate_contexts, decision_context, decision_filename, proposal_context
@@ -223,7 +223,8 @@ def awardee_import(request, pk):
     errors = []
     if form.is_valid():
         try:
-            added = add_awardees(decision, read_awardee_list(form.cleaned_data["excel"]), by=request.user)
+            entries = [row.entry for row in read_list(form.cleaned_data["excel"])]
+            added = add_awardees(decision, entries, by=request.user)
         except ListImportError as error:
             errors = error.errors
         else:

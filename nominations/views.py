@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.forms import modelformset_factory
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,11 +27,13 @@ from .forms import (
     AssessmentForm,
     AttachmentForm,
     ConsultationCommentForm,
+    DossierListForm,
     ForwardForm,
     NominationCreateForm,
     NominationForm,
     ReturnForm,
 )
+from .imports import ListImportError, create_dossiers, kept_list, kept_rows, list_template, plan_dossiers, read_list
 from .models import (
     Appraisal,
     Consultation,
@@ -164,6 +167,70 @@ def nomination_create(request, campaign_pk):
             return redirect("nominations:edit", nomination.pk)
     context = {"form": form, "campaign": campaign, "quotas": quota_table(campaign, request.user.organization)}
     return render(request, "nominations/nomination_create.html", context)
+
+
+# Draft dossiers from an Excel list: upload, preview, confirm. The rows wait in the session between the two.
+IMPORT_KEY = "dossier_list"
+
+
+def _importing_campaign(request, campaign_pk):
+    campaign = get_object_or_404(Campaign, pk=campaign_pk)
+    user = request.user
+    may = user.has_perm("campaigns.view_campaign", campaign) and user.has_perm("nominations.add_nomination", campaign)
+    if not may or user.organization is None:
+        raise PermissionDenied
+    return campaign
+
+
+@login_required
+def nomination_import(request, campaign_pk):
+    """Read a list of the unit's nominees and show the draft dossiers it will make; nothing is saved yet."""
+    campaign = _importing_campaign(request, campaign_pk)
+    form = DossierListForm(request.POST or None, request.FILES or None, campaign=campaign)
+    errors = []
+    if form.is_valid():
+        choice = {"award_form": form.cleaned_data["award_form"], "period": form.cleaned_data["period"]}
+        try:
+            rows = read_list(form.cleaned_data["excel"])
+            planned = plan_dossiers(rows, **choice, unit=request.user.organization, by=request.user)
+        except ListImportError as error:
+            errors = error.errors
+        else:
+            request.session[IMPORT_KEY] = kept_list(campaign, rows, **choice)
+            return render(request, "nominations/import_preview.html", {"campaign": campaign, "planned": planned, **choice})
+    context = {"campaign": campaign, "form": form, "list_errors": errors}
+    return render(request, "nominations/import_upload.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def nomination_import_confirm(request, campaign_pk):
+    """Make every previewed dossier, or none if a row no longer can be one."""
+    campaign = _importing_campaign(request, campaign_pk)
+    kept = request.session.get(IMPORT_KEY)
+    if not kept or kept["campaign"] != campaign.pk:
+        messages.error(request, _("Không còn danh sách chờ xác nhận; hãy tải tệp lên lại."))
+        return redirect("nominations:import", campaign.pk)
+    award_form = get_object_or_404(campaign.award_forms, pk=kept["award_form"])
+    period = kept["period"] and get_object_or_404(campaign.periods, pk=kept["period"])
+    try:
+        planned = plan_dossiers(kept_rows(kept), award_form=award_form, period=period, unit=request.user.organization, by=request.user)
+        created = create_dossiers(planned)
+    except ListImportError as error:
+        form = DossierListForm(initial={"award_form": award_form, "period": period}, campaign=campaign)
+        context = {"campaign": campaign, "form": form, "list_errors": error.errors}
+        return render(request, "nominations/import_upload.html", context, status=400)
+    del request.session[IMPORT_KEY]
+    messages.success(request, _("Đã tạo %(count)s hồ sơ nháp từ danh sách Excel.") % {"count": len(created)})
+    return redirect(f"{reverse('nominations:list')}?campaign={campaign.pk}&status=draft")
+
+
+@login_required
+def nomination_import_template(request):
+    """The empty list to fill in."""
+    if not request.user.has_perm("nominations.add_nomination"):
+        raise PermissionDenied
+    return xlsx_response(list_template(), "mau-danh-sach-de-nghi-khen-thuong.xlsx")
 
 
 @login_required
