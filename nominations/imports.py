@@ -205,26 +205,29 @@ class PlannedDossier:
         return self.nomination.nominee_person is not None and self.nomination.nominee_person.pk is None
 
 
-def plan_dossiers(rows, *, award_form, period, unit, by):
-    """The draft dossiers the rows make for the unit, or ListImportError naming each row that cannot be one."""
+def plan_dossiers(rows, *, award_form, period, unit, by, on_row=None):
+    """The draft dossiers the rows make for the unit, or ListImportError naming each row that cannot be one.
+
+    on_row, if given, is told how many rows are checked so far.
+    """
     units = {fold(organization.name): organization for organization in [unit, *unit.children.all()]}
     planned, errors, seen = [], [], {}
-    for row in rows:
+    for count, row in enumerate(rows, start=1):
         nomination = Nomination(campaign=award_form.campaign, period=period, award_form=award_form, submitting_unit=unit, created_by=by)
+        key = (row.entry.is_individual, fold(row.entry.name), fold(row.entry.unit), row.entry.date_of_birth)
         try:
+            if key in seen:
+                raise NominationError(_("trùng với dòng %(row)s.") % {"row": seen[key]})
+            seen[key] = row.number
             _set_nominee(nomination, row.entry, units)
             _check(nomination)
+            planned.append(PlannedDossier(row.number, nomination))
         except RowError as error:
             errors.append(row_error(row.number, error, error.column))
-            continue
         except PortalError as error:
             errors.append(row_error(row.number, error.message))
-            continue
-        key = (row.entry.is_individual, fold(row.entry.name), fold(row.entry.unit), row.entry.date_of_birth)
-        if key in seen:
-            errors.append(row_error(row.number, _("trùng với dòng %(row)s.") % {"row": seen[key]}))
-        seen.setdefault(key, row.number)
-        planned.append(PlannedDossier(row.number, nomination))
+        if on_row:
+            on_row(count)
     if errors:
         raise ListImportError(errors)
     return planned
@@ -266,12 +269,14 @@ def _check(nomination):
 
 
 @transaction.atomic
-def create_dossiers(planned):
-    """Save every planned draft dossier, or none."""
-    for dossier in planned:
+def create_dossiers(planned, *, on_row=None):
+    """Save every planned draft dossier, or none; on_row, if given, is told how many are saved so far."""
+    for count, dossier in enumerate(planned, start=1):
         nomination = dossier.nomination
         if dossier.adds_person:
             nomination.nominee_person.save()
         nomination.save()
         nomination.add_missing_assessments()
+        if on_row:
+            on_row(count)
     return [dossier.nomination for dossier in planned]

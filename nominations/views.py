@@ -6,14 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.forms import modelformset_factory
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns.models import AwardForm, Campaign
 from core.exceptions import PortalError
+from core.jobs import job_state, start_job
 from core.pagination import CappedPaginator
 from core.storage import file_response
 from core.views import act_then_redirect, answer_picker
@@ -33,7 +34,7 @@ from .forms import (
     NominationForm,
     ReturnForm,
 )
-from .imports import ListImportError, create_dossiers, kept_list, kept_rows, list_template, plan_dossiers, read_list
+from .imports import ListImportError, kept_list, list_template, plan_dossiers, read_list
 from .models import (
     Appraisal,
     Consultation,
@@ -43,6 +44,7 @@ from .models import (
     QuotaCounter,
     quota_table,
 )
+from .tasks import import_dossier_list
 
 PAGE_SIZE = 20
 AssessmentFormSet = modelformset_factory(CriterionAssessment, form=AssessmentForm, extra=0)
@@ -205,24 +207,27 @@ def nomination_import(request, campaign_pk):
 @login_required
 @require_POST
 def nomination_import_confirm(request, campaign_pk):
-    """Make every previewed dossier, or none if a row no longer can be one."""
+    """Make the previewed dossiers as a job (all, or none if a row no longer can be one), and show its progress."""
     campaign = _importing_campaign(request, campaign_pk)
-    kept = request.session.get(IMPORT_KEY)
+    kept = request.session.pop(IMPORT_KEY, None)
     if not kept or kept["campaign"] != campaign.pk:
         messages.error(request, _("Không còn danh sách chờ xác nhận; hãy tải tệp lên lại."))
         return redirect("nominations:import", campaign.pk)
-    award_form = get_object_or_404(campaign.award_forms, pk=kept["award_form"])
-    period = kept["period"] and get_object_or_404(campaign.periods, pk=kept["period"])
-    try:
-        planned = plan_dossiers(kept_rows(kept), award_form=award_form, period=period, unit=request.user.organization, by=request.user)
-        created = create_dossiers(planned)
-    except ListImportError as error:
-        form = DossierListForm(initial={"award_form": award_form, "period": period}, campaign=campaign)
-        context = {"campaign": campaign, "form": form, "list_errors": error.errors}
-        return render(request, "nominations/import_upload.html", context, status=400)
-    del request.session[IMPORT_KEY]
-    messages.success(request, _("Đã tạo %(count)s hồ sơ nháp từ danh sách Excel.") % {"count": len(created)})
-    return redirect(f"{reverse('nominations:list')}?campaign={campaign.pk}&status=draft")
+    job = start_job(request.user, campaign=campaign.pk)
+    transaction.on_commit(lambda: import_dossier_list.delay(job=job, kept=kept, user_id=request.user.pk), robust=True)
+    return redirect("nominations:import_progress", campaign.pk, job)
+
+
+@login_required
+def nomination_import_progress(request, campaign_pk, job):
+    """The import job's progress bar, refreshed until it is done; then its outcome."""
+    campaign = _importing_campaign(request, campaign_pk)
+    state = job_state(job, request.user)
+    if state is None or state["campaign"] != campaign.pk:
+        raise Http404
+    context = {"campaign": campaign, "job": job, "state": state}
+    template = "nominations/_import_progress.html" if request.htmx else "nominations/import_progress.html"
+    return render(request, template, context)
 
 
 @login_required

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from accounts.models import Person
 from nominations.models import Nomination
-from tests.factories import NominationFactory, OrganizationFactory, PersonFactory
+from tests.factories import NominationFactory, OrganizationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 HEADER = ["STT", "Loại", "Họ và tên / Tên tập thể", "Đơn vị", "Giới tính", "Ngày sinh", "Chức vụ, chức danh"]
@@ -67,20 +67,55 @@ def test_a_good_list_is_previewed_row_by_row_and_nothing_is_made_before_confirmi
     assert not Person.objects.filter(full_name="Trần Thị Bích").exists()
 
 
-def test_confirming_makes_every_draft_dossier_of_the_list(client_of, unit_user, campaign):
+def confirm(client, campaign, capture):
+    """Confirm the previewed list, run the job it starts, and open the page of its progress."""
+    with capture(execute=True):
+        started = client.post(reverse("nominations:import_confirm", args=[campaign.pk]))
+    return client.get(started.url)
+
+
+def test_confirming_makes_every_draft_dossier_of_the_list_as_a_job_with_its_progress(
+    client_of, unit_user, campaign, django_capture_on_commit_callbacks,
+):
     client = client_of(unit_user)
     upload(client, campaign, good_list())
 
-    response = client.post(reverse("nominations:import_confirm", args=[campaign.pk]))
+    response = confirm(client, campaign, django_capture_on_commit_callbacks)
 
     made = Nomination.objects.filter(submitting_unit=unit_user.organization, campaign=campaign)
-    assert response.url == f"{reverse('nominations:list')}?campaign={campaign.pk}&status=draft"
+    assert response.request["PATH_INFO"].startswith(f"/ho-so/nhap-excel/{campaign.pk}/tien-do/")
+    assert response.context["state"]["percent"] == 100
+    assert "Đã tạo 3 hồ sơ nháp từ danh sách Excel." in response.content.decode()
     assert sorted(str(nomination.nominee) for nomination in made) == ["Chi nhánh số 1", "Lê Văn Tám", "Trần Thị Bích"]
     assert {nomination.status for nomination in made} == {Nomination.Status.DRAFT}
     new = Person.objects.get(full_name="Trần Thị Bích")
     assert (new.organization.name, new.gender, new.date_of_birth, new.position) == ("Chi nhánh số 1", "female", datetime.date(1985, 5, 12), "Chuyên viên")
     assert Person.objects.filter(full_name="Lê Văn Tám").count() == 1
     assert client.post(reverse("nominations:import_confirm", args=[campaign.pk])).url == reverse("nominations:import", args=[campaign.pk])
+
+
+def test_a_list_that_became_invalid_after_its_preview_makes_nothing_and_says_why(
+    client_of, unit_user, campaign, django_capture_on_commit_callbacks,
+):
+    client = client_of(unit_user)
+    upload(client, campaign, good_list())
+    campaign.nomination_deadline = datetime.date(2026, 11, 23)
+    campaign.save()
+
+    response = confirm(client, campaign, django_capture_on_commit_callbacks)
+
+    page = response.content.decode()
+    assert "Chưa tạo hồ sơ nào" in page and "Dòng 2: Đã quá hạn nộp hồ sơ (23/11/2026)." in page
+    assert not Nomination.objects.filter(submitting_unit=unit_user.organization).exists()
+
+
+def test_an_import_job_is_shown_only_to_its_starter(client_of, unit_user, campaign, django_capture_on_commit_callbacks):
+    client = client_of(unit_user)
+    upload(client, campaign, good_list())
+    progress = confirm(client, campaign, django_capture_on_commit_callbacks).request["PATH_INFO"]
+    colleague = UserFactory(role=unit_user.role, organization=unit_user.organization)
+
+    assert client_of(colleague).get(progress).status_code == 404
 
 
 def test_a_list_with_bad_rows_is_refused_naming_each_row_and_column_and_nothing_is_made(client_of, unit_user, campaign):
@@ -106,16 +141,16 @@ def test_a_list_with_bad_rows_is_refused_naming_each_row_and_column_and_nothing_
     assert Nomination.objects.count() == before and not Person.objects.filter(full_name="Trần Thị Bích").exists()
 
 
-def test_a_list_imported_twice_is_refused_the_second_time(client_of, unit_user, campaign):
+def test_a_list_imported_twice_is_refused_the_second_time(client_of, unit_user, campaign, django_capture_on_commit_callbacks):
     rows = good_list()
     rows.append([4, "Cá nhân", "Trần Thị Bích", "Chi nhánh số 1", "Nữ", "12/05/1985", None])
     upload(client_of(unit_user), campaign, good_list())
-    client_of(unit_user).post(reverse("nominations:import_confirm", args=[campaign.pk]))
+    confirm(client_of(unit_user), campaign, django_capture_on_commit_callbacks)
 
     response = upload(client_of(unit_user), campaign, rows)
 
     draft_exists = "đơn vị đã có hồ sơ nháp đề nghị hình thức này cho đối tượng này."
-    assert response.context["list_errors"] == [f"Dòng {row}: {draft_exists}" for row in (2, 3, 4, 5)]
+    assert response.context["list_errors"] == [*(f"Dòng {row}: {draft_exists}" for row in (2, 3, 4)), "Dòng 5: trùng với dòng 3."]
 
 
 def test_the_same_new_person_twice_in_one_list_is_refused(client_of, unit_user, campaign):
