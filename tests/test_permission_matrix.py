@@ -123,7 +123,7 @@ EXPECTED = {
     "nominations:import_confirm": row(post={"unit_a"}, campaign_pk="campaign"),
     # A job is read only by the user who started it (tests/nominations/test_imports.py): none is started here.
     "nominations:import_progress": row(campaign_pk="campaign", job=lambda world: "0" * 32),
-    "nominations:import_template": row(get={"unit_a", "unit_b"}, post={"unit_a", "unit_b"}),
+    "nominations:import_template": row(get={"unit_a", "unit_b", "admin"}, post={"unit_a", "unit_b", "admin"}),
     "nominations:detail": row(get=OFFICE_OR_LEADER_A | {"unit_a", "member_a"}, post=OFFICE_OR_LEADER_A | {"unit_a", "member_a"}, pk="nomination"),
     "nominations:edit": row(get={"unit_a"}, post={"unit_a"}, pk="nomination"),
     "nominations:upload": row(post={"unit_a"}, pk="nomination"),
