@@ -10,9 +10,11 @@ from campaigns.models import AwardForm
 from core.forms import DateInput, StyledFormMixin
 from documents.signing import SigningError
 from nominations.models import Nomination
+from nominations.forms import ExcelListForm
+from nominations.imports import Entry
 
 from .models import Decision, NumberSeries
-from .services import Entry, signature_checks
+from .services import signature_checks
 
 # "71/2025/QĐ-UBND", "05/QĐ-STP", or the symbol alone ("QĐ-UBND") while the number is not known yet.
 REFERENCE = re.compile(r"^(?:(?P<number>\d{1,5})/)?(?P<symbol>(?:(?P<year>\d{4})/)?QĐ(?:-[A-ZĐ0-9]{1,12})+)$")
@@ -211,12 +213,8 @@ class AwardeeForm(StyledFormMixin, forms.Form):
         )
 
 
-class AwardeeListForm(StyledFormMixin, forms.Form):
-    excel = forms.FileField(
-        label=_("Danh sách Excel (.xlsx)"), widget=forms.FileInput(attrs={"accept": ".xlsx"}),
-        help_text=_("Dòng đầu là tên cột: Loại (Tập thể/Cá nhân), Họ và tên / Tên tập thể, Đơn vị; thêm Giới tính, Ngày sinh, Chức vụ, chức danh cho cá nhân."),
-        error_messages={"required": _("Hãy chọn tệp danh sách Excel.")},
-    )
+class AwardeeListForm(ExcelListForm):
+    """An Excel list of collectives and people to add to a draft decision."""
 
 
 class DigitalSignatureForm(StyledFormMixin, forms.Form):

@@ -140,17 +140,6 @@ def _refresh_grant_article(decision, before):
         decision.save(update_fields=["article_1"])
 
 
-class Entry(NamedTuple):
-    """A collective (with its parent body) or a person (with position and unit) typed or imported by the office."""
-
-    is_individual: bool
-    name: str
-    unit: str
-    gender: str = ""
-    date_of_birth: object = None
-    position: str = ""
-
-
 def _organization(name, parent=None, province=""):
     organization = Organization.objects.filter(name=name).first()
     if organization is None:

@@ -20,10 +20,12 @@ from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
 from documents.rendering import render_pdf, render_pdf_pages
+from documents.spreadsheets import xlsx_response
+from nominations.imports import ListImportError, read_list
 from nominations.models import Nomination
 
 from . import wording
-from .exports import annex_workbook, register_workbook, xlsx_response
+from .exports import annex_workbook, register_workbook
 from .filters import AwardFilter, DecisionFilter
 from .forms import (
     AwardeeForm,
@@ -38,7 +40,6 @@ from .forms import (
     draftable_award_forms,
 )
 from .forwarding import forward_with_proposal, forwardable, sent_letters
-from .imports import ListImportError, read_awardee_list
 from .models import Award, Awardee, Decision, ProposalLetter
 from .packets import decision_packet, dossier_packet
 from .printing import certificate_contexts, decision_context, decision_filename, proposal_context
@@ -225,7 +226,8 @@ def awardee_import(request, pk):
     errors = []
     if form.is_valid():
         try:
-            added = add_awardees(decision, read_awardee_list(form.cleaned_data["excel"]), by=request.user)
+            entries = [row.entry for row in read_list(form.cleaned_data["excel"])]
+            added = add_awardees(decision, entries, by=request.user)
         except ListImportError as error:
             errors = error.errors
         else:

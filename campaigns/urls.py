@@ -17,6 +17,7 @@ urlpatterns = [
     path("hinh-thuc/<int:pk>/mau-in/", views.certificate_layout, name="certificate_layout"),
     path("<int:pk>/nhac-viec/", views.campaign_reminders, name="reminders"),
     path("<int:pk>/bao-cao/", views.report_tracking, name="reports"),
+    path("<int:pk>/bao-cao/excel/", views.report_export, name="report_export"),
     path("<int:pk>/bao-cao/chon-don-vi/", views.report_unit_picker, name="report_unit_picker"),
     path("<int:pk>/bao-cao/yeu-cau/", views.request_reports, name="request_reports"),
     path("<int:pk>/gia-han/", views.grant_extension, name="grant_extension"),

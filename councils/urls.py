@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/thanh-vien/<int:member_pk>/", views.council_member_change, name="member_change"),
     path("<int:pk>/thanh-vien/<int:member_pk>/xoa/", views.council_member_remove, name="member_remove"),
     path("cuoc-hop/", views.meeting_list, name="meetings"),
+    path("cuoc-hop/excel/", views.meeting_export, name="meeting_export"),
     path("cuoc-hop/tao-moi/", views.meeting_create, name="meeting_create"),
     path("cuoc-hop/<int:pk>/", views.meeting_detail, name="meeting"),
     path("cuoc-hop/<int:pk>/diem-danh/", views.meeting_attendance, name="meeting_attendance"),

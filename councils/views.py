@@ -25,8 +25,10 @@ from django.views.decorators.http import require_POST
 from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect, answer_picker
+from documents.spreadsheets import list_workbook, xlsx_response
 from nominations.models import Nomination, QuotaCounter
 
+from .exports import MEETING_COLUMNS
 from .forms import (
     BALLOT_CHOICES,
     AttendanceForm,
@@ -201,15 +203,27 @@ def _upcoming_first(meetings):
     ).order_by("is_past", "upcoming_at", "-starts_at", "-pk")
 
 
-@login_required
-def meeting_list(request):
+def _listed_meetings(request):
+    """The meetings the user may list, searched as the list's box says."""
     if not request.user.has_perm("councils.list_meetings"):
         raise PermissionDenied
     query = request.GET.get("q", "")
-    meetings = Meeting.objects.visible_to(request.user).search(query).select_related("council", "campaign")
-    page = Paginator(_upcoming_first(meetings.with_open_ballot()), PAGE_SIZE).get_page(request.GET.get("page"))
+    return query, _upcoming_first(Meeting.objects.visible_to(request.user).search(query).select_related("council", "campaign"))
+
+
+@login_required
+def meeting_list(request):
+    query, meetings = _listed_meetings(request)
+    page = Paginator(meetings.with_open_ballot(), PAGE_SIZE).get_page(request.GET.get("page"))
     template = "councils/_meeting_rows.html" if request.htmx else "councils/meeting_list.html"
     return render(request, template, {"page": page, "q": query})
+
+
+@login_required
+def meeting_export(request):
+    """The meeting list, with its search, as an Excel file."""
+    _query, meetings = _listed_meetings(request)
+    return xlsx_response(list_workbook(_("Cuộc họp"), MEETING_COLUMNS, meetings.iterator(chunk_size=2000)), "cuoc-hop-hoi-dong.xlsx")
 
 
 @login_required

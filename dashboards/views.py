@@ -1,11 +1,14 @@
+import io
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.exports import xlsx_response
+from documents.rendering import render_pdf
+from documents.spreadsheets import xlsx_response
 
 from .charts import bar_chart
 from .exports import figure_workbook
@@ -40,11 +43,25 @@ def figure_export(request, slug):
     return xlsx_response(figure_workbook(figure, scope.describe()), f"thong-ke-{slug.replace('_', '-')}.xlsx")
 
 
-@login_required
-def statistics_form(request):
-    """The yearly statistics form on emulation and commendation, for the chosen year (this year by default) and scope."""
+def _statistics(request):
+    """The form's year, lines and headings for the chosen year (this year by default) and scope."""
     _form, scope = _scope(request)
     year = scope.year or timezone.localdate().year
     body = request.user.organization or _("Không thuộc đơn vị nào")
-    workbook = statistics_workbook(statistics_lines(scope, year), year=year, reporting_body=str(body), scope_text=scope.describe())
-    return xlsx_response(workbook, f"bieu-thong-ke-thi-dua-khen-thuong-{year}.xlsx")
+    return {"lines": statistics_lines(scope, year), "year": year, "reporting_body": str(body), "scope_text": scope.describe()}
+
+
+@login_required
+def statistics_form(request):
+    """The yearly statistics form on emulation and commendation, as Excel in the official layout."""
+    form = _statistics(request)
+    workbook = statistics_workbook(form.pop("lines"), **form)
+    return xlsx_response(workbook, f"bieu-thong-ke-thi-dua-khen-thuong-{form['year']}.xlsx")
+
+
+@login_required
+def statistics_form_pdf(request):
+    """The same form, with the same figures, as PDF."""
+    form = _statistics(request)
+    pdf = render_pdf("dashboards/statistics_form.html", form)
+    return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=f"bieu-thong-ke-thi-dua-khen-thuong-{form['year']}.pdf")

@@ -76,6 +76,28 @@ class NominationCreateForm(StyledFormMixin, forms.Form):
         return nomination
 
 
+class ExcelListForm(StyledFormMixin, forms.Form):
+    excel = forms.FileField(
+        label=_("Danh sách Excel (.xlsx)"), widget=forms.FileInput(attrs={"accept": ".xlsx"}),
+        help_text=_("Dòng đầu là tên cột: Loại (Tập thể/Cá nhân), Họ và tên / Tên tập thể, Đơn vị; thêm Giới tính, Ngày sinh, Chức vụ, chức danh cho cá nhân."),
+        error_messages={"required": _("Hãy chọn tệp danh sách Excel.")},
+    )
+
+
+class DossierListForm(ExcelListForm):
+    """A list of the unit's nominees, each to become a draft dossier for one award form (and period) of the plan."""
+
+    award_form = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=AwardForm.objects.none())
+    period = forms.ModelChoiceField(label=_("Giai đoạn"), queryset=None, required=False)
+    field_order = ["award_form", "period", "excel"]
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_form"].queryset = campaign.award_forms.all()
+        self.fields["period"].queryset = campaign.periods.all()
+        self.fields["period"].required = campaign.periods.exists()
+
+
 class NominationForm(StyledFormMixin, forms.ModelForm):
     """What the unit writes: the achievement report and its proposal letter (tờ trình)."""
 

@@ -15,6 +15,8 @@ def is_visible_nomination(user, nomination):
 
 # Who reads dossiers of units other than their own (and so may filter them by unit).
 rules.add_perm("nominations.view_other_units", ~is_unit_user)
+# The list and its Excel copy: each user's own dossiers (`Nomination.objects.visible_to`).
+rules.add_perm("nominations.export_nominations", rules.is_authenticated)
 rules.add_perm("nominations.view_nomination", rules.is_authenticated & is_visible_nomination)
 rules.add_perm("nominations.add_nomination", is_unit_user)
 rules.add_perm("nominations.change_nomination", is_submitting_unit)

@@ -5,9 +5,14 @@ from . import views
 app_name = "nominations"
 urlpatterns = [
     path("", views.nomination_list, name="list"),
+    path("excel/", views.nomination_export, name="export"),
     path("chon-don-vi/", views.unit_picker, name="unit_picker"),
     path("hang-loat/", views.nomination_bulk, name="bulk"),
     path("tao-moi/<int:campaign_pk>/", views.nomination_create, name="create"),
+    path("nhap-excel/<int:campaign_pk>/", views.nomination_import, name="import"),
+    path("nhap-excel/<int:campaign_pk>/xac-nhan/", views.nomination_import_confirm, name="import_confirm"),
+    path("nhap-excel/<int:campaign_pk>/tien-do/<str:job>/", views.nomination_import_progress, name="import_progress"),
+    path("nhap-excel/mau.xlsx", views.nomination_import_template, name="import_template"),
     path("<int:pk>/", views.nomination_detail, name="detail"),
     path("<int:pk>/sua/", views.nomination_edit, name="edit"),
     path("<int:pk>/tep/", views.attachment_upload, name="upload"),

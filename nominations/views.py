@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.forms import modelformset_factory
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -13,10 +14,13 @@ from django.views.decorators.http import require_POST
 
 from campaigns.models import AwardForm, Campaign
 from core.exceptions import PortalError
+from core.jobs import job_state, start_job
 from core.pagination import CappedPaginator
 from core.storage import file_response
 from core.views import act_then_redirect, answer_picker
+from documents.spreadsheets import list_workbook, xlsx_response
 
+from .exports import NOMINATION_COLUMNS
 from .filters import NominationFilter
 from .forms import (
     AnswerForm,
@@ -24,10 +28,12 @@ from .forms import (
     AssessmentForm,
     AttachmentForm,
     ConsultationCommentForm,
+    DossierListForm,
     NominationCreateForm,
     NominationForm,
     ReturnForm,
 )
+from .imports import ListImportError, kept_list, list_template, plan_dossiers, read_list
 from .models import (
     Appraisal,
     Consultation,
@@ -37,6 +43,7 @@ from .models import (
     QuotaCounter,
     quota_table,
 )
+from .tasks import import_dossier_list
 
 PAGE_SIZE = 20
 AssessmentFormSet = modelformset_factory(CriterionAssessment, form=AssessmentForm, extra=0)
@@ -54,17 +61,30 @@ def _get_nomination(request, pk, perm):
     return nomination
 
 
-@login_required
-def nomination_list(request):
+def _nomination_filter(request):
     complete = Appraisal.objects.filter(nomination=OuterRef("pk"), is_complete=True)
     nominations = Nomination.objects.visible_to(request.user).select_related(
         "campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization",
     ).annotate(is_appraised=Exists(complete))
-    nomination_filter = NominationFilter(request.GET, queryset=nominations, user=request.user)
+    return NominationFilter(request.GET, queryset=nominations, user=request.user)
+
+
+@login_required
+def nomination_list(request):
+    nomination_filter = _nomination_filter(request)
     page = CappedPaginator(nomination_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": nomination_filter, "page": page, "return_form": ReturnForm()}
     template = "nominations/_nomination_rows.html" if request.htmx else "nominations/nomination_list.html"
     return render(request, template, context)
+
+
+@login_required
+def nomination_export(request):
+    """The list, with its filters and search, as an Excel file."""
+    if not request.user.has_perm("nominations.export_nominations"):
+        raise PermissionDenied
+    nominations = _nomination_filter(request).qs.iterator(chunk_size=2000)
+    return xlsx_response(list_workbook(_("Hồ sơ đề nghị"), NOMINATION_COLUMNS, nominations), "ho-so-de-nghi-khen-thuong.xlsx")
 
 
 @login_required
@@ -148,6 +168,73 @@ def nomination_create(request, campaign_pk):
             return redirect("nominations:edit", nomination.pk)
     context = {"form": form, "campaign": campaign, "quotas": quota_table(campaign, request.user.organization)}
     return render(request, "nominations/nomination_create.html", context)
+
+
+# Draft dossiers from an Excel list: upload, preview, confirm. The rows wait in the session between the two.
+IMPORT_KEY = "dossier_list"
+
+
+def _importing_campaign(request, campaign_pk):
+    campaign = get_object_or_404(Campaign, pk=campaign_pk)
+    user = request.user
+    may = user.has_perm("campaigns.view_campaign", campaign) and user.has_perm("nominations.add_nomination", campaign)
+    if not may or user.organization is None:
+        raise PermissionDenied
+    return campaign
+
+
+@login_required
+def nomination_import(request, campaign_pk):
+    """Read a list of the unit's nominees and show the draft dossiers it will make; nothing is saved yet."""
+    campaign = _importing_campaign(request, campaign_pk)
+    form = DossierListForm(request.POST or None, request.FILES or None, campaign=campaign)
+    errors = []
+    if form.is_valid():
+        choice = {"award_form": form.cleaned_data["award_form"], "period": form.cleaned_data["period"]}
+        try:
+            rows = read_list(form.cleaned_data["excel"])
+            planned = plan_dossiers(rows, **choice, unit=request.user.organization, by=request.user)
+        except ListImportError as error:
+            errors = error.errors
+        else:
+            request.session[IMPORT_KEY] = kept_list(campaign, rows, **choice)
+            return render(request, "nominations/import_preview.html", {"campaign": campaign, "planned": planned, **choice})
+    context = {"campaign": campaign, "form": form, "list_errors": errors}
+    return render(request, "nominations/import_upload.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def nomination_import_confirm(request, campaign_pk):
+    """Make the previewed dossiers as a job (all, or none if a row no longer can be one), and show its progress."""
+    campaign = _importing_campaign(request, campaign_pk)
+    kept = request.session.pop(IMPORT_KEY, None)
+    if not kept or kept["campaign"] != campaign.pk:
+        messages.error(request, _("Không còn danh sách chờ xác nhận; hãy tải tệp lên lại."))
+        return redirect("nominations:import", campaign.pk)
+    job = start_job(request.user, campaign=campaign.pk)
+    transaction.on_commit(lambda: import_dossier_list.delay(job=job, kept=kept, user_id=request.user.pk), robust=True)
+    return redirect("nominations:import_progress", campaign.pk, job)
+
+
+@login_required
+def nomination_import_progress(request, campaign_pk, job):
+    """The import job's progress bar, refreshed until it is done; then its outcome."""
+    campaign = _importing_campaign(request, campaign_pk)
+    state = job_state(job, request.user)
+    if state is None or state["campaign"] != campaign.pk:
+        raise Http404
+    context = {"campaign": campaign, "job": job, "state": state}
+    template = "nominations/_import_progress.html" if request.htmx else "nominations/import_progress.html"
+    return render(request, template, context)
+
+
+@login_required
+def nomination_import_template(request):
+    """The empty list to fill in."""
+    if not request.user.has_perm("nominations.add_nomination"):
+        raise PermissionDenied
+    return xlsx_response(list_template(), "mau-danh-sach-de-nghi-khen-thuong.xlsx")
 
 
 @login_required

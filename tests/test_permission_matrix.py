@@ -100,6 +100,7 @@ EXPECTED = {
     "campaigns:certificate_layout": row(get=OFFICE_A, post=OFFICE_A, pk="award_form"),
     "campaigns:reminders": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
     "campaigns:reports": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
+    "campaigns:report_export": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
     "campaigns:request_reports": row(get=OFFICE_A, post=OFFICE_A, pk="campaign"),
     "campaigns:grant_extension": row(get=OFFICE_A, post=OFFICE_A, pk="campaign"),
     "campaigns:my_reports": row(get=SIGNED_IN, post=SIGNED_IN),
@@ -113,10 +114,16 @@ EXPECTED = {
     "campaigns:report_evaluate": row(get=NOBODY, post=OFFICE_A, pk="report"),
     # Dossiers: the unit's own, the office it is sent to, the council holding it on its agenda.
     "nominations:list": row(get=SIGNED_IN, post=SIGNED_IN),
+    "nominations:export": row(get=SIGNED_IN, post=SIGNED_IN),
     # The unit picker lists only the units whose dossiers the user sees: anyone but a unit may search it.
     "nominations:unit_picker": row(get=SIGNED_IN - {"unit_a", "unit_b"}, post=SIGNED_IN - {"unit_a", "unit_b"}),
     "nominations:bulk": row(post=OFFICE_A, ids="nomination"),
     "nominations:create": row(get={"unit_a"}, post={"unit_a"}, campaign_pk="campaign"),
+    "nominations:import": row(get={"unit_a"}, post={"unit_a"}, campaign_pk="campaign"),
+    "nominations:import_confirm": row(post={"unit_a"}, campaign_pk="campaign"),
+    # A job is read only by the user who started it (tests/nominations/test_imports.py): none is started here.
+    "nominations:import_progress": row(campaign_pk="campaign", job=lambda world: "0" * 32),
+    "nominations:import_template": row(get={"unit_a", "unit_b", "admin"}, post={"unit_a", "unit_b", "admin"}),
     "nominations:detail": row(get=OFFICE_OR_LEADER_A | {"unit_a", "member_a"}, post=OFFICE_OR_LEADER_A | {"unit_a", "member_a"}, pk="nomination"),
     "nominations:edit": row(get={"unit_a"}, post={"unit_a"}, pk="nomination"),
     "nominations:upload": row(post={"unit_a"}, pk="nomination"),
@@ -145,6 +152,7 @@ EXPECTED = {
     "councils:member_change": row(post=OFFICE_A, pk="council", member_pk="seat"),
     "councils:member_remove": row(post=OFFICE_A, pk="council", member_pk="seat"),
     "councils:meetings": row(get=SIGNED_IN - {"unit_a", "unit_b"}, post=SIGNED_IN - {"unit_a", "unit_b"}),
+    "councils:meeting_export": row(get=SIGNED_IN - {"unit_a", "unit_b"}, post=SIGNED_IN - {"unit_a", "unit_b"}),
     "councils:meeting_create": row(get=OFFICES, post=OFFICES),
     "councils:meeting": row(get=OFFICE_OR_LEADER_A | {"member_a"}, post=OFFICE_OR_LEADER_A | {"member_a"}, pk="meeting"),
     "councils:meeting_attendance": row(post=OFFICE_A, pk="meeting"),
@@ -201,6 +209,7 @@ EXPECTED = {
     "dashboards:dashboard": row(get=OFFICES | {"leader_a", "leader_b"}, post=OFFICES | {"leader_a", "leader_b"}),
     "dashboards:export": row(get=OFFICES | {"leader_a", "leader_b"}, post=OFFICES | {"leader_a", "leader_b"}, slug=lambda w: "status"),
     "dashboards:statistics": row(get=OFFICES | {"leader_a", "leader_b"}, post=OFFICES | {"leader_a", "leader_b"}),
+    "dashboards:statistics_pdf": row(get=OFFICES | {"leader_a", "leader_b"}, post=OFFICES | {"leader_a", "leader_b"}),
     # The office's world: the organizations and unit accounts of its province; an invitation link for anyone holding it.
     "accounts:organizations": row(get=OFFICES, post=OFFICES),
     "accounts:organization_create": row(get=OFFICES, post=OFFICES),

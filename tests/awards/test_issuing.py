@@ -14,7 +14,6 @@ from accounts.models import Organization, User
 from awards.models import Award, Decision, DecisionError, NumberSeries
 from awards.printing import decision_context
 from awards.services import (
-    Entry,
     add_awardees,
     awardees_in_order,
     compute_reward,
@@ -22,6 +21,7 @@ from awards.services import (
     issue_proposal_letter,
     sign_decision,
 )
+from nominations.imports import Entry
 from nominations.models import Nomination
 from tests.factories import (
     AwardFormFactory,
@@ -333,7 +333,7 @@ def test_excel_list_with_a_bad_date_row_is_refused_naming_the_row_and_imports_no
 
     page = response.content.decode()
     assert response.context["list_errors"] == [
-        "Dòng 3: ngày sinh “31/02/1985” không hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 05/01/1980)."
+        "Dòng 3, cột Ngày sinh: ngày sinh “31/02/1985” không hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 05/01/1980)."
     ]
     assert "Chưa nhập dòng nào" in page
     assert entered.awardees.count() == 5

@@ -1,5 +1,6 @@
 import datetime
 import io
+import subprocess
 
 import pytest
 from django.urls import reverse
@@ -64,7 +65,12 @@ def test_statistics_form_of_a_year_is_filled_cell_by_cell_from_the_register(clie
     assert [sheet.cell(row=8, column=c).value for c in (6, 7)] == ["Tập thể", "Cá nhân"]
     assert [sheet.cell(row=9, column=c).value for c in range(1, 9)] == ["A", "B", "C", "D", "1", "2", "3", "4"]
     lines = [[sheet.cell(row=r, column=c).value for c in range(1, 9)] for r in range(10, 24)]
-    assert lines == [
+    assert lines == LINES_2025
+    assert sheet["B26"].value is None and sheet["A26"].value == "Người lập biểu"
+    assert sheet["F26"].value == "Thủ trưởng đơn vị"
+
+
+LINES_2025 = [
         ["I", "Phong trào thi đua được phát động", "01", "Phong trào", 3, None, None, None],
         ["1", "Thi đua thường xuyên, hằng năm", "02", "Phong trào", 1, None, None, None],
         ["2", "Thi đua theo chuyên đề, đợt cao điểm", "03", "Phong trào", 2, None, None, None],
@@ -79,10 +85,24 @@ def test_statistics_form_of_a_year_is_filled_cell_by_cell_from_the_register(clie
         ["2", "Bằng khen cấp tỉnh", "12", "Lượt", 4, 2, 2, 2],
         ["3", "Giấy khen", "13", "Lượt", 5, 1, 4, 1],
         ["4", "Biểu dương và hình thức khác", "14", "Lượt", 0, 0, 0, 0],
-    ]
-    assert sheet["B26"].value is None and sheet["A26"].value == "Người lập biểu"
-    assert sheet["F26"].value == "Thủ trưởng đơn vị"
+]
 
 
-def test_statistics_form_is_refused_to_a_unit(client_of, unit_user):
-    assert client_of(unit_user).get(reverse("dashboards:statistics"), {"year": 2025}).status_code == 403
+def test_statistics_form_as_pdf_has_the_same_cells_as_the_excel(client_of, office_user, register_2025):
+    response = client_of(office_user).get(reverse("dashboards:statistics_pdf"), {"year": 2025})
+
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=b"".join(response.streaming_content),
+                          capture_output=True, check=True).stdout.decode()
+    assert response["Content-Disposition"] == 'attachment; filename="bieu-thong-ke-thi-dua-khen-thuong-2025.pdf"'
+    assert "Đơn vị báo cáo: Sở Tư pháp thành phố Cần Thơ" in text
+    assert "SỐ PHONG TRÀO THI ĐUA, DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG" in text and "Năm 2025" in text
+    table_lines = [" ".join(line.split()) for line in text.splitlines()]
+    for number, indicator, code, unit, *counts in LINES_2025:
+        cells = " ".join([number, indicator, code, unit, *(str(count) for count in counts if count is not None)])
+        assert cells in table_lines
+    assert "Người lập biểu" in text and "Thủ trưởng đơn vị" in text
+
+
+@pytest.mark.parametrize("name", ["dashboards:statistics", "dashboards:statistics_pdf"])
+def test_statistics_form_is_refused_to_a_unit(client_of, unit_user, name):
+    assert client_of(unit_user).get(reverse(name), {"year": 2025}).status_code == 403
