@@ -9,9 +9,9 @@ from accounts.models import Person
 from campaigns.models import AwardForm
 from core.forms import DateInput, StyledFormMixin
 from documents.signing import SigningError
-from nominations.models import Nomination
 from nominations.forms import ExcelListForm
 from nominations.imports import Entry
+from nominations.models import Nomination
 
 from .models import Decision, NumberSeries
 from .services import signature_checks
