@@ -43,6 +43,13 @@ def default_tie_break():
     return ["appraisal_score", "self_score", "preference"]
 
 
+TIE_BREAK_LABELS = {
+    "appraisal_score": _("điểm thẩm định"),
+    "self_score": _("điểm tự chấm"),
+    "preference": _("ưu tiên nữ, tập thể có từ 70% nữ"),
+}
+
+
 class DocumentLines:
     """The multi-line parts of an official document (bases, recipients, signing lines) as lists."""
 
@@ -151,6 +158,10 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
 
     def __str__(self):
         return f"{self.number} – {self.title}"
+
+    @property
+    def tie_break_labels(self):
+        return [TIE_BREAK_LABELS.get(step, step) for step in self.tie_break]
 
     def get_absolute_url(self):
         return reverse("campaigns:detail", args=[self.pk])
