@@ -324,13 +324,32 @@ class CampaignHistory(StatusHistory):
         ordering = ["-created_at", "-pk"]
 
 
+def date_label(date, is_month):
+    """A date as the plan gives it: "30/04/2026", or "tháng 04/2026" where the plan names only the month."""
+    if date is None:
+        return ""
+    return _("tháng %(month)s") % {"month": f"{date:%m/%Y}"} if is_month else f"{date:%d/%m/%Y}"
+
+
 class CampaignPeriod(models.Model):
-    """An evaluation period: a year of a multi-year campaign, a stage of a review."""
+    """An evaluation period: a year of a multi-year campaign, a stage of a review.
+
+    It may end on an event rather than a date ("khi Đại hội được tổ chức"), and either end may be given as a month
+    only: the start is then the month's first day, the end (a deadline) its last.
+    """
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="periods")
     name = models.CharField(_("tên giai đoạn"), max_length=150)
-    starts_on = models.DateField(_("từ ngày"))
-    ends_on = models.DateField(_("đến ngày"))
+    starts_on = models.DateField(_("từ ngày"), help_text=_("Ngày, hoặc chỉ tháng (ví dụ: 01/2026)."))
+    starts_on_month = models.BooleanField(_("bắt đầu chỉ ghi tháng"), default=False)
+    ends_on = models.DateField(
+        _("đến ngày"), null=True, blank=True,
+        help_text=_("Ngày, hoặc chỉ tháng (ví dụ: 4/2026, hạn là ngày cuối tháng); để trống khi kết thúc theo sự kiện."),
+    )
+    ends_on_month = models.BooleanField(_("kết thúc chỉ ghi tháng"), default=False)
+    ends_on_event = models.CharField(
+        _("kết thúc khi"), max_length=255, blank=True, help_text=_("Ví dụ: khi Đại hội được tổ chức"),
+    )
     description = models.TextField(_("mô tả"), blank=True)
 
     class Meta:
@@ -343,10 +362,31 @@ class CampaignPeriod(models.Model):
         return self.name
 
     def clean(self):
+        if self.ends_on is None and not self.ends_on_event.strip():
+            raise ValidationError({"ends_on": ValidationError(
+                _("Hãy nhập ngày (hoặc tháng) kết thúc, hoặc ghi sự kiện kết thúc giai đoạn, ví dụ: khi Đại hội được tổ chức."),
+                code="no_end",
+            )})
+        if self.ends_on is not None and self.ends_on_event.strip():
+            raise ValidationError({"ends_on_event": ValidationError(
+                _("Giai đoạn kết thúc theo ngày hoặc theo sự kiện: hãy bỏ một trong hai."), code="two_ends",
+            )})
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError(
                 {"ends_on": ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."), code="ends_before_start")}
             )
+
+    @property
+    def is_open_ended(self):
+        return self.ends_on is None
+
+    @property
+    def starts_label(self):
+        return date_label(self.starts_on, self.starts_on_month)
+
+    @property
+    def ends_label(self):
+        return date_label(self.ends_on, self.ends_on_month) or self.ends_on_event
 
 
 VIETNAMESE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -708,7 +748,10 @@ class Task(models.Model):
     )
     coordinating_text = models.CharField(_("đơn vị phối hợp (ghi chú)"), max_length=500, blank=True)
     is_ongoing = models.BooleanField(_("thường xuyên"), default=False)
-    due_date = models.DateField(_("thời hạn"), null=True, blank=True)
+    due_date = models.DateField(
+        _("thời hạn"), null=True, blank=True, help_text=_("Ngày, hoặc chỉ tháng (ví dụ: 4/2026, hạn là ngày cuối tháng)."),
+    )
+    due_date_month = models.BooleanField(_("thời hạn chỉ ghi tháng"), default=False)
     timing_text = models.CharField(_("thời gian thực hiện"), max_length=255, blank=True)
     sort_key = models.JSONField(editable=False, default=list)
 
@@ -729,6 +772,10 @@ class Task(models.Model):
     @property
     def lead_label(self):
         return self.lead_organization.name if self.lead_organization else self.lead_text
+
+    @property
+    def due_label(self):
+        return date_label(self.due_date, self.due_date_month)
 
     @property
     def timing_label(self):
