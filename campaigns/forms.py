@@ -105,7 +105,7 @@ class AwardFormForm(PlanPartForm):
     class Meta:
         model = AwardForm
         fields = [
-            "name", "kind", "award_title", "granting_organization", "signer_title", "recipients",
+            "name", "kind", "award_title", "authority", "granting_organization", "signer_title", "recipients",
             "vote_threshold_percent", "vote_threshold_exclusive", "required_documents", "consultation_working_days",
             "quota_note", "reward_note",
         ]

@@ -15,6 +15,7 @@ from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
 from core.storage import storing
+from core.text import fold
 from documents.certificates import png_data_uri
 from notifications.services import notify_from_template
 
@@ -499,13 +500,30 @@ class AwardForm(models.Model):
         INDIVIDUALS = "individuals", _("Cá nhân")
         BOTH = "both", _("Tập thể và cá nhân")
 
+    class Authority(models.TextChoices):
+        BODY = "body", _("Cơ quan có thẩm quyền đã chọn")
+        UNIT_HEAD = "unit_head", _("Thủ trưởng từng đơn vị đề nghị")
+        PRIME_MINISTER = "prime_minister", _("Thủ tướng Chính phủ")
+        PRESIDENT = "president", _("Chủ tịch nước")
+
+    # Authorities above every body of the portal: their dossiers are forwarded, their decisions made elsewhere.
+    NATIONAL = (Authority.PRIME_MINISTER, Authority.PRESIDENT)
+
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")
     name = models.CharField(_("tên hình thức"), max_length=255, help_text=_("Ví dụ: Bằng khen của Chủ tịch UBND thành phố"))
     kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices)
-    granting_organization = models.ForeignKey(
-        Organization, verbose_name=_("cơ quan có thẩm quyền"), on_delete=models.PROTECT, related_name="+"
+    authority = models.CharField(
+        _("thẩm quyền quyết định"), max_length=20, choices=Authority.choices, default=Authority.BODY,
+        help_text=_("Thủ tướng Chính phủ, Chủ tịch nước: hồ sơ được trình lên cấp trên. Thủ trưởng từng đơn vị: mỗi đơn vị tự khen."),
     )
-    signer_title = models.CharField(_("chức danh người ký"), max_length=255, help_text=_("Ví dụ: Chủ tịch UBND thành phố"))
+    granting_organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan có thẩm quyền"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signer_title = models.CharField(
+        _("chức danh người ký"), max_length=255, blank=True,
+        help_text=_("Ví dụ: Chủ tịch UBND thành phố; để trống khi thẩm quyền là Thủ tướng, Chủ tịch nước hoặc thủ trưởng đơn vị."),
+    )
     recipients = models.CharField(_("khen cho"), max_length=20, choices=Recipients.choices, default=Recipients.BOTH)
     award_title = models.ForeignKey(
         "AwardTitle", verbose_name=_("danh hiệu dùng chung"), null=True, blank=True, on_delete=models.PROTECT,
@@ -546,6 +564,15 @@ class AwardForm(models.Model):
 
     def clean(self):
         errors = {}
+        if self.authority == self.Authority.BODY:
+            if self.granting_organization_id is None:
+                errors["granting_organization"] = ValidationError(
+                    _("Hãy chọn cơ quan có thẩm quyền, hoặc chọn thẩm quyền Thủ tướng Chính phủ, Chủ tịch nước, thủ trưởng từng đơn vị."),
+                    code="no_authority",
+                )
+            if not self.signer_title.strip():
+                errors["signer_title"] = ValidationError(_("Hãy nhập chức danh người ký."), code="no_signer_title")
+        self.settle_authority()
         if not 0 < self.vote_threshold_percent <= 100:
             errors["vote_threshold_percent"] = ValidationError(
                 _("Ngưỡng biểu quyết phải lớn hơn 0 và không quá 100%."), code="bad_threshold"
@@ -558,6 +585,51 @@ class AwardForm(models.Model):
         """The body whose office handles the form's dossiers: its plan's issuing body."""
         return self.campaign.issuing_organization_id
 
+    def settle_authority(self):
+        """An authority named by its kind (Thủ tướng, Chủ tịch nước, each unit's head) has no one body of the portal."""
+        if self.authority != self.Authority.BODY:
+            self.granting_organization = None
+            self.signer_title = self.signer_title.strip() or self.get_authority_display()
+
+    @property
+    def is_forwarded(self):
+        """A national authority's form: the office forwards its dossiers; no decision of it is drafted here."""
+        return self.authority in self.NATIONAL
+
+    @property
+    def authority_label(self):
+        if self.authority == self.Authority.BODY:
+            return str(self.granting_organization or "")
+        return self.get_authority_display()
+
+    @classmethod
+    def authority_named_in(cls, name):
+        """The authority a form's name gives ("Bằng khen của Thủ tướng Chính phủ", "Huân chương Lao động"), else the body."""
+        folded = fold(name)
+        if "thu tuong" in folded:
+            return cls.Authority.PRIME_MINISTER
+        if "chu tich nuoc" in folded or "huan chuong" in folded:
+            return cls.Authority.PRESIDENT
+        if "giay khen" in folded and "thu truong" in folded:
+            return cls.Authority.UNIT_HEAD
+        return cls.Authority.BODY
+
+    def deciding_body(self, nominations):
+        """The body whose head signs the decision on these dossiers: the form's body, or the one unit they all come from."""
+        if self.is_forwarded:
+            raise CampaignError(
+                _("%(authority)s quyết định hình thức này: hồ sơ được trình lên cấp trên, không soạn quyết định trên cổng.")
+                % {"authority": self.get_authority_display()}, code="forwarded",
+            )
+        if self.authority == self.Authority.UNIT_HEAD:
+            units = {nomination.submitting_unit for nomination in nominations}
+            if len(units) != 1:
+                raise CampaignError(
+                    _("Thủ trưởng từng đơn vị quyết định hình thức này: mỗi quyết định gồm hồ sơ của một đơn vị."),
+                    code="one_unit_each",
+                )
+            return units.pop()
+        return self.granting_organization
     def emblem_data_uri(self):
         """Return the uploaded national emblem as a data URI for the certificate's layout, or "" when none."""
         if not self.emblem:

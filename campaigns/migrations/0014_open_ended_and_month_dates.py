@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0012_report_notification_texts'),
+        ('campaigns', '0013_award_form_certificate_layout'),
     ]
 
     operations = [
