@@ -47,7 +47,7 @@ def default_tie_break():
 TIE_BREAK_LABELS = {
     "appraisal_score": _("điểm thẩm định"),
     "self_score": _("điểm tự chấm"),
-    "preference": _("ưu tiên nữ, tập thể có từ 70% nữ"),
+    "preference": _("ưu tiên cá nhân nữ, tập thể có từ bảy mươi phần trăm nữ"),
 }
 
 
