@@ -171,7 +171,7 @@ class EnteredDecisionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_form"].queryset = draftable_award_forms(user).select_related("campaign", "granting_organization")
-        self.fields["award_form"].label_from_instance = lambda form: f"{form.name} – {form.campaign.number} ({form.granting_organization})"
+        self.fields["award_form"].label_from_instance = lambda form: f"{form.name} – {form.campaign.number} ({form.authority_label})"
 
 
 class AwardeeForm(StyledFormMixin, forms.Form):

@@ -89,7 +89,7 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     if awaiting and not nominations:
         raise DecisionError(_("Chưa có hồ sơ nào được phê duyệt cho hình thức này."), code="nothing_to_grant")
     campaign = award_form.campaign
-    organization = award_form.granting_organization
+    organization = award_form.deciding_body(nominations)
     today = timezone.localdate()
     title = award_form.signer_title.split(" - ")[0].strip()
     forwarded = sorted({

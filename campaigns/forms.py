@@ -1,3 +1,7 @@
+import calendar
+import datetime
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -51,13 +55,57 @@ class PlanPartForm(StyledFormMixin, forms.ModelForm):
         self.campaign = campaign
 
 
+MONTH_ONLY = re.compile(r"(?:tháng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})", re.IGNORECASE)
+
+
+class MonthDate(datetime.date):
+    """A day standing for a whole month the plan names without a day."""
+
+
+class MonthOrDateField(forms.DateField):
+    """A date typed dd/mm/yyyy, or only a month ("4/2026", "tháng 4/2026"): the month's first or last day."""
+
+    def __init__(self, *, month_end, **kwargs):
+        self.month_end = month_end
+        kwargs.setdefault("widget", DateInput(attrs={"placeholder": "dd/mm/yyyy | mm/yyyy"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        match = MONTH_ONLY.fullmatch(normalize(value).strip()) if isinstance(value, str) else None
+        if match is None:
+            return super().to_python(value)
+        month, year = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            raise ValidationError(_("Tháng phải từ 1 đến 12."), code="bad_month")
+        return MonthDate(year, month, calendar.monthrange(year, month)[1] if self.month_end else 1)
+
+
+class MonthPrecisionMixin:
+    """Dates of the form that may be given as a month: each `month_fields` flag records which were."""
+
+    month_fields = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, flag in self.month_fields.items():
+            date = getattr(self.instance, name)
+            if date and getattr(self.instance, flag):
+                self.initial[name] = f"{date:%m/%Y}"
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, flag in self.month_fields.items():
+            setattr(self.instance, flag, isinstance(cleaned.get(name), MonthDate))
+        return cleaned
+
+
 class AwardFormForm(PlanPartForm):
     required_documents = LinesField(label=_("Thành phần hồ sơ"), required=False, help_text=_("Mỗi giấy tờ một dòng."))
 
     class Meta:
         model = AwardForm
         fields = [
-            "name", "kind", "award_title", "granting_organization", "signer_title", "recipients",
+            "name", "kind", "award_title", "authority", "granting_organization", "signer_title", "recipients",
             "vote_threshold_percent", "vote_threshold_exclusive", "required_documents", "consultation_working_days",
             "quota_note", "reward_note",
         ]
@@ -163,21 +211,32 @@ class EligibleSubjectForm(PlanPartForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class PeriodForm(PlanPartForm):
+class PeriodForm(MonthPrecisionMixin, PlanPartForm):
+    month_fields = {"starts_on": "starts_on_month", "ends_on": "ends_on_month"}
+    starts_on = MonthOrDateField(label=_("Từ ngày"), month_end=False, help_text=CampaignPeriod._meta.get_field("starts_on").help_text)
+    ends_on = MonthOrDateField(
+        label=_("Đến ngày"), month_end=True, required=False, help_text=CampaignPeriod._meta.get_field("ends_on").help_text,
+    )
+
     class Meta:
         model = CampaignPeriod
-        fields = ["name", "starts_on", "ends_on", "description"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+        fields = ["name", "starts_on", "ends_on", "ends_on_event", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class TaskForm(PlanPartForm):
+class TaskForm(MonthPrecisionMixin, PlanPartForm):
+    month_fields = {"due_date": "due_date_month"}
+    due_date = MonthOrDateField(
+        label=_("Thời hạn"), month_end=True, required=False, help_text=Task._meta.get_field("due_date").help_text,
+    )
+
     class Meta:
         model = Task
         fields = [
             "number", "title", "lead_organization", "lead_text", "coordinating_organizations", "coordinating_text",
             "is_ongoing", "due_date", "timing_text",
         ]
-        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
+        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
 
 
 class CampaignForm(StyledFormMixin, forms.ModelForm):
@@ -358,8 +417,9 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         error_messages={"required": _("Hãy nhập tên báo cáo.")},
     )
     kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=Report.Kind.choices)
-    due_date = forms.DateField(
-        label=_("Hạn báo cáo"), widget=DateInput(), error_messages={"required": _("Hãy nhập hạn báo cáo.")}
+    due_date = MonthOrDateField(
+        label=_("Hạn báo cáo"), month_end=True, error_messages={"required": _("Hãy nhập hạn báo cáo.")},
+        help_text=_("Ngày, hoặc chỉ tháng (ví dụ: 4/2026, hạn là ngày cuối tháng)."),
     )
     period = forms.ModelChoiceField(
         label=_("Giai đoạn đánh giá"), queryset=CampaignPeriod.objects.none(), required=False,

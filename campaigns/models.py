@@ -15,6 +15,7 @@ from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
 from core.storage import storing
+from core.text import fold
 from documents.certificates import png_data_uri
 from notifications.services import notify_from_template
 
@@ -41,6 +42,13 @@ def default_reminder_days():
 
 def default_tie_break():
     return ["appraisal_score", "self_score", "preference"]
+
+
+TIE_BREAK_LABELS = {
+    "appraisal_score": _("điểm thẩm định"),
+    "self_score": _("điểm tự chấm"),
+    "preference": _("ưu tiên cá nhân nữ, tập thể có từ bảy mươi phần trăm nữ"),
+}
 
 
 class DocumentLines:
@@ -151,6 +159,10 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
 
     def __str__(self):
         return f"{self.number} – {self.title}"
+
+    @property
+    def tie_break_labels(self):
+        return [TIE_BREAK_LABELS.get(step, step) for step in self.tie_break]
 
     def get_absolute_url(self):
         return reverse("campaigns:detail", args=[self.pk])
@@ -313,13 +325,32 @@ class CampaignHistory(StatusHistory):
         ordering = ["-created_at", "-pk"]
 
 
+def date_label(date, is_month):
+    """A date as the plan gives it: "30/04/2026", or "tháng 04/2026" where the plan names only the month."""
+    if date is None:
+        return ""
+    return _("tháng %(month)s") % {"month": f"{date:%m/%Y}"} if is_month else f"{date:%d/%m/%Y}"
+
+
 class CampaignPeriod(models.Model):
-    """An evaluation period: a year of a multi-year campaign, a stage of a review."""
+    """An evaluation period: a year of a multi-year campaign, a stage of a review.
+
+    It may end on an event rather than a date ("khi Đại hội được tổ chức"), and either end may be given as a month
+    only: the start is then the month's first day, the end (a deadline) its last.
+    """
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="periods")
     name = models.CharField(_("tên giai đoạn"), max_length=150)
-    starts_on = models.DateField(_("từ ngày"))
-    ends_on = models.DateField(_("đến ngày"))
+    starts_on = models.DateField(_("từ ngày"), help_text=_("Ngày, hoặc chỉ tháng (ví dụ: 01/2026)."))
+    starts_on_month = models.BooleanField(_("bắt đầu chỉ ghi tháng"), default=False)
+    ends_on = models.DateField(
+        _("đến ngày"), null=True, blank=True,
+        help_text=_("Ngày, hoặc chỉ tháng (ví dụ: 4/2026, hạn là ngày cuối tháng); để trống khi kết thúc theo sự kiện."),
+    )
+    ends_on_month = models.BooleanField(_("kết thúc chỉ ghi tháng"), default=False)
+    ends_on_event = models.CharField(
+        _("kết thúc khi"), max_length=255, blank=True, help_text=_("Ví dụ: khi Đại hội được tổ chức"),
+    )
     description = models.TextField(_("mô tả"), blank=True)
 
     class Meta:
@@ -332,10 +363,31 @@ class CampaignPeriod(models.Model):
         return self.name
 
     def clean(self):
+        if self.ends_on is None and not self.ends_on_event.strip():
+            raise ValidationError({"ends_on": ValidationError(
+                _("Hãy nhập ngày (hoặc tháng) kết thúc, hoặc ghi sự kiện kết thúc giai đoạn, ví dụ: khi Đại hội được tổ chức."),
+                code="no_end",
+            )})
+        if self.ends_on is not None and self.ends_on_event.strip():
+            raise ValidationError({"ends_on_event": ValidationError(
+                _("Giai đoạn kết thúc theo ngày hoặc theo sự kiện: hãy bỏ một trong hai."), code="two_ends",
+            )})
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError(
                 {"ends_on": ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."), code="ends_before_start")}
             )
+
+    @property
+    def is_open_ended(self):
+        return self.ends_on is None
+
+    @property
+    def starts_label(self):
+        return date_label(self.starts_on, self.starts_on_month)
+
+    @property
+    def ends_label(self):
+        return date_label(self.ends_on, self.ends_on_month) or self.ends_on_event
 
 
 VIETNAMESE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -448,13 +500,30 @@ class AwardForm(models.Model):
         INDIVIDUALS = "individuals", _("Cá nhân")
         BOTH = "both", _("Tập thể và cá nhân")
 
+    class Authority(models.TextChoices):
+        BODY = "body", _("Cơ quan có thẩm quyền đã chọn")
+        UNIT_HEAD = "unit_head", _("Thủ trưởng từng đơn vị đề nghị")
+        PRIME_MINISTER = "prime_minister", _("Thủ tướng Chính phủ")
+        PRESIDENT = "president", _("Chủ tịch nước")
+
+    # Authorities above every body of the portal: their dossiers are forwarded, their decisions made elsewhere.
+    NATIONAL = (Authority.PRIME_MINISTER, Authority.PRESIDENT)
+
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")
     name = models.CharField(_("tên hình thức"), max_length=255, help_text=_("Ví dụ: Bằng khen của Chủ tịch UBND thành phố"))
     kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices)
-    granting_organization = models.ForeignKey(
-        Organization, verbose_name=_("cơ quan có thẩm quyền"), on_delete=models.PROTECT, related_name="+"
+    authority = models.CharField(
+        _("thẩm quyền quyết định"), max_length=20, choices=Authority.choices, default=Authority.BODY,
+        help_text=_("Thủ tướng Chính phủ, Chủ tịch nước: hồ sơ được trình lên cấp trên. Thủ trưởng từng đơn vị: mỗi đơn vị tự khen."),
     )
-    signer_title = models.CharField(_("chức danh người ký"), max_length=255, help_text=_("Ví dụ: Chủ tịch UBND thành phố"))
+    granting_organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan có thẩm quyền"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signer_title = models.CharField(
+        _("chức danh người ký"), max_length=255, blank=True,
+        help_text=_("Ví dụ: Chủ tịch UBND thành phố; để trống khi thẩm quyền là Thủ tướng, Chủ tịch nước hoặc thủ trưởng đơn vị."),
+    )
     recipients = models.CharField(_("khen cho"), max_length=20, choices=Recipients.choices, default=Recipients.BOTH)
     award_title = models.ForeignKey(
         "AwardTitle", verbose_name=_("danh hiệu dùng chung"), null=True, blank=True, on_delete=models.PROTECT,
@@ -495,6 +564,15 @@ class AwardForm(models.Model):
 
     def clean(self):
         errors = {}
+        if self.authority == self.Authority.BODY:
+            if self.granting_organization_id is None:
+                errors["granting_organization"] = ValidationError(
+                    _("Hãy chọn cơ quan có thẩm quyền, hoặc chọn thẩm quyền Thủ tướng Chính phủ, Chủ tịch nước, thủ trưởng từng đơn vị."),
+                    code="no_authority",
+                )
+            if not self.signer_title.strip():
+                errors["signer_title"] = ValidationError(_("Hãy nhập chức danh người ký."), code="no_signer_title")
+        self.settle_authority()
         if not 0 < self.vote_threshold_percent <= 100:
             errors["vote_threshold_percent"] = ValidationError(
                 _("Ngưỡng biểu quyết phải lớn hơn 0 và không quá 100%."), code="bad_threshold"
@@ -507,6 +585,51 @@ class AwardForm(models.Model):
         """The body whose office handles the form's dossiers: its plan's issuing body."""
         return self.campaign.issuing_organization_id
 
+    def settle_authority(self):
+        """An authority named by its kind (Thủ tướng, Chủ tịch nước, each unit's head) has no one body of the portal."""
+        if self.authority != self.Authority.BODY:
+            self.granting_organization = None
+            self.signer_title = self.signer_title.strip() or self.get_authority_display()
+
+    @property
+    def is_forwarded(self):
+        """A national authority's form: the office forwards its dossiers; no decision of it is drafted here."""
+        return self.authority in self.NATIONAL
+
+    @property
+    def authority_label(self):
+        if self.authority == self.Authority.BODY:
+            return str(self.granting_organization or "")
+        return self.get_authority_display()
+
+    @classmethod
+    def authority_named_in(cls, name):
+        """The authority a form's name gives ("Bằng khen của Thủ tướng Chính phủ", "Huân chương Lao động"), else the body."""
+        folded = fold(name)
+        if "thu tuong" in folded:
+            return cls.Authority.PRIME_MINISTER
+        if "chu tich nuoc" in folded or "huan chuong" in folded:
+            return cls.Authority.PRESIDENT
+        if "giay khen" in folded and "thu truong" in folded:
+            return cls.Authority.UNIT_HEAD
+        return cls.Authority.BODY
+
+    def deciding_body(self, nominations):
+        """The body whose head signs the decision on these dossiers: the form's body, or the one unit they all come from."""
+        if self.is_forwarded:
+            raise CampaignError(
+                _("%(authority)s quyết định hình thức này: hồ sơ được trình lên cấp trên, không soạn quyết định trên cổng.")
+                % {"authority": self.get_authority_display()}, code="forwarded",
+            )
+        if self.authority == self.Authority.UNIT_HEAD:
+            units = {nomination.submitting_unit for nomination in nominations}
+            if len(units) != 1:
+                raise CampaignError(
+                    _("Thủ trưởng từng đơn vị quyết định hình thức này: mỗi quyết định gồm hồ sơ của một đơn vị."),
+                    code="one_unit_each",
+                )
+            return units.pop()
+        return self.granting_organization
     def emblem_data_uri(self):
         """Return the uploaded national emblem as a data URI for the certificate's layout, or "" when none."""
         if not self.emblem:
@@ -697,7 +820,10 @@ class Task(models.Model):
     )
     coordinating_text = models.CharField(_("đơn vị phối hợp (ghi chú)"), max_length=500, blank=True)
     is_ongoing = models.BooleanField(_("thường xuyên"), default=False)
-    due_date = models.DateField(_("thời hạn"), null=True, blank=True)
+    due_date = models.DateField(
+        _("thời hạn"), null=True, blank=True, help_text=_("Ngày, hoặc chỉ tháng (ví dụ: 4/2026, hạn là ngày cuối tháng)."),
+    )
+    due_date_month = models.BooleanField(_("thời hạn chỉ ghi tháng"), default=False)
     timing_text = models.CharField(_("thời gian thực hiện"), max_length=255, blank=True)
     sort_key = models.JSONField(editable=False, default=list)
 
@@ -718,6 +844,10 @@ class Task(models.Model):
     @property
     def lead_label(self):
         return self.lead_organization.name if self.lead_organization else self.lead_text
+
+    @property
+    def due_label(self):
+        return date_label(self.due_date, self.due_date_month)
 
     @property
     def timing_label(self):

@@ -13,12 +13,15 @@ def _criteria(campaign, items):
 
 
 def _award_forms(campaign, items):
-    # The granting body is the plan's own until the office picks the right one on the award form page.
+    # The granting body is the plan's own until the office picks the right one on the award form page;
+    # a national authority or "the head of each unit" named in the form's name needs none.
     for item in items:
-        AwardForm.objects.create(
+        award_form = AwardForm(
             campaign=campaign, name=item["name"][:255], kind=item["kind"], signer_title=item["signer_title"][:255],
-            granting_organization=campaign.issuing_organization,
+            authority=AwardForm.authority_named_in(item["name"]), granting_organization=campaign.issuing_organization,
         )
+        award_form.settle_authority()
+        award_form.save()
 
 
 def _subjects(campaign, items):

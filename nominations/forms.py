@@ -114,24 +114,53 @@ class NominationForm(StyledFormMixin, forms.ModelForm):
         }
 
 
+def check_points(score, criterion):
+    """A score lies between 0 and the criterion's points."""
+    most = criterion.max_points
+    if score is not None and (score < 0 or (most is not None and score > most)):
+        raise forms.ValidationError(
+            _("Điểm phải từ 0 đến %(most)s.") % {"most": most if most is not None else "…"}, code="bad_score"
+        )
+    return score
+
+
 class AssessmentForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = CriterionAssessment
-        fields = ["is_met", "figure", "self_score", "remarks"]
+        fields = ["is_met", "figure", "self_score", "evidence", "remarks"]
         widgets = {
             "is_met": forms.Select(
                 choices=[("", _("Chưa đánh giá")), (True, _("Đạt")), (False, _("Chưa đạt"))], attrs={"class": "select-wide"}
             ),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].queryset = Attachment.objects.filter(nomination_id=self.instance.nomination_id)
+        self.fields["evidence"].empty_label = _("Không có tệp")
 
     def clean_self_score(self):
-        score, most = self.cleaned_data["self_score"], self.instance.criterion.max_points
-        if score is not None and (score < 0 or (most is not None and score > most)):
-            raise forms.ValidationError(
-                _("Điểm phải từ 0 đến %(most)s.") % {"most": most if most is not None else "…"}, code="bad_score"
-            )
-        return score
+        return check_points(self.cleaned_data["self_score"], self.instance.criterion)
+
+    def clean(self):
+        cleaned = super().clean()
+        has_evidence = cleaned.get("evidence") or cleaned.get("remarks", "").strip()
+        if cleaned.get("self_score") is not None and not has_evidence:
+            self.add_error("evidence", forms.ValidationError(
+                _("Điểm tự chấm cần minh chứng: chọn tệp đính kèm hoặc ghi chú nguồn minh chứng."), code="no_evidence",
+            ))
+        return cleaned
+
+
+class AppraisalScoreForm(StyledFormMixin, forms.ModelForm):
+    """The appraiser's score of one criterion, entered beside the unit's self-score."""
+
+    class Meta:
+        model = CriterionAssessment
+        fields = ["appraisal_score"]
+
+    def clean_appraisal_score(self):
+        return check_points(self.cleaned_data["appraisal_score"], self.instance.criterion)
 
 
 class AttachmentForm(StyledFormMixin, forms.Form):

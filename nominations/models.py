@@ -4,6 +4,7 @@ import hashlib
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.functions import Coalesce, ExtractYear
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,8 @@ EDITABLE = (Status.DRAFT, Status.RETURNED)
 # Nominations that count against a quota and block a duplicate.
 ACTIVE = (Status.SUBMITTED, Status.RETURNED, Status.IN_REVIEW, Status.APPROVED, Status.AWARDED)
 GRANTED = (Status.APPROVED, Status.AWARDED)
+# The office scores, and ranks, what was submitted and not yet decided.
+SCORABLE = (Status.SUBMITTED, Status.IN_REVIEW)
 # Working days past the statutory appraisal time, in the bands an office chases: slug → (from, up to but not).
 LATENESS_BANDS = {
     "1-5": (1, 6, _("Quá hạn 1–5 ngày làm việc")),
@@ -444,6 +447,23 @@ class Nomination(StatusFlow, Searchable):
 
     appraise.alters_data = True
 
+    @property
+    def is_scorable(self):
+        return self.status in SCORABLE
+
+    def record_appraisal_scores(self, scores, *, by):
+        """Record the appraiser's score of each criterion, (assessment, score) pairs, beside the unit's own."""
+        if not self.is_scorable:
+            raise NominationError(_("Chỉ chấm điểm thẩm định được hồ sơ đã nộp hoặc đang xét."), code="not_scorable")
+        with transaction.atomic():
+            for assessment, score in scores:
+                assessment.appraisal_score = score
+                assessment.save(update_fields=["appraisal_score"])
+            total = _total([assessment for assessment, _score in scores], "appraisal_score")
+            self._record(by=by, note=_("Chấm điểm thẩm định: tổng %(total)s điểm.") % {"total": floatformat(total, -2) if total is not None else "—"})
+
+    record_appraisal_scores.alters_data = True
+
     def appraisal_checklist(self):
         """The office's checklist, each item ticked where what the dossier holds shows it holds (None: the office judges)."""
         try:
@@ -650,6 +670,9 @@ class CriterionAssessment(models.Model):
     remarks = models.CharField(_("ghi chú"), max_length=500, blank=True)
     self_score = models.DecimalField(_("điểm tự chấm"), max_digits=6, decimal_places=2, null=True, blank=True)
     appraisal_score = models.DecimalField(_("điểm thẩm định"), max_digits=6, decimal_places=2, null=True, blank=True)
+    evidence = models.ForeignKey(
+        "Attachment", verbose_name=_("tệp minh chứng"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("tự đánh giá")

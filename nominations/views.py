@@ -3,6 +3,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.forms import modelformset_factory
@@ -25,6 +26,7 @@ from .filters import NominationFilter
 from .forms import (
     AnswerForm,
     AppraisalForm,
+    AppraisalScoreForm,
     AssessmentForm,
     AttachmentForm,
     ConsultationCommentForm,
@@ -35,6 +37,8 @@ from .forms import (
 )
 from .imports import ListImportError, kept_list, list_template, plan_dossiers, read_list
 from .models import (
+    GRANTED,
+    SCORABLE,
     Appraisal,
     Consultation,
     ConsultationComment,
@@ -42,11 +46,13 @@ from .models import (
     Nomination,
     QuotaCounter,
     quota_table,
+    rank_by_score,
 )
 from .tasks import import_dossier_list
 
 PAGE_SIZE = 20
 AssessmentFormSet = modelformset_factory(CriterionAssessment, form=AssessmentForm, extra=0)
+AppraisalScoreFormSet = modelformset_factory(CriterionAssessment, form=AppraisalScoreForm, extra=0)
 
 
 def _get_nomination(request, pk, perm):
@@ -242,7 +248,7 @@ def nomination_detail(request, pk):
     nomination = _get_nomination(request, pk, "nominations.view_nomination")
     context = {
         "nomination": nomination,
-        "assessments": nomination.assessments.select_related("criterion"),
+        "assessments": nomination.assessments.select_related("criterion", "evidence"),
         "attachments": nomination.attachments.all(),
         "history": nomination.history.select_related("actor"),
         "appraisal": nomination.appraisals.select_related("appraised_by").first(),
@@ -366,6 +372,46 @@ def nomination_appraise(request, pk):
         act = partial(nomination.appraise, by=request.user, checklist=form.checklist(), remarks=form.cleaned_data["remarks"])
         return act_then_redirect(request, nomination, act, _("Đã ghi kết quả thẩm định."))
     return render(request, "nominations/nomination_appraise.html", {"nomination": nomination, "form": form})
+
+
+@login_required
+def nomination_score(request, pk):
+    """The appraiser enters the appraisal score of each criterion beside the unit's self-score and its evidence."""
+    nomination = _get_nomination(request, pk, "nominations.score_nomination")
+    if not nomination.is_scorable:
+        messages.error(request, _("Chỉ chấm điểm thẩm định được hồ sơ đã nộp hoặc đang xét."))
+        return redirect(nomination)
+    scores = AppraisalScoreFormSet(
+        request.POST or None, prefix="score",
+        queryset=nomination.assessments.select_related("criterion", "evidence").order_by("criterion__pk"),
+    )
+    if scores.is_valid():
+        pairs = [(form.instance, form.cleaned_data["appraisal_score"]) for form in scores]
+        act = partial(nomination.record_appraisal_scores, pairs, by=request.user)
+        return act_then_redirect(request, nomination, act, _("Đã ghi điểm thẩm định."))
+    return render(request, "nominations/nomination_score.html", {"nomination": nomination, "scores": scores})
+
+
+@login_required
+def award_form_ranking(request, award_form_pk):
+    """The dossiers of one award form ranked by points along the plan's tie-break chain; ties go to the council."""
+    award_form = get_object_or_404(AwardForm.objects.select_related("campaign"), pk=award_form_pk)
+    if not request.user.has_perm("nominations.view_ranking", award_form):
+        raise PermissionDenied
+    dossiers = award_form.nominations.filter(status__in=SCORABLE + GRANTED).select_related(
+        "campaign", "submitting_unit", "nominee_person", "nominee_organization",
+    ).prefetch_related("assessments", "meetings")
+    ranking = rank_by_score(dossiers)
+    query = request.GET.get("q", "").strip()
+    if query:
+        found = set(dossiers.search(query).values_list("pk", flat=True))
+        ranking = [row for row in ranking if row[1].pk in found]
+    context = {
+        "award_form": award_form, "query": query,
+        "page": Paginator(ranking, PAGE_SIZE).get_page(request.GET.get("page")),
+        "has_ties": any(row[4] for row in ranking),
+    }
+    return render(request, "nominations/ranking.html", context)
 
 
 @login_required

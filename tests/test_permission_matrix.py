@@ -137,6 +137,8 @@ EXPECTED = {
     "nominations:return": row(post=OFFICE_A, pk="nomination"),
     "nominations:appraise": row(get=OFFICE_A, post=OFFICE_A, pk="nomination"),
     "nominations:accept": row(post=OFFICE_A, pk="nomination"),
+    "nominations:score": row(get=OFFICE_A, post=OFFICE_A, pk="nomination"),
+    "nominations:ranking": row(get=OFFICE_A, post=OFFICE_A, award_form_pk="award_form"),
     # Public consultation: the list is public (no sign-in) and anyone comments; its office publishes and answers.
     "nominations:consultation_publish": row(post=OFFICE_A, award_form_pk="award_form"),
     "nominations:consultation": row(get=EVERYONE, post=EVERYONE, pk="consultation"),

@@ -332,7 +332,7 @@ def part_data(**fields):
 def test_campaign_parts_office_adds_an_award_form_then_the_campaign_can_launch(client_of, office_user):
     campaign = CampaignFactory(status=Campaign.Status.DRAFT)
     data = part_data(
-        name="Giấy khen của Giám đốc Sở Tư pháp", kind="giay_khen", granting_organization=office_user.organization_id,
+        name="Giấy khen của Giám đốc Sở Tư pháp", kind="giay_khen", authority="body", granting_organization=office_user.organization_id,
         signer_title="Giám đốc Sở Tư pháp", recipients="both", vote_threshold_percent="50", vote_threshold_exclusive="on",
         consultation_working_days="0",
         required_documents="Tờ trình\nBáo cáo thành tích",
