@@ -1,5 +1,6 @@
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from accounts.models import User
 from config.celery import app as celery_app
@@ -70,6 +71,13 @@ def client_of(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts on the same frozen day: a rate limit counted by an earlier test would never expire."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
