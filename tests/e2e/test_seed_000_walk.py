@@ -56,11 +56,11 @@ def shoot(page, name):
     page.set_viewport_size({"width": DESKTOP, "height": 900})
 
 
-def assert_one_line_on_a_phone(button):
+def assert_one_line_on_a_phone(action):
     """A page's action keeps its label on one line at 375 px (a squeezed header once cut them a word a line)."""
-    button.page.set_viewport_size({"width": PHONE, "height": 900})
-    assert button.bounding_box()["height"] < 50, f"{button.inner_text()} wraps on a phone"
-    button.page.set_viewport_size({"width": DESKTOP, "height": 900})
+    action.page.set_viewport_size({"width": PHONE, "height": 900})
+    assert action.bounding_box()["height"] < 50, f"{action.inner_text()} wraps on a phone"
+    action.page.set_viewport_size({"width": DESKTOP, "height": 900})
 
 
 class People:
@@ -259,6 +259,7 @@ def leader_sign_the_decision(people, decision):
     page.get_by_role("link", name="Quyết định khen thưởng").click()
     expect(page.locator("body")).to_contain_text("Giấy khen của Giám đốc Sở Tư pháp")
     shoot(page, "screens/leader-list")
+    assert_one_line_on_a_phone(page.locator("main").get_by_role("link", name="Sổ khen thưởng"))
     page.click(f"a[href='{decision.get_absolute_url()}']")
     shoot(page, "screens/leader-detail")
     assert_one_line_on_a_phone(page.get_by_role("button", name="Ký quyết định"))
@@ -282,6 +283,7 @@ def unit_see_the_award(people, decision):
     expect(row).to_contain_text("Giấy khen của Giám đốc Sở Tư pháp")
     expect(row).to_contain_text(decision.number_symbol)
     shoot(page, "seed-000/08-unit-register")
+    assert_one_line_on_a_phone(page.locator("main").get_by_role("link", name="Quyết định khen thưởng"))
 
 
 def ministry_staff_pages(people):
