@@ -2,7 +2,8 @@
 
 Every person signs in in a browser of their own (a trustee's key share stays in that browser's storage). Each step
 is photographed at 1366 px and at 375 px into test-results/seed-000/, and each role's home, main list, main form and
-a detail page into test-results/screens/<role>-<page>-<width>.png, to be looked at.
+a detail page into test-results/screens/<role>-<page>-<width>.png, to be looked at (pytest-playwright empties
+test-results/ when a session starts: the pictures are those of the last run).
 """
 
 import io
@@ -64,14 +65,15 @@ def assert_one_line_on_a_phone(action):
 
 
 class People:
-    """One signed-in browser per demo account, opened on first use."""
+    """One signed-in browser per demo account, opened on first use, each watched for Content-Security-Policy errors."""
 
     def __init__(self, browser, live_server):
-        self.browser, self.url, self.pages = browser, live_server.url, {}
+        self.browser, self.url, self.pages, self.csp_violations = browser, live_server.url, {}, []
 
     def __call__(self, username):
         if username not in self.pages:
             page = self.browser.new_context(viewport={"width": DESKTOP, "height": 900}).new_page()
+            page.on("console", self.note_csp_violation)
             page.goto(f"{self.url}/dang-nhap/")
             page.fill("#id_username", username)
             page.fill("#id_password", "demo")
@@ -79,6 +81,10 @@ class People:
             page.wait_for_url(f"{self.url}/")
             self.pages[username] = page
         return self.pages[username]
+
+    def note_csp_violation(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
 
     def open(self, username, path):
         page = self(username)
@@ -316,3 +322,4 @@ def test_seed_000_can_tho_plan_from_dossier_to_register(live_server, browser, de
     assert dossier.status == "awarded"
     assert decision.certificates_pdf and decision.signed_by.username == "lanhdao"
     assert list(Award.objects.values_list("person__full_name", "decision")) == [(NOMINEE, decision.pk)]
+    assert people.csp_violations == []
