@@ -89,9 +89,9 @@ def _sha256(file):
 
 class NominationQuerySet(SearchableQuerySet):
     def visible_to(self, user):
-        """A unit sees its own dossiers; an office and its leaders, the dossiers of their bodies' plans (and of the
-        plans implementing them, and where the ones they forwarded upward went); a council member, the dossiers on
-        the agenda of a council they sit on."""
+        """A unit sees its own dossiers; an office and its leaders, the dossiers of their bodies' plans (and the sent
+        dossiers of the plans implementing them, and where the ones they forwarded upward went); a council member,
+        the dossiers on the agenda of a council they sit on."""
         if user.is_administrator:
             return self
         visible = models.Q(pk__in=[])
@@ -99,7 +99,9 @@ class NominationQuerySet(SearchableQuerySet):
             visible |= models.Q(submitting_unit_id=user.organization_id)
         if user.role in (user.Role.STAFF, user.Role.LEADER):
             visible |= models.Q(campaign__issuing_organization__in=user.body_ids)
-            visible |= models.Q(campaign__implements__issuing_organization__in=user.body_ids)
+            # The higher body follows the plans carrying out its own, never their units' drafts.
+            submitted = ~models.Q(status=Status.DRAFT)
+            visible |= models.Q(campaign__implements__issuing_organization__in=user.body_ids) & submitted
             visible |= models.Q(forwarded_from__campaign__issuing_organization__in=user.body_ids)
         if user.seat_council_ids:
             on_agenda = Nomination.objects.filter(meetings__council__in=user.seat_council_ids).values("pk")

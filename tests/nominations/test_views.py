@@ -8,10 +8,12 @@ from django.urls import reverse
 from accounts.models import Person, User
 from nominations.models import Nomination
 from tests.factories import (
+    AwardFormFactory,
     CouncilMemberFactory,
     CriterionFactory,
     MeetingFactory,
     NominationFactory,
+    OfficeFactory,
     OrganizationFactory,
     QuotaRuleFactory,
     UserFactory,
@@ -543,3 +545,17 @@ def test_nomination_list_says_more_than_the_cap_instead_of_counting_every_dossie
     page = client_of(office_user).get(reverse("nominations:list")).content.decode()
 
     assert "Hơn 2 kết quả" in page
+
+
+@pytest.mark.django_db
+def test_the_higher_body_follows_sent_dossiers_of_plans_carrying_out_its_own_but_cannot_select_them(client_of, unit_user):
+    ministry = OfficeFactory(name="Vụ Thi đua – Khen thưởng", parent=OrganizationFactory(name="Bộ Tư pháp"))
+    ministry_staff = UserFactory(role=User.Role.STAFF, organization=ministry)
+    ministry_plan = AwardFormFactory(campaign__issuing_organization=ministry_staff.organization).campaign
+    sent = NominationFactory(status=Status.SUBMITTED, campaign__implements=ministry_plan, submitting_unit=unit_user.organization)
+    NominationFactory(status=Status.DRAFT, campaign=sent.campaign, submitting_unit=unit_user.organization)
+
+    page = client_of(ministry_staff).get(reverse("nominations:list"))
+
+    assert list(page.context["page"]) == [sent]
+    assert f'name="selected" value="{sent.pk}"' not in page.content.decode()
