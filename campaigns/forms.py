@@ -545,12 +545,12 @@ class RegistrationForm(StyledFormMixin, forms.Form):
 
     award_forms = forms.ModelMultipleChoiceField(
         label=_("Danh hiệu, hình thức đăng ký"), queryset=AwardForm.objects.none(), required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         error_messages={"invalid_choice": _("Hình thức khen thưởng không thuộc kế hoạch này.")},
     )
     targets = forms.CharField(
         label=_("Chỉ tiêu phấn đấu"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Ví dụ: 100% vụ việc trợ giúp pháp lý được giải quyết đúng hạn."),
+        help_text=_("Ví dụ: mọi vụ việc trợ giúp pháp lý được giải quyết đúng hạn."),
     )
 
     def __init__(self, *args, campaign, **kwargs):
