@@ -10,7 +10,7 @@ CODES = {"registration_due"}
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("campaigns", "0014_registration"),
+        ("campaigns", "0016_registration"),
         ("notifications", "0001_initial"),
     ]
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0004_organization_document_code'),
-        ('campaigns', '0013_award_form_certificate_layout'),
+        ('campaigns', '0015_national_and_unit_head_authorities'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
