@@ -249,7 +249,7 @@ class CampaignForm(StyledFormMixin, forms.ModelForm):
         fields = [
             "number", "title", "kind", "issuing_organization", "issue_place", "issue_date",
             "signing_authority", "signer_name", "implements", "starts_on", "ends_on",
-            "nomination_deadline", "award_deadline", "legal_bases", "purposes", "requirements",
+            "nomination_deadline", "award_deadline", "registration_deadline", "legal_bases", "purposes", "requirements",
             "funding", "implementation", "recipients", "reminder_days",
         ]
         widgets = {
@@ -259,6 +259,7 @@ class CampaignForm(StyledFormMixin, forms.ModelForm):
             "ends_on": DateInput(),
             "nomination_deadline": DateInput(),
             "award_deadline": DateInput(),
+            "registration_deadline": DateInput(),
             "legal_bases": forms.Textarea(attrs={"rows": 4}),
             "purposes": forms.Textarea(attrs={"rows": 4}),
             "requirements": forms.Textarea(attrs={"rows": 3}),
@@ -537,3 +538,21 @@ class ParticipationImportForm(StyledFormMixin, forms.Form):
         help_text=_("Các cột: Đơn vị, Giai đoạn (để trống là cả kế hoạch), Số tập thể tham gia, Số cá nhân tham gia."),
         error_messages={"required": _("Hãy chọn tệp Excel.")},
     )
+
+
+class RegistrationForm(StyledFormMixin, forms.Form):
+    """A unit's start-of-year registration: the plan's award forms it aims for, and its targets."""
+
+    award_forms = forms.ModelMultipleChoiceField(
+        label=_("Danh hiệu, hình thức đăng ký"), queryset=AwardForm.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        error_messages={"invalid_choice": _("Hình thức khen thưởng không thuộc kế hoạch này.")},
+    )
+    targets = forms.CharField(
+        label=_("Chỉ tiêu phấn đấu"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ví dụ: mọi vụ việc trợ giúp pháp lý được giải quyết đúng hạn."),
+    )
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_forms"].queryset = campaign.award_forms.order_by("pk")

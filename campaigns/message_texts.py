@@ -68,4 +68,18 @@ TEXTS = [
         "Dear {recipient},\n\nThe report \"{report}\" under {campaign} was returned for revision:\n{reasons}\n\n"
         "Please revise and resend it: {link}",
     ),
+    (
+        "registration_due", "vi",
+        "Nhắc đơn vị đăng ký thi đua đầu năm. Trường: {recipient}, {campaign}, {deadline}, {days_left}, {link}.",
+        "Nhắc hạn đăng ký thi đua: {campaign}",
+        "Kính gửi {recipient},\n\nĐơn vị chưa gửi bản đăng ký danh hiệu, chỉ tiêu thi đua theo {campaign}. "
+        "Hạn đăng ký là ngày {deadline}, còn {days_left} ngày. Đề nghị đơn vị đăng ký: {link}",
+    ),
+    (
+        "registration_due", "en",
+        "Reminds a unit to register its emulation titles. Fields: {recipient}, {campaign}, {deadline}, {days_left}, {link}.",
+        "Reminder: emulation registration due – {campaign}",
+        "Dear {recipient},\n\nYour unit has not sent its registration of titles and targets under {campaign}. "
+        "It is due by {deadline}, in {days_left} days. Please register: {link}",
+    ),
 ]

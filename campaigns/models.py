@@ -126,6 +126,10 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
     ends_on = models.DateField(_("kết thúc"))
     nomination_deadline = models.DateField(_("hạn nộp hồ sơ"), null=True, blank=True)
     award_deadline = models.DateField(_("hạn khen thưởng"), null=True, blank=True)
+    registration_deadline = models.DateField(
+        _("hạn đăng ký thi đua"), null=True, blank=True,
+        help_text=_("Để trống nếu kế hoạch không yêu cầu đơn vị đăng ký danh hiệu đầu năm."),
+    )
     funding = models.TextField(_("kinh phí"), blank=True)
     implementation = models.TextField(_("tổ chức thực hiện"), blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng."))
@@ -188,6 +192,10 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
         if self.nomination_deadline and self.starts_on and self.nomination_deadline < self.starts_on:
             errors["nomination_deadline"] = ValidationError(
                 _("Hạn nộp hồ sơ phải sau ngày bắt đầu phong trào."), code="nomination_before_start"
+            )
+        if self.registration_deadline and self.nomination_deadline and self.registration_deadline > self.nomination_deadline:
+            errors["registration_deadline"] = ValidationError(
+                _("Hạn đăng ký thi đua phải trước hạn nộp hồ sơ."), code="registration_after_nomination"
             )
         if errors:
             raise ValidationError(errors)
@@ -305,6 +313,24 @@ class Campaign(DocumentLines, StatusFlow, Searchable):
         """Launched, and the unit's own nomination deadline has not passed (Asia/Ho_Chi_Minh)."""
         deadline = self.nomination_deadline_for(organization_id)
         return self.status == self.Status.LAUNCHED and (deadline is None or deadline >= timezone.localdate())
+
+    # Start-of-year registration (Registration below).
+
+    @property
+    def asks_registration(self):
+        return self.registration_deadline is not None
+
+    def accepts_registration(self):
+        """Launched, and the registration deadline has not passed (Asia/Ho_Chi_Minh)."""
+        return self.is_launched and self.asks_registration and self.registration_deadline >= timezone.localdate()
+
+    def registered(self, organization, award_form):
+        """Whether the unit registered the award form (sent, not returned); always true when the plan asks none."""
+        if not self.asks_registration:
+            return True
+        return self.registrations.filter(
+            organization=organization, status__in=Registration.COUNTED, award_forms=award_form
+        ).exists()
 
     def reminder_lead(self, days_left):
         """The lead time a reminder is due for: the nearest one not shorter than the days left."""
@@ -1121,3 +1147,111 @@ def instruments_in_force(on_date, organization):
     )
     order = list(LegalInstrument.Kind.values)
     return sorted(in_force, key=lambda instrument: (order.index(instrument.kind), instrument.effective_from, instrument.pk))
+
+
+class Registration(StatusFlow, Searchable):
+    """A unit's start-of-year registration (đăng ký thi đua): the plan's award forms it aims for, and its targets."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        SUBMITTED = "submitted", _("Đã gửi")
+        APPROVED = "approved", _("Đã duyệt")
+        RETURNED = "returned", _("Trả lại để bổ sung")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="registrations")
+    organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    award_forms = models.ManyToManyField(AwardForm, verbose_name=_("danh hiệu, hình thức đăng ký"), related_name="+")
+    targets = models.TextField(_("chỉ tiêu phấn đấu"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    review_note = models.TextField(_("ý kiến của cơ quan theo dõi"), blank=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+
+    transitions = {
+        Status.DRAFT: {Status.SUBMITTED},
+        Status.SUBMITTED: {Status.APPROVED, Status.RETURNED},
+        Status.RETURNED: {Status.SUBMITTED},
+    }
+    transition_error = CampaignError
+    stale_message = _("Bản đăng ký vừa được cập nhật, vui lòng tải lại.")
+    # The statuses in which the unit counts as having registered what it chose.
+    COUNTED = (Status.SUBMITTED, Status.APPROVED)
+
+    class Meta:
+        verbose_name = _("đăng ký thi đua")
+        verbose_name_plural = _("đăng ký thi đua")
+        ordering = ["organization__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "organization"], name="registration_unique_unit"),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} – {self.campaign.number}"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:registration", args=[self.campaign_id])
+
+    @property
+    def owner_organization_id(self):
+        return self.organization_id
+
+    @property
+    def body_id(self):
+        return self.campaign.issuing_organization_id
+
+    def searchable_values(self):
+        return [self.organization.name, self.organization.short_name]
+
+    @property
+    def is_editable(self):
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    def fill(self, *, by, award_forms, targets, submit):
+        """Save what the unit chose, and send it when `submit`; refused after the deadline or once sent."""
+        if not self.campaign.accepts_registration():
+            raise CampaignError(
+                _("Đã hết hạn đăng ký thi đua (ngày %(date)s).") % {"date": f"{self.campaign.registration_deadline:%d/%m/%Y}"}
+                if self.campaign.asks_registration else _("Kế hoạch này không yêu cầu đăng ký thi đua."),
+                code="registration_closed",
+            )
+        if not self.is_editable:
+            raise CampaignError(_("Bản đăng ký đã gửi: chỉ sửa được khi còn nháp hoặc bị trả lại."), code="not_editable")
+        if any(form.campaign_id != self.campaign_id for form in award_forms):
+            raise CampaignError(_("Hình thức khen thưởng không thuộc kế hoạch này."), code="other_campaign")
+        if submit and not award_forms:
+            raise CampaignError(_("Hãy chọn ít nhất một danh hiệu, hình thức đăng ký."), code="nothing_chosen")
+        with transaction.atomic():
+            self.targets = targets
+            self.save()
+            self.award_forms.set(award_forms)
+            if submit:
+                self._move_to(self.Status.SUBMITTED, by=by, submitted_at=timezone.now())
+            else:
+                self._record(by=by, note=_("Lưu nháp"))
+
+    fill.alters_data = True
+
+    def approve(self, *, by, note=""):
+        if not self.can_move_to(self.Status.APPROVED):
+            raise CampaignError(_("Chỉ duyệt được bản đăng ký đã gửi."), code="not_submitted")
+        self._move_to(self.Status.APPROVED, by=by, note=note, review_note=note)
+
+    approve.alters_data = True
+
+    def return_for_revision(self, *, by, reasons):
+        if not reasons.strip():
+            raise CampaignError(_("Hãy ghi rõ lý do trả lại."), code="no_reasons")
+        if not self.can_move_to(self.Status.RETURNED):
+            raise CampaignError(_("Chỉ trả lại được bản đăng ký đã gửi, chưa duyệt."), code="not_returnable")
+        self._move_to(self.Status.RETURNED, by=by, note=reasons, review_note=reasons)
+
+    return_for_revision.alters_data = True
+
+
+class RegistrationHistory(StatusHistory):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("từ"), max_length=20, choices=Registration.Status.choices)
+    to_status = models.CharField(_("sang"), max_length=20, choices=Registration.Status.choices)
+
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("lịch sử đăng ký thi đua")
+        verbose_name_plural = _("lịch sử đăng ký thi đua")

@@ -40,3 +40,7 @@ rules.add_perm("campaigns.request_reports", is_office_for)
 # Message templates are the portal's, not a body's: any office edits the wording, the administrator too.
 rules.add_perm("notifications.change_messagetemplate", is_staff_of_office)
 rules.add_perm("campaigns.view_reminders", is_office_or_leader_for)
+# Start-of-year registration: a unit registers for itself on a plan it sees; the plan's office reviews.
+rules.add_perm("campaigns.register", is_unit_user & is_visible_campaign)
+rules.add_perm("campaigns.view_registrations", is_office_or_leader_for)
+rules.add_perm("campaigns.review_registration", is_office_for)

@@ -2,12 +2,14 @@
 
 import datetime
 
+from django.urls import reverse
+
 from accounts.models import User
 from notifications.registry import reminder_finder, ship_texts
 from notifications.services import Reminder
 
 from .message_texts import TEXTS
-from .models import Campaign, Report
+from .models import Campaign, Registration, Report
 
 # An overdue report is reminded once, on the first daily run past its due date; a run missed for this long gives up.
 OVERDUE_DAYS = 30
@@ -43,4 +45,29 @@ def reports_due(today):
             yield Reminder(
                 user, key=f"{code}:report={report.pk}:deadline={report.due_date}:lead={lead}:user={user.pk}",
                 code=code, context=context, link=report.get_absolute_url(), scope=f"campaign:{report.campaign_id}",
+            )
+
+
+@reminder_finder
+def registrations_due(today):
+    """Units of a plan that asks a start-of-year registration and has not had theirs sent, at each lead time."""
+    campaigns = [
+        campaign for campaign in Campaign.objects.filter(status=Campaign.Status.LAUNCHED, registration_deadline__gte=today)
+        .select_related("issuing_organization")
+        if campaign.reminder_lead((campaign.registration_deadline - today).days) is not None
+    ]
+    for campaign in campaigns:
+        days_left = (campaign.registration_deadline - today).days
+        lead = campaign.reminder_lead(days_left)
+        registered = campaign.registrations.filter(status__in=Registration.COUNTED).values("organization")
+        recipients = User.objects.filter(role=User.Role.UNIT, is_active=True).exclude(organization__in=registered)
+        if province := campaign.issuing_organization.province:
+            recipients = recipients.filter(organization__province=province)
+        context = {"campaign": f"Kế hoạch số {campaign.number}", "deadline": f"{campaign.registration_deadline:%d/%m/%Y}",
+                   "days_left": days_left}
+        for user in recipients:
+            yield Reminder(
+                user, key=f"registration_due:campaign={campaign.pk}:deadline={campaign.registration_deadline}:lead={lead}:user={user.pk}",
+                code="registration_due", context=context, link=reverse("campaigns:registration", args=[campaign.pk]),
+                scope=f"campaign:{campaign.pk}",
             )

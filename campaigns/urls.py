@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import registration_views, views
 
 app_name = "campaigns"
 urlpatterns = [
@@ -28,4 +28,7 @@ urlpatterns = [
     path("bao-cao/<int:pk>/nop/", views.report_submit, name="report_submit"),
     path("bao-cao/<int:pk>/tep/", views.report_attachment, name="report_attachment"),
     path("bao-cao/<int:pk>/danh-gia/", views.report_evaluate, name="report_evaluate"),
+    path("<int:pk>/dang-ky-thi-dua/", registration_views.registration, name="registration"),
+    path("<int:pk>/dang-ky-thi-dua/danh-sach/", registration_views.registration_list, name="registrations"),
+    path("dang-ky-thi-dua/<int:pk>/xet/", registration_views.registration_review, name="registration_review"),
 ]

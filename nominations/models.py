@@ -330,6 +330,13 @@ class Nomination(StatusFlow, Searchable):
         for problem in QuotaCounter(self.award_form).problems(self):
             raise problem
 
+    @property
+    def registration_warning(self):
+        """A warning, not a refusal: the unit did not register this award form when the plan asked it to."""
+        if self.campaign.registered(self.submitting_unit_id, self.award_form_id):
+            return ""
+        return _("Đơn vị chưa đăng ký danh hiệu này khi đăng ký thi đua đầu năm.")
+
     def quota_warnings(self):
         """What submitting this draft would be refused for by the unit's caps, as messages to show on the draft."""
         return [problem.message for problem in QuotaCounter(self.award_form).problems(self, own_caps_only=True)]

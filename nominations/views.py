@@ -169,8 +169,9 @@ def nomination_create(request, campaign_pk):
                 "Đã tạo hồ sơ nháp. Hãy nhập báo cáo thành tích và tự đánh giá rồi lưu; "
                 "giấy tờ đính kèm ở mục “Giấy tờ đính kèm” của trang hồ sơ."
             ))
-            for warning in nomination.quota_warnings():
-                messages.warning(request, warning)
+            for warning in [nomination.registration_warning, *nomination.quota_warnings()]:
+                if warning:
+                    messages.warning(request, warning)
             return redirect("nominations:edit", nomination.pk)
     context = {"form": form, "campaign": campaign, "quotas": quota_table(campaign, request.user.organization)}
     return render(request, "nominations/nomination_create.html", context)

@@ -25,7 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Organization, User
 from awards.services import draft_decision, issue_proposal_letter, sign_decision
-from campaigns.models import Campaign
+from campaigns.models import Campaign, Registration
 from councils.models import CouncilMember, Meeting, Tally, VotingRound
 from nominations.models import Consultation, Nomination
 from tests.factories import (
@@ -112,6 +112,9 @@ EXPECTED = {
     "campaigns:report_unit_picker": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
     "campaigns:report_attachment": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_OR_LEADER_A | {"unit_a"}, pk="report"),
     "campaigns:report_evaluate": row(get=NOBODY, post=OFFICE_A, pk="report"),
+    "campaigns:registration": row(get={"unit_a"}, post={"unit_a"}, pk="campaign"),
+    "campaigns:registrations": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
+    "campaigns:registration_review": row(get=NOBODY, post=OFFICE_A, pk="registration"),
     # Dossiers: the unit's own, the office it is sent to, the council holding it on its agenda.
     "nominations:list": row(get=SIGNED_IN, post=SIGNED_IN),
     "nominations:export": row(get=SIGNED_IN, post=SIGNED_IN),
@@ -267,6 +270,7 @@ class World:
         ministry = OrganizationFactory(name="Bộ Tư pháp", kind=Organization.Kind.MINISTRY, province="")
         self.campaign = CampaignFactory(
             issuing_organization=committee_a, nomination_deadline=far, award_deadline=far, status=Campaign.Status.LAUNCHED,
+            registration_deadline=far,
             implements=CampaignFactory(issuing_organization=ministry, number="157/QĐ-BTP"),
         )
         award_form = self.award_form = AwardFormFactory(campaign=self.campaign, granting_organization=office_a)
@@ -280,6 +284,9 @@ class World:
         self.person = self.nomination.nominee_person
         self.report = ReportFactory(campaign=self.campaign, organization=unit_a)
         self.report.attachment.save("bao-cao.pdf", ContentFile(b"%PDF-1.4"))
+        self.registration = Registration.objects.create(
+            campaign=self.campaign, organization=unit_a, status=Registration.Status.SUBMITTED
+        )
 
         self.council = CouncilFactory(organization=office_a)
         self.seat = CouncilMemberFactory(council=self.council, user=self.users["member_a"], role=CouncilMember.Role.CHAIR)

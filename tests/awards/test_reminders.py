@@ -234,7 +234,7 @@ def test_reminder_daily_run_with_nothing_due_takes_the_same_queries_whatever_the
         approved_nomination(campaign=campaign)
         ReportFactory(campaign=campaign, organization=UserFactory(role=User.Role.UNIT).organization, due_date=TODAY + datetime.timedelta(days=60))
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         sent = send_due_reminders(TODAY)
 
     assert sent == 0
