@@ -6,7 +6,6 @@ Run from the project's folder: .venv/bin/python bench/decision.py
 """
 
 import os
-import time
 
 from awards_data import setup_django, signed_decision
 from certificates import naive_one, timed
