@@ -12,6 +12,7 @@ import collections
 import os
 import random
 import re
+import secrets
 import signal
 import statistics
 import subprocess
@@ -75,7 +76,8 @@ def user_loop(base, username, pages, deadline, think, results, seed):
 def start_gunicorn(workers):
     process = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1"},
+        # As in production: DEBUG off, which refuses to start with the development key.
+        cwd=ROOT, env={"SECRET_KEY": secrets.token_urlsafe(50), **os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1"},
     )
     for _ in range(120):
         try:

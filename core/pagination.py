@@ -11,8 +11,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        # COUNT(*) over a LIMIT subquery, unordered: bounded work however many rows match.
-        return self.object_list.order_by()[: self.cap + 1].count()
+        # COUNT(*) over a LIMIT subquery of bare ids, unordered: bounded work however many rows match, and no
+        # annotation (an EXISTS per row) computed for rows that are only counted.
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def is_capped(self):

@@ -92,46 +92,76 @@ def notify_many(reminders):
     skipped, and only the rows this run wrote (its `batch`) are notified, so two concurrent runs send each once.
     """
     reminders = list({reminder.key: reminder for reminder in reminders}.values())
+    texts = _Texts()
     sent = 0
     for start in range(0, len(reminders), REMIND_CHUNK):
-        sent += _remind_chunk(reminders[start:start + REMIND_CHUNK], _TemplateCache())
+        sent += _remind_chunk(reminders[start:start + REMIND_CHUNK], texts)
     return sent
 
 
-class _TemplateCache(dict):
-    """Each message template read once per run, per code and language."""
+@dataclasses.dataclass(frozen=True)
+class _Text:
+    subject: str
+    body: str
+    folded_subject: str
+    folded: str  # subject and body, for the inbox's search
 
-    def __missing__(self, code_language):
-        self[code_language] = MessageTemplate.objects.for_language(*code_language)
-        return self[code_language]
+
+class _Texts:
+    """The texts of a run's reminders: each template read once per code and language, and each text rendered
+    once per template and context, not per recipient, unless the template names the recipient."""
+
+    def __init__(self):
+        self.templates = {}
+        self.rendered = {}
+
+    def of(self, reminder):
+        template = self._template(reminder.code, language_of(reminder.recipient))
+        values = {"link": absolute_url(reminder.link), **reminder.context}
+        if "{recipient}" in template.subject_template + template.body_template:
+            values["recipient"] = str(reminder.recipient)
+        try:
+            key = (template.pk, frozenset(values.items()))
+        except TypeError:  # a context value that cannot be a key: rendered for itself
+            return self._render(template, values)
+        if key not in self.rendered:
+            self.rendered[key] = self._render(template, values)
+        return self.rendered[key]
+
+    def _template(self, code, language):
+        if (code, language) not in self.templates:
+            self.templates[code, language] = MessageTemplate.objects.for_language(code, language)
+        return self.templates[code, language]
+
+    @staticmethod
+    def _render(template, values):
+        subject, body = template.render(values)
+        subject = " ".join(subject.split())[:255]
+        return _Text(subject, body, fold(subject), fold(f"{subject} {body}"))
 
 
-def _remind_chunk(reminders, templates):
+def _remind_chunk(reminders, texts):
     logged = set(ReminderLog.objects.filter(key__in=[r.key for r in reminders]).values_list("key", flat=True))
     reminders = [reminder for reminder in reminders if reminder.key not in logged]
     if not reminders:
         return 0
-    texts = {}
-    for reminder in reminders:
-        values = {"recipient": str(reminder.recipient), "link": absolute_url(reminder.link), **reminder.context}
-        subject, body = templates[reminder.code, language_of(reminder.recipient)].render(values)
-        texts[reminder.key] = (" ".join(subject.split())[:255], body)
+    text_of = {reminder.key: texts.of(reminder) for reminder in reminders}
     batch = uuid.uuid4().hex
     with transaction.atomic():
         ReminderLog.objects.bulk_create(
-            [ReminderLog(key=r.key, recipient=r.recipient, subject=texts[r.key][0], scope=r.scope, batch=batch,
-                         search_text=fold(f"{r.recipient} {texts[r.key][0]}")) for r in reminders],
+            [ReminderLog(key=r.key, recipient=r.recipient, subject=text_of[r.key].subject, scope=r.scope, batch=batch,
+                         search_text=f"{fold(str(r.recipient))} {text_of[r.key].folded_subject}") for r in reminders],
             ignore_conflicts=True,
         )
-        mine = set(ReminderLog.objects.filter(key__in=texts, batch=batch).values_list("key", flat=True))
+        mine = set(ReminderLog.objects.filter(key__in=text_of, batch=batch).values_list("key", flat=True))
         reminders = [reminder for reminder in reminders if reminder.key in mine]
         Notification.objects.bulk_create(
-            Notification(recipient=r.recipient, subject=texts[r.key][0], body=texts[r.key][1], link=r.link,
-                         search_text=fold(" ".join(texts[r.key]))) for r in reminders
+            Notification(recipient=r.recipient, subject=text_of[r.key].subject, body=text_of[r.key].body, link=r.link,
+                         search_text=text_of[r.key].folded) for r in reminders
         )
         messages = Message.objects.bulk_create(
-            Message(recipient=r.recipient, address=_address(r.recipient), subject=texts[r.key][0],
-                    body=texts[r.key][1], link=r.link) for r in reminders if r.email and _address(r.recipient)
+            Message(recipient=r.recipient, address=_address(r.recipient), subject=text_of[r.key].subject,
+                    body=text_of[r.key].body, link=r.link) for r in reminders if r.email and _address(r.recipient)
         )
         for message in messages:
             _deliver_after_commit(message.pk)

@@ -1,6 +1,8 @@
+import io
 import multiprocessing
 
 import django
+import pikepdf
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -24,9 +26,20 @@ def awardee_of_each_page(pdf):
     return [page_text(pdf, index).split(" Trợ giúp")[0] for index in range(len(pdf.pages))]
 
 
-def test_bulk_certificates_give_one_page_each_in_order():
-    pdf = read(render_pdf_pages("documents/certificate.html", certificates(250), processes=2))
+def font_programs(pdf):
+    """The font files embedded in a PDF, and the fonts that point at them."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        fonts = [font for font in document.objects if isinstance(font, pikepdf.Dictionary) and "/FontFile2" in font]
+        return {font.FontFile2.objgen for font in fonts}, len(fonts)
 
+
+def test_bulk_certificates_give_one_page_each_in_order_with_each_font_embedded_once(caplog):
+    rendered = render_pdf_pages("documents/certificate.html", certificates(250), processes=2)
+    pdf = read(rendered)
+
+    programs, fonts = font_programs(rendered)
+    assert fonts > len(programs) == 3  # regular, bold and italic, shared by the chunks' fonts
+    assert "fontTools instead of HarfBuzz" not in caplog.text
     assert len(pdf.pages) == 250
     assert page_text(pdf, 0).startswith("Người nhận số 1 Trợ giúp")
     assert page_text(pdf, 249).startswith("Người nhận số 250 Trợ giúp")

@@ -6,7 +6,14 @@ from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.db import connection, transaction
 
 from notifications.models import Message, Notification, ReminderLog
-from notifications.services import Reminder, delivery_batch, notify, notify_from_template, notify_many
+from notifications.services import (
+    Reminder,
+    delivery_batch,
+    notify,
+    notify_from_template,
+    notify_many,
+    send_due_reminders,
+)
 from tests.factories import MessageTemplateFactory, UserFactory
 
 KEY = "nomination_deadline:campaign=3:lead=7:user=12"
@@ -199,3 +206,27 @@ def test_reminders_in_bulk_skip_the_keys_already_sent(django_capture_on_commit_c
 
     assert sent == 1
     assert list(Notification.objects.values_list("recipient", flat=True).order_by("pk")) == [first.pk, second.pk]
+
+
+@pytest.mark.django_db
+def test_three_recipients_due_get_one_email_each_and_a_second_daily_run_sends_none(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    MessageTemplateFactory(code="bulk_test", language="vi", subject_template="Nhắc hạn {deadline}",
+                           body_template="Kính gửi {recipient}: hạn nộp là {deadline}.")
+    users = [UserFactory(email=f"donvi{n}@example.gov.vn", full_name=f"Đơn vị số {n}") for n in range(3)]
+    due = [Reminder(user, key=f"bulk_test:user={user.pk}", code="bulk_test", context={"deadline": "01/12/2026"})
+           for user in users]
+    monkeypatch.setattr("notifications.services.FINDERS", [lambda today: due])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = send_due_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        second = send_due_reminders()
+
+    assert (first, second) == (3, 0)
+    assert sorted((email.to[0], email.body.split(":")[0]) for email in mail.outbox) == [
+        (user.email, f"Kính gửi {user.full_name}") for user in users
+    ]
+    assert [Notification.objects.filter(recipient=user).count() for user in users] == [1, 1, 1]
+    assert Message.objects.unsent().count() == 0

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import Organization, Person, User
-from awards.models import Award, Decision
+from awards.models import Award, Awardee, Decision
 from campaigns.models import AwardForm, Campaign, Report
 from core.text import fold
 from nominations.models import Appraisal, Nomination
@@ -179,7 +179,11 @@ class Command(BaseCommand):
                 article_3="Quyết định này có hiệu lực kể từ ngày ký.", recipients="Như Điều 3;\nLưu: VT.",
                 signing_authority="GIÁM ĐỐC", signer_name="Trần Văn Đức", status=Decision.Status.SIGNED, signed_at=self.now,
             )
-            decision.nominations.set(nominations)
+            Awardee.objects.bulk_create(
+                Awardee(decision=decision, nomination=nomination, person=nomination.nominee_person,
+                        organization=nomination.nominee_organization)
+                for nomination in nominations
+            )
             Award.objects.bulk_create(
                 Award(decision=decision, nomination=nomination, award_form=award_form, person=nomination.nominee_person,
                       organization=nomination.nominee_organization, position=position,
