@@ -250,6 +250,7 @@ class User(Searchable, AbstractUser):
             return frozenset()
         return frozenset(self.council_seats.values_list("council_id", flat=True))
 
+    @cached_property
     def holdings(self):
         """What this person holds, each a capability of the one account: the post at their organization, then each seat."""
         held = [] if self.role == self.Role.COUNCIL_MEMBER else [self.get_role_display()]
