@@ -1,9 +1,8 @@
 import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, _user_has_perm
 from django.contrib.auth.models import UserManager as BaseUserManager
-
-from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
