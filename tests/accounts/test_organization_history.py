@@ -190,3 +190,16 @@ def test_unit_of_the_successor_sees_its_history_including_the_predecessor(client
 
     assert response.status_code == 200
     assert list(response.context["predecessors"]) == [district]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("merged", [1, 5])
+def test_organization_list_shows_mergers_in_the_same_number_of_queries(client_of, office_user, centre, merged, django_assert_num_queries):
+    for number in range(merged):
+        OrganizationFactory(name=f"Phòng Tư pháp huyện số {number}").merge_into(centre, on=MERGER_DAY, by=office_user)
+    client = client_of(office_user)
+
+    with django_assert_num_queries(8):
+        page = client.get(reverse("accounts:organizations")).content.decode()
+
+    assert page.count("sáp nhập vào Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ") == merged
