@@ -14,7 +14,7 @@ def name_signed_decisions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0009_documents_deadline'),
+        ('awards', '0012_forwarded_decided_text'),
     ]
 
     operations = [
