@@ -3,10 +3,10 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import StyledFormMixin
+from core.forms import DateInput, StyledFormMixin
 from documents.collation import vietnamese_order
 
-from .models import Organization, User
+from .models import Organization, OrganizationError, User
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
@@ -30,12 +30,16 @@ class OrganizationForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = ["name", "short_name", "kind", "parent", "province"]
+        fields = ["name", "short_name", "kind", "parent", "province", "valid_from", "valid_until"]
+        widgets = {"valid_from": DateInput, "valid_until": DateInput}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["parent"].queryset = Organization.objects.managed_by(user).exclude(pk=self.instance.pk).order_by(vietnamese_order("name"))
+        self.fields["parent"].queryset = (
+            Organization.objects.managed_by(user).offered_for(self.instance.parent).exclude(pk=self.instance.pk)
+            .order_by(vietnamese_order("name"))
+        )
         if not self.is_bound and not self.instance.pk and user.organization_id:
             self.initial.setdefault("province", user.organization.province)
 
@@ -46,6 +50,38 @@ class OrganizationForm(StyledFormMixin, forms.ModelForm):
             raise ValidationError(self.error_messages["outside_province"], code="outside_province", params={"province": own})
         return province
 
+    def clean(self):
+        data = super().clean()
+        try:
+            self.instance.check_dates(data.get("valid_from"), data.get("valid_until"))
+        except OrganizationError as error:
+            self.add_error("valid_until", error)
+        return data
+
+
+class MergeForm(StyledFormMixin, forms.Form):
+    """The organization ends and a successor in force carries on its work and award history from a day."""
+
+    successor = forms.ModelChoiceField(label=_("Đơn vị kế thừa"), queryset=Organization.objects.none())
+    merged_on = forms.DateField(
+        label=_("Ngày sáp nhập"), widget=DateInput, help_text=_("Đơn vị cũ hết hiệu lực từ ngày này, ví dụ 01/07/2025."),
+    )
+
+    def __init__(self, *args, organization, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+        self.fields["successor"].queryset = Organization.objects.managed_by(user).in_force().order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            self.organization.check_merge(data["successor"], data["merged_on"])
+        except OrganizationError as error:
+            self.add_error("successor" if error.code in ("self_successor", "successor_cycle") else "merged_on", error)
+        return data
+
 
 class InviteForm(StyledFormMixin, forms.ModelForm):
     """A unit account invited by e-mail: it sets its own password from the link it receives."""
@@ -53,6 +89,7 @@ class InviteForm(StyledFormMixin, forms.ModelForm):
     error_messages = {
         "email_taken": _("Địa chỉ e-mail này đã có tài khoản: mỗi người chỉ có một tài khoản."),
         "outside_scope": _("Đơn vị này không thuộc phạm vi quản lý của cơ quan bạn."),
+        "ended": _("%(organization)s đã hết hiệu lực: hãy chọn đơn vị kế thừa."),
     }
 
     class Meta:
@@ -78,6 +115,8 @@ class InviteForm(StyledFormMixin, forms.ModelForm):
         organization = self.cleaned_data["organization"]
         if not Organization.objects.managed_by(self.user).filter(pk=organization.pk).exists():
             raise ValidationError(self.error_messages["outside_scope"], code="outside_scope")
+        if not organization.is_in_force:
+            raise ValidationError(self.error_messages["ended"], code="ended", params={"organization": organization})
         return organization
 
     def save(self, commit=True):

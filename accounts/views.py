@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 
 from documents.collation import vietnamese_order
 
-from .forms import InviteForm, OrganizationForm, StyledSetPasswordForm
-from .models import Organization, User
+from .forms import InviteForm, MergeForm, OrganizationForm, StyledSetPasswordForm
+from .models import Organization, OrganizationError, User
 
 PAGE_SIZE = 20
 
@@ -34,7 +34,7 @@ def _require(request, perm, obj=None):
 def organization_list(request):
     _require(request, "accounts.manage_organizations")
     query = request.GET.get("q", "")
-    organizations = Organization.objects.managed_by(request.user).search(query).select_related("parent")
+    organizations = Organization.objects.managed_by(request.user).search(query).select_related("parent", "successor")
     page = Paginator(organizations.order_by(vietnamese_order("name")), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "accounts/organization_list.html", {"page": page, "q": query})
 
@@ -56,9 +56,47 @@ def _organization_form(request, organization):
     form = OrganizationForm(request.POST or None, instance=organization, user=request.user)
     if form.is_valid():
         form.save()
+        if {"valid_from", "valid_until"} & set(form.changed_data):
+            organization.changes.create(actor=request.user, note=_("Hiệu lực: từ %(start)s đến %(end)s.") % {
+                "start": _day(organization.valid_from), "end": _day(organization.valid_until),
+            })
         messages.success(request, _("Đã lưu đơn vị %(name)s.") % {"name": form.instance})
         return redirect("accounts:organizations")
-    return render(request, "accounts/organization_form.html", {"form": form, "organization": organization})
+    return _organization_page(request, organization, form=form)
+
+
+def _day(day):
+    return day.strftime("%d/%m/%Y") if day else "—"
+
+
+def _organization_page(request, organization, *, form=None, merge_form=None):
+    context = {"form": form or OrganizationForm(instance=organization, user=request.user), "organization": organization}
+    if organization.pk:
+        context.update(
+            merge_form=merge_form or MergeForm(organization=organization, user=request.user, prefix="merge"),
+            changes=organization.changes.select_related("actor"),
+            predecessors=organization.predecessors.order_by("name"),
+        )
+    return render(request, "accounts/organization_form.html", context)
+
+
+@login_required
+@require_POST
+def organization_merge(request, pk):
+    organization = get_object_or_404(Organization.objects.select_related("successor"), pk=pk)
+    _require(request, "accounts.change_organization", organization)
+    form = MergeForm(request.POST, organization=organization, user=request.user, prefix="merge")
+    if not form.is_valid():
+        return _organization_page(request, organization, merge_form=form)
+    try:
+        organization.merge_into(form.cleaned_data["successor"], on=form.cleaned_data["merged_on"], by=request.user)
+    except OrganizationError as error:
+        form.add_error(None, error)
+        return _organization_page(request, organization, merge_form=form)
+    messages.success(request, _("Đã ghi nhận %(organization)s sáp nhập vào %(successor)s.") % {
+        "organization": organization, "successor": organization.successor,
+    })
+    return redirect("accounts:organization_edit", pk=organization.pk)
 
 
 @login_required

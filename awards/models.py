@@ -121,6 +121,8 @@ class Decision(DocumentLines, StatusFlow, Searchable):
     issuing_organization = models.ForeignKey(
         Organization, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="decisions"
     )
+    # The issuer's name as it stood at signing: a body renamed or merged later never changes a signed decision.
+    issuing_body_name = models.CharField(_("tên cơ quan ban hành khi ký"), max_length=255, blank=True, editable=False)
     parent_body = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True, help_text=_("Ví dụ: ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"))
     source = models.CharField(_("lập từ"), max_length=10, choices=Source.choices, default=Source.COUNCIL)
     # Blank on a draft: the register gives the number at signing, or the office records the văn thư's.
@@ -204,6 +206,11 @@ class Decision(DocumentLines, StatusFlow, Searchable):
     @property
     def is_signed(self):
         return self.status == self.Status.SIGNED
+
+    @property
+    def issuer_name(self):
+        """The issuer as named on the signed decision; a draft bears the body's name of today."""
+        return self.issuing_body_name or self.issuing_organization.name
 
     def check_editable(self):
         if self.is_signed:

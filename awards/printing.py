@@ -13,7 +13,7 @@ CERTIFICATE_TITLES = {"bang_khen": "Bằng khen", "giay_khen": "Giấy khen"}
 def _header(decision):
     return {
         "parent_body": decision.parent_body,
-        "issuing_body": decision.issuing_organization.name,
+        "issuing_body": decision.issuer_name,
         # A draft bears the number and date the văn thư recorded, else blanks to fill by hand.
         "number": decision.number or "",
         "symbol": decision.symbol,
@@ -153,7 +153,7 @@ def certificate_contexts(decision, *, print_on_blank=False, awards=None):
             "print_on_blank": print_on_blank,
             "positions": positions,
             "emblem": emblem,
-            "issuer": decision.issuing_organization.name,
+            "issuer": decision.issuer_name,
             "subject": subject,
             "created": decision.signed_at,
             "verification_url": settings.SITE_URL.rstrip("/") + award.get_verification_url(),

@@ -310,7 +310,7 @@ def sign_decision(decision, *, by):
     check_consultation_over(decision.award_form, [awardee.nomination for awardee in awardees if awardee.nomination])
     decision._move_to(
         Decision.Status.SIGNED, by=by, signed_at=timezone.now(), signed_by=by,
-        number=number, year=issue_date.year, issue_date=issue_date,
+        number=number, year=issue_date.year, issue_date=issue_date, issuing_body_name=decision.issuing_organization.name,
     )
     for position, awardee in enumerate(awardees, start=1):
         if awardee.nomination:

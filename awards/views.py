@@ -436,8 +436,12 @@ def organization_awards(request, pk):
     organization = get_object_or_404(Organization.objects.select_related("parent"), pk=pk)
     if not request.user.has_perm("awards.view_organization_awards", organization):
         raise PermissionDenied
-    page = _history(request, Award.objects.filter(Q(organization=organization) | Q(person__organization=organization)))
-    return render(request, "awards/organization.html", {"organization": organization, "page": page})
+    # A unit carries the awards of the units merged into it.
+    lineage = organization.lineage_ids()
+    page = _history(request, Award.objects.filter(Q(organization__in=lineage) | Q(person__organization__in=lineage)))
+    predecessors = Organization.objects.filter(pk__in=lineage - {organization.pk}).order_by("name")
+    context = {"organization": organization, "page": page, "predecessors": predecessors}
+    return render(request, "awards/organization.html", context)
 
 
 def verify_award(request, code=""):

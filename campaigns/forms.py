@@ -275,7 +275,9 @@ class CampaignForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # An office issues plans for the bodies it acts for, implementing a plan it can see.
-        self.fields["issuing_organization"].queryset = Organization.objects.acting_for(user)
+        self.fields["issuing_organization"].queryset = Organization.objects.acting_for(user).offered_for(
+            self.instance.issuing_organization if self.instance.issuing_organization_id else None
+        )
         self.fields["implements"].queryset = Campaign.objects.visible_to(user).exclude(pk=self.instance.pk)
 
 
@@ -446,9 +448,9 @@ class RequestReportsForm(StyledFormMixin, forms.Form):
         self.campaign = campaign
         self.fields["period"].queryset = campaign.periods.all()
         self.fields["task"].queryset = campaign.tasks.all()
-        # The units a plan may ask: those its body reaches, never a council nor the body itself.
+        # The units a plan may ask: those in force its body reaches, never a council nor the body itself.
         issuer = campaign.issuing_organization
-        units = Organization.objects.concerned_by(issuer).exclude(kind=Organization.Kind.COUNCIL).exclude(pk=issuer.pk)
+        units = Organization.objects.concerned_by(issuer).in_force().exclude(kind=Organization.Kind.COUNCIL).exclude(pk=issuer.pk)
         self.fields["organizations"].queryset = units.order_by(vietnamese_order("name"))
 
     def clean(self):
@@ -493,7 +495,9 @@ class ExtensionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
-        self.fields["organization"].queryset = Organization.objects.concerned_by(campaign.issuing_organization).order_by(vietnamese_order("name"))
+        self.fields["organization"].queryset = (
+            Organization.objects.concerned_by(campaign.issuing_organization).in_force().order_by(vietnamese_order("name"))
+        )
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

@@ -41,7 +41,7 @@ class CouncilForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if "organization" in self.fields:
-            self.fields["organization"].queryset = Organization.objects.acting_for(user).order_by(vietnamese_order("name"))
+            self.fields["organization"].queryset = Organization.objects.acting_for(user).in_force().order_by(vietnamese_order("name"))
 
 
 class CouncilQuorumForm(CouncilForm):
@@ -58,14 +58,7 @@ class MemberUserChoiceField(forms.ModelChoiceField):
 
 
 class CouncilMemberChangeForm(StyledFormMixin, forms.ModelForm):
-    """A seat's role and vote: only a council member account chairs, vice-chairs or sits as a member."""
-
-    error_messages = {
-        "not_council_member": _(
-            "Chỉ tài khoản Thành viên Hội đồng mới giữ vai trò Chủ tịch, Phó Chủ tịch hoặc Ủy viên; "
-            "tài khoản khác chỉ làm Thư ký."
-        ),
-    }
+    """A seat's role and vote. A seat is held by the person's one account, whatever else it holds (an office, a unit)."""
 
     class Meta:
         model = CouncilMember
@@ -80,23 +73,23 @@ class CouncilMemberChangeForm(StyledFormMixin, forms.ModelForm):
             council.check_seats_changeable()
         except CouncilError as error:
             self.add_error(None, error)
-        user = data.get("user") or getattr(self.instance, "user", None)
-        role = data.get("role")
-        if user and role and role != CouncilMember.Role.SECRETARY and user.role != User.Role.COUNCIL_MEMBER:
-            self.add_error("role", forms.ValidationError(self.error_messages["not_council_member"], code="not_council_member"))
         return data
 
 
 class CouncilMemberForm(CouncilMemberChangeForm):
-    """Add a seat: any account may be the secretary; the others are council member accounts."""
+    """Add a seat for an existing account of a body the council's office runs: the person keeps one account."""
 
     error_messages = {
-        **CouncilMemberChangeForm.error_messages,
         "already_member": _("Người này đã là thành viên của hội đồng."),
         "inactive_user": _("Tài khoản của %(user)s đã bị khóa: không thể xếp vào hội đồng."),
     }
 
-    user = MemberUserChoiceField(label=_("Thành viên"), queryset=User.objects.none(), widget=PickerWidget("councils:member_picker"))
+    user = MemberUserChoiceField(
+        label=_("Thành viên"), queryset=User.objects.none(), widget=PickerWidget("councils:member_picker"),
+        error_messages={"invalid_choice": _(
+            "Tài khoản này không thuộc cơ quan, đơn vị mà cơ quan thường trực của hội đồng quản lý: không thể xếp vào hội đồng."
+        )},
+    )
 
     class Meta(CouncilMemberChangeForm.Meta):
         fields = ["user", "role", "is_voting"]

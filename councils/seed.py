@@ -8,13 +8,15 @@ from .models import Council, CouncilMember
 
 DEMO_COUNCIL = "Hội đồng phối hợp liên ngành về trợ giúp pháp lý trong hoạt động tố tụng thành phố Cần Thơ"
 DEMO_COUNCIL_OFFICE = "Sở Tư pháp thành phố Cần Thơ"
-# username, role, voting: hoidong1 chairs it, hoidong5 keeps the minutes and votes as a member too.
+# username, role, voting: hoidong1 chairs it, hoidong5 keeps the minutes and votes as a member too;
+# the Sở officer of the standing office sits on it with her one staff account, without a vote.
 DEMO_SEATS = [
     ("hoidong1", CouncilMember.Role.CHAIR, True),
     ("hoidong2", CouncilMember.Role.VICE_CHAIR, True),
     ("hoidong3", CouncilMember.Role.MEMBER, True),
     ("hoidong4", CouncilMember.Role.MEMBER, True),
     ("hoidong5", CouncilMember.Role.SECRETARY, True),
+    ("sotuphap", CouncilMember.Role.MEMBER, False),
 ]
 
 

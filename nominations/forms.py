@@ -1,5 +1,5 @@
 from django import forms
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, Person
@@ -45,7 +45,8 @@ class NominationCreateForm(StyledFormMixin, forms.Form):
         self.fields["award_form"].queryset = campaign.award_forms.all()
         self.fields["period"].queryset = campaign.periods.all()
         self.fields["period"].required = campaign.periods.exists()
-        self.fields["nominee_organization"].queryset = Organization.objects.filter(pk=unit.pk) | unit.children.all()
+        own = Organization.objects.filter(models.Q(pk=unit.pk) | models.Q(parent=unit))
+        self.fields["nominee_organization"].queryset = own.in_force()
         self.fields["nominee_person"].queryset = unit.people.all()
 
     def clean(self):

@@ -371,10 +371,15 @@ class Nomination(StatusFlow, Searchable):
         return self._earlier_grants(statuses=[Status.AWARDED]).filter(same).exists()
 
     def _earlier_grants(self, statuses=GRANTED):
-        """The nominee's other dossiers that were approved or awarded, in any plan: the register's view of them."""
-        return Nomination.objects.filter(
-            status__in=statuses, nominee_person=self.nominee_person_id, nominee_organization=self.nominee_organization_id,
-        ).exclude(pk=self.pk)
+        """The nominee's other dossiers that were approved or awarded, in any plan: the register's view of them.
+
+        A collective's history includes that of the units merged into it (Nghị quyết 202/2025/QH15), so its
+        "consecutive years" count on across the merger."""
+        if self.nominee_organization_id:
+            nominee = models.Q(nominee_person=None, nominee_organization__in=self.nominee_organization.lineage_ids())
+        else:
+            nominee = models.Q(nominee_person=self.nominee_person_id, nominee_organization=None)
+        return Nomination.objects.filter(nominee, status__in=statuses).exclude(pk=self.pk)
 
     def check_title_rules(self):
         """The rules the law sets on the form's shared title, read across every plan: posthumous, once only, prerequisites."""

@@ -219,6 +219,7 @@ EXPECTED = {
     "accounts:organizations": row(get=OFFICES, post=OFFICES),
     "accounts:organization_create": row(get=OFFICES, post=OFFICES),
     "accounts:organization_edit": row(get=OFFICE_A, post=OFFICE_A, pk="unit_organization"),
+    "accounts:organization_merge": row(post=OFFICE_A, pk="unit_organization"),
     "accounts:accounts": row(get=OFFICES, post=OFFICES),
     "accounts:account_invite": row(get=OFFICES, post=OFFICES),
     "accounts:account_deactivate": row(post=OFFICE_A, pk="unit_account"),

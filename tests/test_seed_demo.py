@@ -20,10 +20,24 @@ def test_seed_demo_prints_the_accounts_and_seats_the_can_tho_council_once():
     council = Council.objects.get(name__startswith="Hội đồng phối hợp liên ngành")
     chair = council.members.get(role=CouncilMember.Role.CHAIR)
     assert Campaign.objects.count() == 5
-    assert council.members.count() == 5
+    assert council.members.count() == 6
     assert chair.user.username == "hoidong1"
     assert "sotuphap" in first.getvalue() and "demo" in first.getvalue()
     assert "http://127.0.0.1:8000/" in second.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_shows_the_can_tho_officer_who_sits_on_the_council_with_one_account():
+    printed = io.StringIO()
+
+    call_command("seed_demo", stdout=printed)
+
+    officer = User.objects.get(username="sotuphap")
+    assert officer.has_perm("accounts.manage_organizations") and officer.seat_council_ids
+    assert (
+        "  sotuphap (Nguyễn Thị Thu Hà): Cán bộ Sở Tư pháp · Ủy viên – "
+        "Hội đồng phối hợp liên ngành về trợ giúp pháp lý trong hoạt động tố tụng thành phố Cần Thơ"
+    ) in printed.getvalue()
 
 
 @pytest.mark.django_db

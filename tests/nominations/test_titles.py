@@ -7,7 +7,7 @@ import pytest
 from campaigns.models import AwardTitle
 from nominations.models import Nomination, NominationError
 
-from ..factories import AwardFormFactory, CampaignFactory, NominationFactory, PersonFactory
+from ..factories import AwardFormFactory, CampaignFactory, NominationFactory, OrganizationFactory, PersonFactory
 
 Status = Nomination.Status
 OPEN = {"nomination_deadline": datetime.date(2099, 12, 31), "award_deadline": datetime.date(2099, 12, 31)}
@@ -119,3 +119,46 @@ def test_title_awarded_in_another_plan_is_flagged_to_reviewers():
     awarded(form_of(title, 2024), person)
 
     assert draft(form_of(title, 2025), person).was_awarded_before()
+
+
+def awarded_to_collective(award_form, unit):
+    nomination = NominationFactory(campaign=award_form.campaign, award_form=award_form, nominee_person=None,
+                                   nominee_organization=unit, submitting_unit=unit)
+    Nomination.objects.filter(pk=nomination.pk).update(status=Status.AWARDED)
+
+
+@pytest.fixture
+def collective_titles(db):
+    base = AwardTitle.objects.create(name="Tập thể lao động tiên tiến")
+    return base, AwardTitle.objects.create(name="Tập thể lao động xuất sắc", prerequisite=base, prerequisite_years=2)
+
+
+@pytest.mark.django_db
+def test_title_prerequisite_counts_the_years_of_the_unit_merged_into_the_nominee(collective_titles):
+    base, higher = collective_titles
+    district = OrganizationFactory(name="Phòng Tư pháp huyện Phong Điền")
+    successor = OrganizationFactory(name="Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ")
+    awarded_to_collective(form_of(base, 2023), district)
+    district.merge_into(successor, on=datetime.date(2025, 7, 1), by=None)
+    awarded_to_collective(form_of(base, 2024), successor)
+    nomination = NominationFactory(campaign=(form := form_of(higher, 2025)).campaign, award_form=form,
+                                   nominee_person=None, nominee_organization=successor, submitting_unit=successor)
+
+    nomination.submit(by=None)
+
+    assert nomination.status == Status.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_title_prerequisite_does_not_count_the_years_of_an_unrelated_unit(collective_titles):
+    base, higher = collective_titles
+    neighbour = OrganizationFactory(name="Phòng Tư pháp huyện Thới Lai")
+    unit = OrganizationFactory(name="Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ")
+    awarded_to_collective(form_of(base, 2023), neighbour)
+    awarded_to_collective(form_of(base, 2024), unit)
+    form = form_of(higher, 2025)
+
+    error = refusal(NominationFactory(campaign=form.campaign, award_form=form, nominee_person=None,
+                                      nominee_organization=unit, submitting_unit=unit))
+
+    assert error.message.endswith("còn thiếu năm 2023.")

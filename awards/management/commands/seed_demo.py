@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Count
 
+from accounts.models import User
 from campaigns.seed import DEMO_HOST, DEMO_PASSWORD, create_demo, load_demo_worlds, load_seed_data, summary_line
 from councils.models import Council
 from councils.seed import create_demo_council
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         create_demo_council()
         for council in Council.objects.annotate(seats=Count("members")).order_by("name"):
             self.stdout.write(f"{council.name}: {council.seats} thành viên")
+        self.write_people_of_several_holdings()
         self.stdout.write(f"\nTài khoản dùng thử (mật khẩu của mọi tài khoản: {DEMO_PASSWORD})")
         self.write_accounts("Kế hoạch 67/KH-UBND (Cần Thơ) và 157/QĐ-BTP (Bộ Tư pháp)", first_plans)
         for campaign, accounts in load_demo_worlds():
@@ -31,6 +33,13 @@ class Command(BaseCommand):
         # A server listening on every address (0.0.0.0) is opened on this machine's own.
         address = host if "://" in host else f"http://{host.replace('0.0.0.0', '127.0.0.1')}"
         self.stdout.write(f"\nMở {address.rstrip('/')}/ rồi đăng nhập bằng một tài khoản ở trên.")
+
+    def write_people_of_several_holdings(self):
+        """The people whose one account holds a post and a council seat."""
+        people = User.objects.filter(council_seats__isnull=False).exclude(role=User.Role.COUNCIL_MEMBER).distinct()
+        self.stdout.write("\nMột người, một tài khoản (vừa giữ chức trách tại cơ quan, vừa là thành viên hội đồng):")
+        for user in people.order_by("username"):
+            self.stdout.write(f"  {user.username} ({user.get_full_name()}): {' · '.join(user.holdings)}")
 
     def write_accounts(self, heading, accounts):
         """One table per plan: the accounts by role, then body."""
