@@ -86,7 +86,7 @@ def appraise_and_accept(page, live_server, name):
     page.goto(f"{live_server.url}/ho-so/")
     page.locator("tr", has_text="157/QĐ-BTP").get_by_role("link", name=name).click()
     expect(page.locator("#attachments")).to_contain_text("to-trinh-01-TTr-STP.pdf")
-    page.get_by_role("link", name="Thẩm định").click()
+    page.get_by_role("link", name="Thẩm định", exact=True).click()
     for box in page.locator("form input[type=checkbox]").all():
         box.check()
     page.get_by_role("button", name="Ghi kết quả thẩm định").click()
