@@ -196,7 +196,7 @@ class UserManager(BaseUserManager.from_queryset(SearchableQuerySet)):
 
 class User(Searchable, AbstractUser):
     class Role(models.TextChoices):
-        STAFF = "staff", _("Cán bộ Sở Tư pháp")
+        STAFF = "staff", _("Cán bộ thi đua – khen thưởng")
         UNIT = "unit", _("Đơn vị đề nghị khen thưởng")
         COUNCIL_MEMBER = "council_member", _("Thành viên Hội đồng")
         LEADER = "leader", _("Lãnh đạo ký quyết định")

@@ -35,7 +35,7 @@ def test_seed_demo_shows_the_can_tho_officer_who_sits_on_the_council_with_one_ac
     officer = User.objects.get(username="sotuphap")
     assert officer.has_perm("accounts.manage_organizations") and officer.seat_council_ids
     assert (
-        "  sotuphap (Nguyễn Thị Thu Hà): Cán bộ Sở Tư pháp · Ủy viên – "
+        "  sotuphap (Nguyễn Thị Thu Hà): Cán bộ thi đua – khen thưởng · Ủy viên – "
         "Hội đồng phối hợp liên ngành về trợ giúp pháp lý trong hoạt động tố tụng thành phố Cần Thơ"
     ) in printed.getvalue()
 

@@ -69,7 +69,7 @@ def test_staff_who_sits_on_a_council_sees_both_sets_of_work_on_the_home_page(cli
     response = client_of(office_user).get(reverse("home"))
 
     page = response.content.decode()
-    assert "Cán bộ Sở Tư pháp · Ủy viên – Hội đồng phối hợp liên ngành thành phố Cần Thơ" in page
+    assert "Cán bộ thi đua – khen thưởng · Ủy viên – Hội đồng phối hợp liên ngành thành phố Cần Thơ" in page
     assert (list(response.context["meetings"]), list(response.context["to_process"])) == ([meeting], [submitted])
     assert reverse("councils:meetings") in page and reverse("accounts:organizations") in page
 
