@@ -95,15 +95,24 @@ def decision_context(decision, awardees, reward=None):
         "legal_bases": decision.legal_basis_lines,
         "articles": articles,
         "recipients": recipient_lines(decision, articles),
-        "annex": None if inline else {
-            "summary": _("%(who)s được tặng %(form)s") % {
-                "who": _awardee_kinds(collectives, individuals), "form": decision.award_form.name,
-            },
-            "issuer": decision.award_form.signer_title.split(" - ")[0].strip(),
-            "collectives": collectives,
-            "individuals": individuals,
-        },
+        "annex": None if inline else _decision_annex(decision, collectives, individuals),
     }
+
+
+def _decision_annex(decision, collectives, individuals):
+    return {
+        "summary": _("%(who)s được tặng %(form)s") % {
+            "who": _awardee_kinds(collectives, individuals), "form": decision.award_form.name,
+        },
+        "issuer": decision.award_form.signer_title.split(" - ")[0].strip(),
+        "collectives": collectives,
+        "individuals": individuals,
+    }
+
+
+def awardee_list_context(decision, awardees):
+    """The decision's list as its annex reads, on its own (even where Điều 1 lists the awardees itself)."""
+    return _header(decision) | {"annex": _decision_annex(decision, *_awardee_rows(awardees))}
 
 
 def proposal_context(letter, awardees):

@@ -21,6 +21,7 @@ from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
 from documents.rendering import render_pdf, render_pdf_pages
+from documents.signing import SigningError
 from documents.spreadsheets import xlsx_response
 from nominations.imports import ListImportError, read_list
 from nominations.models import Nomination
@@ -214,7 +215,11 @@ def _signatures_of(decision):
     if not (decision.is_signed and decision.pdf):
         return []
     with decision.pdf.open("rb") as pdf:
-        return signature_checks(pdf.read())
+        content = pdf.read()
+    try:
+        return signature_checks(content)
+    except SigningError:  # a stored file that is no PDF (yet): nothing to check, the page still opens
+        return []
 
 
 def _draft_or_none(request, pk):
