@@ -190,8 +190,8 @@ class PlanlessDecisionForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại hình thức"), choices=AwardForm.Kind.choices,
                              error_messages={"required": _("Hãy chọn loại hình thức khen thưởng.")})
     name = forms.CharField(
-        label=_("Tên hình thức khen thưởng"), max_length=255,
-        help_text=_("Như trên quyết định, ví dụ: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh."),
+        label=_("Tên gọi trên quyết định"), max_length=255,
+        help_text=_("Ví dụ: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh."),
         error_messages={"required": _("Hãy nhập tên hình thức khen thưởng.")},
     )
     signer_title = forms.CharField(
