@@ -91,7 +91,7 @@ def decision_packet(decision, collectives, individuals):
     packet = Packet(str(decision))
     packet.add_stored("quyet-dinh.pdf", decision.pdf, str(decision))
     awardees = [*collectives, *individuals]
-    letter = ProposalLetter.objects.filter(decision=decision).select_related("organization__parent").first()
+    letter = ProposalLetter.objects.filter(decision=decision).select_related("organization__parent", "award_form__campaign").first()
     if letter:
         _add_proposal(packet, letter, awardees)
     _add_awardee_list(packet, decision, collectives, individuals)
