@@ -10,7 +10,8 @@ from django.urls import reverse
 from accounts.models import Organization, User
 from awards.models import Award, Decision
 from awards.printing import certificate_contexts, decision_context, proposal_context
-from awards.services import Entry, add_awardees, awardees_in_order, issue_proposal_letter
+from awards.services import add_awardees, awardees_in_order, issue_proposal_letter
+from nominations.imports import Entry
 from tests.awards.test_issuing import BODIES, edit
 from tests.factories import CommitteeFactory, OrganizationFactory, UserFactory
 
