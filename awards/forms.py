@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Person
+from accounts.models import Organization, Person
 from campaigns.models import AwardForm
 from core.forms import DateInput, StyledFormMixin
 from documents.signing import SigningError
@@ -88,7 +88,7 @@ class DecisionForm(StyledFormMixin, forms.ModelForm):
 
     def clean_issue_date(self):
         issue_date = self.cleaned_data["issue_date"]
-        plan_date = self.instance.campaign.issue_date
+        plan_date = self.instance.campaign.issue_date if self.instance.campaign else None
         if issue_date and plan_date and issue_date < plan_date:
             raise ValidationError(
                 self.error_messages["before_plan"], code="before_plan", params={"date": plan_date.strftime("%d/%m/%Y")}
@@ -171,7 +171,38 @@ class EnteredDecisionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_form"].queryset = draftable_award_forms(user).select_related("campaign", "granting_organization")
-        self.fields["award_form"].label_from_instance = lambda form: f"{form.name} – {form.campaign.number} ({form.authority_label})"
+        self.fields["award_form"].label_from_instance = _award_form_label
+
+
+def _award_form_label(award_form):
+    plan = award_form.campaign.number if award_form.campaign else _("không theo kế hoạch")
+    return f"{award_form.name} – {plan} ({award_form.authority_label})"
+
+
+class PlanlessDecisionForm(StyledFormMixin, forms.Form):
+    """A decision outside any plan of the portal (on a tờ trình of a plan managed elsewhere): who grants what."""
+
+    granting_organization = forms.ModelChoiceField(
+        label=_("Cơ quan ban hành quyết định"), queryset=Organization.objects.none(),
+        error_messages={"required": _("Hãy chọn cơ quan ban hành quyết định."),
+                        "invalid_choice": _("Bạn không lập quyết định cho cơ quan này.")},
+    )
+    kind = forms.ChoiceField(label=_("Loại hình thức"), choices=AwardForm.Kind.choices,
+                             error_messages={"required": _("Hãy chọn loại hình thức khen thưởng.")})
+    name = forms.CharField(
+        label=_("Tên gọi trên quyết định"), max_length=255,
+        help_text=_("Ví dụ: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh."),
+        error_messages={"required": _("Hãy nhập tên hình thức khen thưởng.")},
+    )
+    signer_title = forms.CharField(
+        label=_("Chức danh người có thẩm quyền"), max_length=255,
+        help_text=_("Ví dụ: Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng."),
+        error_messages={"required": _("Hãy nhập chức danh người có thẩm quyền.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["granting_organization"].queryset = Organization.objects.acting_for(user)
 
 
 class AwardeeForm(StyledFormMixin, forms.Form):
@@ -233,6 +264,19 @@ class DigitalSignatureForm(StyledFormMixin, forms.Form):
         if certificate.size > 100 * 1024:
             raise ValidationError(self.error_messages["too_large"], code="too_large")
         return certificate.read()
+
+
+class TokenSignatureForm(StyledFormMixin, forms.Form):
+    """The label of the signer's PKCS#11 token and its PIN: the PIN opens the token for one signature, never kept."""
+
+    token_label = forms.CharField(
+        label=_("Nhãn token"), max_length=32, error_messages={"required": _("Hãy nhập nhãn của token.")},
+        help_text=_("Tên của token như phần mềm của tổ chức cấp chứng thư số hiển thị."),
+    )
+    pin = forms.CharField(
+        label=_("Mã PIN"), max_length=64, widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+        error_messages={"required": _("Hãy nhập mã PIN của token.")}, strip=False,
+    )
 
 
 class SignatureCheckForm(StyledFormMixin, forms.Form):

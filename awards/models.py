@@ -116,7 +116,10 @@ class Decision(DocumentLines, StatusFlow, Searchable):
         INLINE = "inline", _("Trong Điều 1")
         ANNEX = "annex", _("Danh sách kèm theo (phụ lục)")
 
-    campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="decisions")
+    # None for a decision outside any plan of the portal (its award form has none either).
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
     award_form = models.ForeignKey(AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.PROTECT, related_name="decisions")
     issuing_organization = models.ForeignKey(
         Organization, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="decisions"

@@ -14,8 +14,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from councils.models import Meeting
+from documents.rendering import render_pdf
+from documents.word import annex_docx, official_docx
 
 from .exports import annex_workbook
+from .models import ProposalLetter
+from .printing import awardee_list_context, proposal_context
 
 
 class Packet:
@@ -62,14 +66,36 @@ def _folder(position, nomination):
     return f"ho-so/{position:02d}-{slugify(str(nomination.nominee))[:60]}"
 
 
-def decision_packet(decision, collectives, individuals):
-    """The decision, its annex as Excel, the council's minutes, and each awardee's dossier (an entered one has none)."""
-    packet = Packet(str(decision))
-    packet.add_stored("quyet-dinh.pdf", decision.pdf, str(decision))
+def _add_proposal(packet, letter, awardees):
+    """The office's tờ trình, as PDF and as Word for the higher level to edit or quote."""
+    context = proposal_context(letter, awardees)
+    packet.add("to-trinh.pdf", render_pdf("awards/proposal_letter.html", context), str(letter))
+    word = official_docx(context, doc_type="Tờ trình", addressee=letter.addressee, paragraphs=context["paragraphs"],
+                         annex_kind="Tờ trình")
+    packet.add("to-trinh.docx", word, _("%(letter)s (bản Word)") % {"letter": letter})
+
+
+def _add_awardee_list(packet, decision, collectives, individuals):
+    context = awardee_list_context(decision, [*collectives, *individuals])
+    title = _("Danh sách tập thể, cá nhân được khen thưởng")
+    packet.add("danh-sach.pdf", render_pdf("awards/awardee_list.html", context), title)
+    packet.add("danh-sach.docx", annex_docx(context, kind="Quyết định"), _("%(title)s (bản Word)") % {"title": title})
     workbook = io.BytesIO()
     annex_workbook(decision, collectives, individuals).save(workbook)
-    packet.add("danh-sach.xlsx", workbook.getvalue(), _("Danh sách tập thể, cá nhân được khen thưởng"))
-    nominations = [(position, awardee.nomination) for position, awardee in enumerate([*collectives, *individuals], start=1)
+    packet.add("danh-sach.xlsx", workbook.getvalue(), _("%(title)s (bản Excel)") % {"title": title})
+
+
+def decision_packet(decision, collectives, individuals):
+    """The decision, its tờ trình and its list (PDF, Word, Excel), the council's minutes, and each awardee's dossier
+    (an entered one has none)."""
+    packet = Packet(str(decision))
+    packet.add_stored("quyet-dinh.pdf", decision.pdf, str(decision))
+    awardees = [*collectives, *individuals]
+    letter = ProposalLetter.objects.filter(decision=decision).select_related("organization__parent", "award_form__campaign").first()
+    if letter:
+        _add_proposal(packet, letter, awardees)
+    _add_awardee_list(packet, decision, collectives, individuals)
+    nominations = [(position, awardee.nomination) for position, awardee in enumerate(awardees, start=1)
                    if awardee.nomination]
     _add_minutes(packet, [nomination for _position, nomination in nominations])
     for position, nomination in nominations:

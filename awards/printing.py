@@ -95,15 +95,24 @@ def decision_context(decision, awardees, reward=None):
         "legal_bases": decision.legal_basis_lines,
         "articles": articles,
         "recipients": recipient_lines(decision, articles),
-        "annex": None if inline else {
-            "summary": _("%(who)s được tặng %(form)s") % {
-                "who": _awardee_kinds(collectives, individuals), "form": decision.award_form.name,
-            },
-            "issuer": decision.award_form.signer_title.split(" - ")[0].strip(),
-            "collectives": collectives,
-            "individuals": individuals,
-        },
+        "annex": None if inline else _decision_annex(decision, collectives, individuals),
     }
+
+
+def _decision_annex(decision, collectives, individuals):
+    return {
+        "summary": _("%(who)s được tặng %(form)s") % {
+            "who": _awardee_kinds(collectives, individuals), "form": decision.award_form.name,
+        },
+        "issuer": decision.award_form.signer_title.split(" - ")[0].strip(),
+        "collectives": collectives,
+        "individuals": individuals,
+    }
+
+
+def awardee_list_context(decision, awardees):
+    """The decision's list as its annex reads, on its own (even where Điều 1 lists the awardees itself)."""
+    return _header(decision) | {"annex": _decision_annex(decision, *_awardee_rows(awardees))}
 
 
 def proposal_context(letter, awardees):
@@ -111,15 +120,23 @@ def proposal_context(letter, awardees):
     award_form = letter.award_form
     collectives, individuals = _awardee_rows(awardees)
     office = letter.organization
+    campaign = award_form.campaign
+    count = wording.awardee_count(len(collectives), len(individuals))
+    achievement = (_("Trên cơ sở thành tích đạt được trong phong trào thi đua theo Kế hoạch số %(plan)s")
+                   % {"plan": campaign.number} if campaign else _("Trên cơ sở thành tích đạt được của các tập thể, cá nhân"))
     return {
         "parent_body": office.parent.name if office.parent else "",
         "issuing_body": office.name,
         "number": letter.number, "symbol": letter.symbol, "place": letter.issue_place, "date": letter.issue_date,
         "summary": _("Về việc đề nghị tặng %(form)s") % {"form": award_form.name},
         "addressee": letter.addressee,
-        "campaign": award_form.campaign,
-        "form": award_form.name,
-        "count": wording.awardee_count(len(collectives), len(individuals)),
+        "legal_bases": [wording.LAW, *([wording.plan_basis(campaign)] if campaign else [])],
+        "paragraphs": [
+            _("%(achievement)s, %(body)s kính trình %(addressee)s xem xét, tặng %(form)s cho %(count)s (có danh sách kèm theo).")
+            % {"achievement": achievement, "body": office.name, "addressee": letter.addressee,
+               "form": award_form.name, "count": count},
+            _("%(body)s kính trình %(addressee)s xem xét, quyết định.") % {"body": office.name, "addressee": letter.addressee},
+        ],
         "signer_lines": letter.signing_authority_lines,
         "signer_name": letter.signer_name,
         "recipients": [_("Như trên"), _("Lưu: VT, TĐKT")],
@@ -143,7 +160,7 @@ def certificate_contexts(decision, *, print_on_blank=False, awards=None):
     title = CERTIFICATE_TITLES.get(decision.award_form.kind, decision.award_form.get_kind_display())
     achievement = _("Đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s.") % {
         "plan": decision.campaign.number
-    }
+    } if decision.campaign else _("Đã có thành tích xuất sắc.")
     subject = _("%(form)s theo Quyết định số %(number)s") % {"form": decision.award_form.name, "number": decision.number_symbol}
     # On the office's blank, the positions set for this form's blank; on the digital page, its emblem if uploaded.
     positions = decision.award_form.blank_positions if print_on_blank else None

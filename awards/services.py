@@ -2,6 +2,7 @@
 
 import math
 import re
+from functools import partial
 from typing import NamedTuple
 
 from django.conf import settings
@@ -12,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organization, Person, User
+from campaigns.models import AwardForm
 from documents.collation import vietnamese_key, vietnamese_order
 from documents.rendering import save_pdf
-from documents.signing import SigningError, check_signatures, sign_pdf
+from documents.signing import SigningError, check_signatures, sign_pdf, sign_pdf_with_token
 from nominations.models import Nomination, check_consultation_over
 from notifications.services import notify_from_template
 
@@ -78,7 +80,8 @@ SOURCES = {Decision.Source.COUNCIL: awaiting_decision, Decision.Source.FORWARDED
 
 @transaction.atomic
 def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
-    """A draft granting the form, prefilled from the plan; from the council's approvals, the forwarded dossiers or empty.
+    """A draft granting the form, prefilled from its plan (if any); from the council's approvals, the forwarded dossiers
+    or empty.
 
     It has no number or date yet: the register gives them at signing, or the office records the văn thư's.
     """
@@ -91,6 +94,7 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     campaign = award_form.campaign
     organization = award_form.deciding_body(nominations)
     today = timezone.localdate()
+    issue_place = campaign.issue_place if campaign else organization.province
     title = award_form.signer_title.split(" - ")[0].strip()
     forwarded = sorted({
         (_proposing_body(n).name, n.letter_number, n.letter_date) for n in nominations
@@ -99,7 +103,7 @@ def draft_decision(award_form, *, by, source=Decision.Source.COUNCIL):
     decision = Decision.objects.create(
         campaign=campaign, award_form=award_form, issuing_organization=organization, source=source,
         parent_body=organization.parent.name if organization.parent else "",
-        symbol=symbol_of(organization), issue_place=campaign.issue_place,
+        symbol=symbol_of(organization), issue_place=issue_place,
         summary=_("Về việc tặng %(form)s") % {"form": award_form.name},
         authority=title.upper(),
         legal_bases="\n".join(wording.legal_bases(organization, campaign, today, forwarded)),
@@ -124,6 +128,14 @@ def _proposing_body(nomination):
     """The body whose tờ trình forwarded the dossier: the office that numbered it, else the lower plan's issuer."""
     letter = next(iter(nomination.proposal_letters.all()), None)
     return letter.organization if letter else nomination.forwarded_from.campaign.issuing_organization
+
+
+def award_form_outside_plans(organization, *, kind, name, signer_title):
+    """The award form a body grants outside any plan of the portal, registered the first time it is used."""
+    award_form, _created = AwardForm.objects.get_or_create(
+        campaign=None, granting_organization=organization, name=name, kind=kind, signer_title=signer_title,
+    )
+    return award_form
 
 
 def _counts(decision):
@@ -336,7 +348,7 @@ def _tell_units(decision, unit_ids):
     for user in User.objects.filter(role=User.Role.UNIT, is_active=True, organization__in=unit_ids):
         notify_from_template(
             user, key=f"decision_signed:decision={decision.pk}:user={user.pk}", code="decision_signed",
-            link=decision.get_absolute_url(), scope=f"campaign:{decision.campaign_id}",
+            link=decision.get_absolute_url(), scope=f"campaign:{decision.campaign_id}" if decision.campaign_id else "",
             context={"decision": str(decision), "summary": decision.summary},
         )
 
@@ -360,22 +372,41 @@ SIGNATURE_BOX = (310, 90, 560, 190)
 
 
 def sign_digitally(decision, *, by, certificate, passphrase):
-    """Put the signer's digital signature (PAdES) on the signed decision's PDF, in the history."""
+    """Put the signer's digital signature (PAdES) from a PKCS#12 file on the signed decision's PDF, in the history."""
+    _put_signature(decision, by, partial(sign_pdf, pkcs12=certificate, passphrase=passphrase))
+
+
+def sign_digitally_with_token(decision, *, by, token_label, pin):
+    """Put the signer's digital signature with the key on their PKCS#11 token (settings.PKCS11_MODULE)."""
+    if not settings.PKCS11_MODULE:
+        raise DecisionError(_("Cổng chưa được cấu hình ký số bằng token."), code="no_token_module")
+    _put_signature(decision, by, partial(sign_pdf_with_token, module=settings.PKCS11_MODULE, token_label=token_label, pin=pin))
+
+
+def _signing_refusal(code):
+    """What the signer reads when the certificate or the token refuses: nothing was signed."""
+    return {
+        "bad_certificate": _("Không dùng được chứng thư số: sai mật khẩu, hoặc tệp không phải chứng thư PKCS#12 (.p12, .pfx)."),
+        "bad_pin": _("Mã PIN của token không đúng: văn bản chưa được ký. Token sẽ bị khóa nếu nhập sai quá số lần cho phép."),
+        "pin_locked": _("Token đã bị khóa do nhập sai mã PIN nhiều lần: hãy liên hệ tổ chức cấp chứng thư số để mở khóa."),
+        "no_token": _("Không mở được token có nhãn này: hãy kiểm tra token đã cắm vào máy chủ ký và nhãn đã nhập."),
+        "no_key": _("Token không có khóa ký đi kèm chứng thư số."),
+    }[code]
+
+
+def _put_signature(decision, by, sign):
     if not decision.is_signed or not decision.pdf:
         raise DecisionError(_("Chỉ ký số được quyết định đã ký và đã tạo văn bản."), code="not_ready")
     with decision.pdf.open("rb") as pdf:
         original = pdf.read()
     try:
-        signed = sign_pdf(
-            original, pkcs12=certificate, passphrase=passphrase, box=SIGNATURE_BOX,
+        signed = sign(
+            original, box=SIGNATURE_BOX, location=decision.issue_place, timestamp_url=settings.SIGNATURE_TIMESTAMP_URL,
             reason=_("Ký ban hành Quyết định số %(number)s") % {"number": decision.number_symbol},
-            location=decision.issue_place, timestamp_url=settings.SIGNATURE_TIMESTAMP_URL,
         )
-    except SigningError:
-        raise DecisionError(
-            _("Không dùng được chứng thư số: sai mật khẩu, hoặc tệp không phải chứng thư PKCS#12 (.p12, .pfx)."),
-            code="bad_certificate",
-        ) from None
+    except SigningError as error:
+        code = error.args[0]
+        raise DecisionError(_signing_refusal(code), code=code) from None
     with transaction.atomic():
         save_pdf(decision.pdf, decision.pdf.name.rsplit("/", 1)[-1], signed)
         decision._record(by=by, note=_("Ký số văn bản quyết định"))

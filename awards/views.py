@@ -1,6 +1,7 @@
 import io
 from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -8,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -20,6 +21,7 @@ from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
 from documents.rendering import render_pdf, render_pdf_pages
+from documents.signing import SigningError
 from documents.spreadsheets import xlsx_response
 from nominations.imports import ListImportError, read_list
 from nominations.models import Nomination
@@ -35,8 +37,10 @@ from .forms import (
     DraftDecisionForm,
     EnteredDecisionForm,
     ForwardForm,
+    PlanlessDecisionForm,
     RevocationForm,
     SignatureCheckForm,
+    TokenSignatureForm,
     draftable_award_forms,
 )
 from .forwarding import forward_with_proposal, forwardable, sent_letters
@@ -46,6 +50,7 @@ from .printing import certificate_contexts, decision_context, decision_filename,
 from .services import (
     SOURCES,
     add_awardees,
+    award_form_outside_plans,
     awardees_in_order,
     compute_reward,
     draft_decision,
@@ -55,6 +60,7 @@ from .services import (
     remove_awardee,
     sign_decision,
     sign_digitally,
+    sign_digitally_with_token,
     signature_checks,
 )
 from .tasks import enqueue_documents
@@ -123,12 +129,34 @@ def decision_create(request):
         else:
             messages.success(request, _("Đã lập dự thảo quyết định. Hãy kiểm tra nội dung, ghi người ký rồi trình lãnh đạo ký."))
         return redirect(decision)
-    context = {
+    return render(request, "awards/decision_create.html", _create_context(request))
+
+
+def _create_context(request, planless_form=None):
+    return {
         "groups": _awaiting_groups(request, Decision.Source.COUNCIL),
         "forwarded_groups": _awaiting_groups(request, Decision.Source.FORWARDED),
         "entered_form": EnteredDecisionForm(user=request.user),
+        "planless_form": planless_form or PlanlessDecisionForm(user=request.user),
     }
-    return render(request, "awards/decision_create.html", context)
+
+
+@login_required
+@require_POST
+def decision_create_outside_plans(request):
+    """A draft for a decision outside any plan of the portal, its list entered next; a refusal keeps what was typed."""
+    if not request.user.has_perm("awards.add_decision"):
+        raise PermissionDenied
+    form = PlanlessDecisionForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "awards/decision_create.html", _create_context(request, form), status=400)
+    data = form.cleaned_data
+    award_form = award_form_outside_plans(
+        data["granting_organization"], kind=data["kind"], name=data["name"], signer_title=data["signer_title"],
+    )
+    decision = draft_decision(award_form, by=request.user, source=Decision.Source.ENTERED)
+    messages.success(request, _("Đã lập dự thảo quyết định không theo kế hoạch. Hãy nhập danh sách tập thể, cá nhân được khen."))
+    return redirect(decision)
 
 
 def _awaiting_groups(request, source):
@@ -176,6 +204,7 @@ def _detail_context(request, decision, **forms):
         "history": decision.history.select_related("actor"),
         "signatures": _signatures_of(decision),
         "signature_form": DigitalSignatureForm(),
+        "token_form": (forms.get("token_form") or TokenSignatureForm()) if settings.PKCS11_MODULE else None,
         "awardee_form": forms.get("awardee_form") or AwardeeForm(),
         "list_form": forms.get("list_form") or AwardeeListForm(),
         "list_errors": forms.get("list_errors", []),
@@ -186,7 +215,11 @@ def _signatures_of(decision):
     if not (decision.is_signed and decision.pdf):
         return []
     with decision.pdf.open("rb") as pdf:
-        return signature_checks(pdf.read())
+        content = pdf.read()
+    try:
+        return signature_checks(content)
+    except SigningError:  # a stored file that is no PDF (yet): nothing to check, the page still opens
+        return []
 
 
 def _draft_or_none(request, pk):
@@ -278,6 +311,26 @@ def decision_sign_digitally(request, pk):
         return redirect(decision)
     act = partial(sign_digitally, decision, by=request.user, **form.cleaned_data)
     return act_then_redirect(request, decision, act, _("Đã ký số văn bản quyết định."))
+
+
+@login_required
+@require_POST
+@sensitive_post_parameters("pin")
+def decision_sign_with_token(request, pk):
+    """The leader signs the decision's PDF with the key on their PKCS#11 token; a refusal keeps the label typed."""
+    decision = _get_decision(request, pk, "awards.sign_decision")
+    if not settings.PKCS11_MODULE:
+        raise Http404
+    form = TokenSignatureForm(request.POST)
+    if form.is_valid():
+        try:
+            sign_digitally_with_token(decision, by=request.user, **form.cleaned_data)
+        except PortalError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ký số văn bản quyết định bằng token."))
+            return redirect(decision)
+    return render(request, "awards/decision_detail.html", _detail_context(request, decision, token_form=form), status=400)
 
 
 @login_required

@@ -45,7 +45,7 @@ DEFAULT_PROPOSER = "Thường trực Hội đồng Thi đua – Khen thưởng"
 
 
 def legal_bases(organization, campaign, date, forwarded=()):
-    """The bases of a decision of the organization granting awards of the campaign's plan, on a date.
+    """The bases of a decision of the organization granting awards of the campaign's plan (or of none), on a date.
 
     `forwarded` holds (body, letter number, letter date) of the lower bodies whose dossiers it grants.
     """
@@ -54,10 +54,14 @@ def legal_bases(organization, campaign, date, forwarded=()):
         LAW,
         in_force(DECREES, date),
         f"Căn cứ Quyết định số {BLANK} ban hành Quy chế Thi đua, khen thưởng của {organization.name};",
-        f"Căn cứ Kế hoạch số {campaign.number} {decision_date_words(campaign.issue_date)} của {campaign.issuing_organization};",
+        *([plan_basis(campaign) + ";"] if campaign else []),
         *(f"Xét đề nghị của {body} tại Tờ trình số {number or BLANK} {_letter_date(date)};" for body, number, date in forwarded),
         proposal_basis(),
     ]
+
+
+def plan_basis(campaign):
+    return f"Căn cứ Kế hoạch số {campaign.number} {decision_date_words(campaign.issue_date)} của {campaign.issuing_organization}"
 
 
 def _letter_date(date):
@@ -77,10 +81,13 @@ def cite_proposal(legal_bases_text, line):
 
 
 def grant_article(form_name, collectives, individuals, campaign):
-    """Điều 1 without its list: the list follows it, or the annex is named after it."""
+    """Điều 1 without its list: the list follows it, or the annex is named after it; a plan is cited when there is one."""
+    awardees = awardee_count(collectives, individuals)
+    if campaign is None:
+        return _("Tặng %(form)s cho %(awardees)s đã có thành tích xuất sắc") % {"form": form_name, "awardees": awardees}
     return _(
         "Tặng %(form)s cho %(awardees)s đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s"
-    ) % {"form": form_name, "awardees": awardee_count(collectives, individuals), "plan": campaign.number}
+    ) % {"form": form_name, "awardees": awardees, "plan": campaign.number}
 
 
 def with_list(article, inline):
@@ -136,6 +143,6 @@ def executing_article(organization, units):
 def recipients(organization, campaign):
     """Nơi nhận: those of Điều 3, the plan's issuer to report to when another body, and the archive."""
     lines = [_("Như Điều 3;")]
-    if campaign.issuing_organization_id != organization.pk:
+    if campaign and campaign.issuing_organization_id != organization.pk:
         lines.append(_("%(body)s (để báo cáo);") % {"body": campaign.issuing_organization})
     return "\n".join([*lines, _("Lưu: VT, TĐKT.")])

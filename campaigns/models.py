@@ -535,7 +535,8 @@ class AwardForm(models.Model):
     # Authorities above every body of the portal: their dossiers are forwarded, their decisions made elsewhere.
     NATIONAL = (Authority.PRIME_MINISTER, Authority.PRESIDENT)
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")
+    # None for a form granted outside any plan of the portal (a Chủ tịch UBND's Bằng khen on a tờ trình).
+    campaign = models.ForeignKey(Campaign, null=True, blank=True, on_delete=models.CASCADE, related_name="award_forms")
     name = models.CharField(_("tên hình thức"), max_length=255, help_text=_("Ví dụ: Bằng khen của Chủ tịch UBND thành phố"))
     kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices)
     authority = models.CharField(
@@ -608,8 +609,8 @@ class AwardForm(models.Model):
 
     @property
     def body_id(self):
-        """The body whose office handles the form's dossiers: its plan's issuing body."""
-        return self.campaign.issuing_organization_id
+        """The body whose office handles the form's dossiers: its plan's issuing body, or its granting body."""
+        return self.campaign.issuing_organization_id if self.campaign_id else self.granting_organization_id
 
     def settle_authority(self):
         """An authority named by its kind (Thủ tướng, Chủ tịch nước, each unit's head) has no one body of the portal."""

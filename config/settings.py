@@ -276,6 +276,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 
 # and a timestamp authority (RFC 3161) whose time each signature then carries (PAdES B-T).
 SIGNATURE_TRUST_ROOTS = env.list("SIGNATURE_TRUST_ROOTS", default=[])
 SIGNATURE_TIMESTAMP_URL = env("SIGNATURE_TIMESTAMP_URL", default="")
+# The token vendor's PKCS#11 library on the server (a USB token plugged into it); empty hides signing with a token.
+PKCS11_MODULE = env("PKCS11_MODULE", default="")
 # Statutory processing times of a dossier, in working days: return an incomplete one, appraise a complete one.
 RETURN_INCOMPLETE_WORKING_DAYS = env.int("RETURN_INCOMPLETE_WORKING_DAYS", default=5)
 APPRAISE_COMPLETE_WORKING_DAYS = env.int("APPRAISE_COMPLETE_WORKING_DAYS", default=20)

@@ -1,7 +1,8 @@
-"""Digital signatures on official PDFs (PAdES with pyHanko): sign with the signer's PKCS#12 certificate, check.
+"""Digital signatures on official PDFs (PAdES with pyHanko): sign with the signer's PKCS#12 certificate or the
+key on a PKCS#11 token (a certification authority's USB token), check.
 
-Domain-free: bytes of a PDF and of a certificate in, bytes or a plain verdict out. The private key is
-used in memory for one signature and never stored.
+Domain-free: bytes of a PDF and of a certificate (or a token's label and PIN) in, bytes or a plain verdict out.
+A PKCS#12 key is used in memory for one signature and never stored; a token's key never leaves the token.
 """
 
 import asyncio
@@ -9,11 +10,16 @@ import io
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import pkcs11
 from asn1crypto import pem, x509
+from pkcs11 import Attribute, ObjectClass
+from pkcs11.exceptions import PinIncorrect, PinInvalid, PinLenRange, PinLocked
+from pyhanko.config.pkcs11 import TokenCriteria
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers, timestamps
+from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
@@ -48,6 +54,38 @@ def sign_pdf(pdf, *, pkcs12, passphrase, reason, location, box, timestamp_url=""
         signer = signers.SimpleSigner.load_pkcs12_data(pkcs12, other_certs=(), passphrase=passphrase.encode() or None)
     except ValueError:
         raise SigningError("bad_certificate") from None
+    return _signed(pdf, signer, reason=reason, location=location, box=box, timestamp_url=timestamp_url)
+
+
+def sign_pdf_with_token(pdf, *, module, token_label, pin, reason, location, box, timestamp_url=""):
+    """Return the PDF signed as `sign_pdf` does, with the key on the PKCS#11 token of that label.
+
+    `module` is the path of the token vendor's PKCS#11 library; the PIN opens the token for this signature only.
+    The key is the token's private key that has its certificate beside it (the same CKA_ID).
+    """
+    try:
+        session = open_pkcs11_session(module, token_criteria=TokenCriteria(label=token_label), user_pin=pin)
+    except (PinIncorrect, PinInvalid, PinLenRange):
+        raise SigningError("bad_pin") from None
+    except PinLocked:
+        raise SigningError("pin_locked") from None
+    except pkcs11.PKCS11Error:
+        raise SigningError("no_token") from None
+    with session:
+        key_id = _certified_key_id(session)
+        signer = PKCS11Signer(session, key_id=key_id, cert_id=key_id)
+        return _signed(pdf, signer, reason=reason, location=location, box=box, timestamp_url=timestamp_url)
+
+
+def _certified_key_id(session):
+    certified = {certificate[Attribute.ID] for certificate in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})}
+    for key in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}):
+        if key[Attribute.ID] in certified:
+            return key[Attribute.ID]
+    raise SigningError("no_key")
+
+
+def _signed(pdf, signer, *, reason, location, box, timestamp_url):
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     last_page = int(writer.root["/Pages"]["/Count"]) - 1
     fields.append_signature_field(writer, fields.SigFieldSpec(FIELD_NAME, on_page=last_page, box=box))

@@ -7,6 +7,7 @@ from config.celery import app as celery_app
 
 from .clock import SUITE_NOW
 from .factories import OfficeFactory, UserFactory
+from .softhsm import softhsm_token  # noqa: F401  a PKCS#11 token for digital signatures
 
 
 @pytest.fixture(autouse=True)

@@ -180,6 +180,7 @@ EXPECTED = {
     # Decisions: their office drafts, the leader of the issuing body signs, the awarded unit reads the signed one.
     "awards:decisions": row(get=SIGNED_IN, post=SIGNED_IN),
     "awards:decision_create": row(get=OFFICES, post=OFFICES),
+    "awards:decision_create_outside_plans": row(post=OFFICES),
     "awards:decision": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="draft"),
     "awards:decision_edit": row(get=OFFICE_A, post=OFFICE_A, pk="draft"),
     "awards:decision_sign": row(post={"leader_a"}, pk="draft"),
@@ -189,6 +190,7 @@ EXPECTED = {
     "awards:proposal_create": row(post=OFFICE_A, pk="draft"),
     "awards:proposal_pdf": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="draft"),
     "awards:decision_sign_digitally": row(post={"leader_a"}, pk="signed"),
+    "awards:decision_sign_with_token": row(post={"leader_a"}, pk="signed"),
     "awards:decision_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="signed"),
     "awards:forward": row(get=OFFICE_A, post=OFFICE_A, pk="campaign"),
     "awards:nomination_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="nomination"),
@@ -405,6 +407,8 @@ def test_every_url_pattern_is_declared():
 @pytest.mark.django_db
 def test_every_url_answers_each_role_as_declared(settings, tmp_path, capsys, quiet_refusals):
     settings.MEDIA_ROOT = tmp_path
+    # Token signing shows only where a PKCS#11 library is configured; the empty POSTs here never load it.
+    settings.PKCS11_MODULE = "/usr/lib/pkcs11/token-vendor.so"
     world = World()
     clients = {"anonymous": Client()}
     for role, user in world.users.items():

@@ -9,6 +9,7 @@ from awards.tasks import generate_decision_documents
 from tests.awards.test_views import award_form, draft, leader, signed  # noqa: F401  the decision fixtures (the city Chairman signs)
 from tests.factories import UserFactory
 from tests.signing_ca import make_test_ca
+from tests.softhsm import PIN, TOKEN_LABEL
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +108,71 @@ def test_signature_check_needs_a_signed_in_user(client):
     response = client.get(reverse("awards:signature_check"))
 
     assert response.status_code == 302
+
+
+# With the key on a PKCS#11 token (SoftHSM2 stands for the CA's USB token)
+
+@pytest.fixture
+def token_module(settings, softhsm_token):
+    settings.PKCS11_MODULE = softhsm_token["module"]
+    return softhsm_token
+
+
+def sign_with_token(client, decision, pin, label=TOKEN_LABEL):
+    return client.post(reverse("awards:decision_sign_with_token", args=[decision.pk]), {"token_label": label, "pin": pin}, follow=True)
+
+
+@pytest.mark.django_db
+def test_decision_signed_with_a_token_shows_a_valid_signature(client_of, leader, issued, token_module, settings, tmp_path):  # noqa: F811
+    root = tmp_path / "root-ca.pem"
+    root.write_bytes(token_module["root"])
+    settings.SIGNATURE_TRUST_ROOTS = [str(root)]
+
+    response = sign_with_token(client_of(leader), issued, PIN)
+
+    page = response.content.decode()
+    assert "Đã ký số văn bản quyết định bằng token." in page
+    assert "Hợp lệ" in page and "Người ký: Phạm Văn Lộc" in page
+
+
+@pytest.mark.django_db
+def test_decision_signed_with_a_wrong_pin_is_refused_in_vietnamese_and_nothing_signed(client_of, leader, issued, token_module, caplog):  # noqa: F811
+    before = issued.pdf.open("rb").read()
+
+    response = sign_with_token(client_of(leader), issued, "135790")
+
+    issued.refresh_from_db()
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Mã PIN của token không đúng: văn bản chưa được ký." in page
+    assert f'value="{TOKEN_LABEL}"' in page and "135790" not in page
+    assert issued.pdf.open("rb").read() == before
+    assert "135790" not in caplog.text and not issued.history.filter(note__contains="Ký số").exists()
+
+
+@pytest.mark.django_db
+def test_token_signing_without_a_label_or_pin_says_what_is_missing(client_of, leader, issued, token_module):  # noqa: F811
+    response = sign_with_token(client_of(leader), issued, "", label="")
+
+    assert response.context["token_form"].has_error("token_label", code="required")
+    assert response.context["token_form"].has_error("pin", code="required")
+
+
+@pytest.mark.django_db
+def test_token_signing_is_hidden_where_no_pkcs11_library_is_configured(client_of, leader, issued, settings):  # noqa: F811
+    settings.PKCS11_MODULE = ""
+
+    page = client_of(leader).get(issued.get_absolute_url()).content.decode()
+    answer = sign_with_token(client_of(leader), issued, PIN)
+
+    assert "Ký số bằng token" not in page
+    assert answer.status_code == 404
+
+
+@pytest.mark.django_db
+def test_token_signing_by_a_leader_of_another_body_is_refused(client_of, issued, token_module):  # noqa: F811
+    other_leader = UserFactory(role=User.Role.LEADER)
+
+    response = sign_with_token(client_of(other_leader), issued, PIN)
+
+    assert response.status_code == 403

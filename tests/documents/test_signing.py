@@ -6,8 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from weasyprint import HTML
 
-from documents.signing import SigningError, check_signatures, sign_pdf
+from documents.signing import SigningError, check_signatures, sign_pdf, sign_pdf_with_token
 from tests.signing_ca import make_test_ca
+from tests.softhsm import PIN, TOKEN_LABEL
 
 BOX = (330, 120, 560, 200)
 
@@ -67,3 +68,32 @@ def test_signing_works_where_an_event_loop_already_runs(test_ca, signed):
         [check] = pool.submit(asyncio.run, inside_a_running_loop()).result()
 
     assert check.is_valid
+
+
+# A key on a PKCS#11 token (SoftHSM2 stands for the CA's USB token)
+
+def sign_with_token(token, pin, label=TOKEN_LABEL):
+    return sign_pdf_with_token(
+        decision_pdf(), module=token["module"], token_label=label, pin=pin, reason="Ký ban hành", location="Cần Thơ", box=BOX,
+    )
+
+
+def test_pdf_signed_with_a_token_verifies_with_pyhankos_validator(softhsm_token):
+    signed = sign_with_token(softhsm_token, PIN)
+
+    [check] = check_signatures(signed, trust_roots=[softhsm_token["root"]])
+    assert (check.signer, check.is_valid) == ("Phạm Văn Lộc", True)
+
+
+def test_signing_with_a_token_and_a_wrong_pin_is_refused(softhsm_token):
+    with pytest.raises(SigningError) as refusal:
+        sign_with_token(softhsm_token, "000000")
+
+    assert refusal.value.args == ("bad_pin",)
+
+
+def test_signing_with_a_token_that_is_not_there_is_refused(softhsm_token):
+    with pytest.raises(SigningError) as refusal:
+        sign_with_token(softhsm_token, PIN, label="TokenKhac")
+
+    assert refusal.value.args == ("no_token",)
