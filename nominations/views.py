@@ -425,7 +425,7 @@ def consultation_publish(request, award_form_pk):
         consultation = Consultation.publish(award_form, by=request.user)
     except PortalError as error:
         messages.error(request, error.message)
-        return redirect(award_form.campaign)
+        return redirect(award_form.campaign or "home")
     messages.success(request, _("Đã công khai danh sách lấy ý kiến đến hết ngày %(date)s.") % {"date": f"{consultation.closes_on:%d/%m/%Y}"})
     return redirect(consultation)
 

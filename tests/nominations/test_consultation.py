@@ -147,3 +147,12 @@ def test_decision_of_a_form_needing_consultation_without_one_is_refused(award_fo
         sign_decision(decision, by=leader)
 
     assert error.value.message == "Danh sách chưa được công khai lấy ý kiến nhân dân đủ 7 ngày làm việc."
+
+
+def test_consultation_on_an_award_form_outside_any_plan_is_refused_with_a_message(client_of, office_user):
+    planless = AwardFormFactory(campaign=None, granting_organization=office_user.organization, consultation_working_days=7)
+
+    response = client_of(office_user).post(reverse("nominations:consultation_publish", args=[planless.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert [str(message) for message in response.context["messages"]] == ["Chưa có hồ sơ nào được phê duyệt để công khai."]
