@@ -1,10 +1,11 @@
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 from campaigns.models import Campaign
-from core.forms import StyledFormMixin
-from documents.collation import vietnamese_order
+from core.forms import PickerWidget, StyledFormMixin
+from nominations.filters import submitting_units
 from nominations.models import Nomination
 
 
@@ -13,13 +14,16 @@ class DashboardFilterForm(StyledFormMixin, forms.Form):
 
     campaign = forms.ModelChoiceField(label=_("Phong trào"), queryset=Campaign.objects.none(), required=False, empty_label=_("Tất cả"))
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organization.objects.none(), required=False, empty_label=_("Tất cả"))
+    # Searched as the user types: the sector has thousands of units (the dossier list's picker, same units).
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=Organization.objects.none(), required=False, widget=PickerWidget("nominations:unit_picker")
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = Campaign.objects.visible_to(user).order_by("-issue_date", "number")
-        submitting = Nomination.objects.visible_to(user).values("submitting_unit_id")
-        self.fields["unit"].queryset = Organization.objects.filter(pk__in=submitting).order_by(vietnamese_order("name"))
+        visible = Nomination.objects.visible_to(user).filter(submitting_unit=OuterRef("pk"))
+        self.fields["unit"].queryset = submitting_units().filter(Exists(visible))
         self.fields["campaign"].label_from_instance = lambda campaign: campaign.number
 
     def filters(self):

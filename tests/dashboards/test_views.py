@@ -58,7 +58,7 @@ def test_dashboard_query_count_does_not_grow_with_dossiers(client_of, office_use
     sector(rows)
     client = client_of(office_user)
 
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         response = client.get(DASHBOARD)
 
     assert response.status_code == 200
@@ -186,3 +186,13 @@ def test_figure_excel_holds_the_table_with_a_formula_like_name_written_as_text(c
 
 def test_figure_excel_of_an_unknown_figure_is_not_found(client_of, office_user):
     assert client_of(office_user).get(reverse("dashboards:export", args=["nothing"])).status_code == 404
+
+
+def test_the_unit_filter_is_searched_as_one_types_not_a_list_of_every_unit(client_of, office_user):
+    _campaign, units = sector(3)
+
+    page = client_of(office_user).get(DASHBOARD, {"unit": units[1].pk}).content.decode()
+
+    assert reverse("nominations:unit_picker") in page
+    assert units[1].name in page
+    assert units[0].name not in page.split("</form>")[0]
