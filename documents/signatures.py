@@ -70,6 +70,7 @@ def _refusal(code):
         "pin_locked": _("Token đã bị khóa do nhập sai mã PIN nhiều lần: hãy liên hệ tổ chức cấp chứng thư số để mở khóa."),
         "no_token": _("Không mở được token có nhãn này: hãy kiểm tra token đã cắm vào máy chủ ký và nhãn đã nhập."),
         "no_key": _("Token không có khóa ký đi kèm chứng thư số."),
+        "already_signed": _("Văn bản đã có chữ ký số ở vị trí này: không ký lại được."),
     }[code]
 
 
