@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organization, Person
 from campaigns.models import AwardForm
 from core.forms import DateInput, StyledFormMixin
+from documents.signatures import signature_checks
 from documents.signing import SigningError
 from nominations.forms import ExcelListForm
 from nominations.imports import Entry
 from nominations.models import Nomination
 
 from .models import Decision, NumberSeries
-from .services import signature_checks
 
 # "71/2025/QĐ-UBND", "05/QĐ-STP", or the symbol alone ("QĐ-UBND") while the number is not known yet.
 REFERENCE = re.compile(r"^(?:(?P<number>\d{1,5})/)?(?P<symbol>(?:(?P<year>\d{4})/)?QĐ(?:-[A-ZĐ0-9]{1,12})+)$")
@@ -246,37 +246,6 @@ class AwardeeForm(StyledFormMixin, forms.Form):
 
 class AwardeeListForm(ExcelListForm):
     """An Excel list of collectives and people to add to a draft decision."""
-
-
-class DigitalSignatureForm(StyledFormMixin, forms.Form):
-    """The signer's certificate file and its password, used once in memory and never stored."""
-
-    certificate = forms.FileField(
-        label=_("Chứng thư số (.p12, .pfx)"), widget=forms.FileInput(attrs={"accept": ".p12,.pfx"}),
-        error_messages={"required": _("Hãy chọn tệp chứng thư số.")},
-    )
-    passphrase = forms.CharField(label=_("Mật khẩu chứng thư"), required=False, widget=forms.PasswordInput)
-
-    error_messages = {"too_large": _("Tệp chứng thư số không quá 100 KB.")}
-
-    def clean_certificate(self):
-        certificate = self.cleaned_data["certificate"]
-        if certificate.size > 100 * 1024:
-            raise ValidationError(self.error_messages["too_large"], code="too_large")
-        return certificate.read()
-
-
-class TokenSignatureForm(StyledFormMixin, forms.Form):
-    """The label of the signer's PKCS#11 token and its PIN: the PIN opens the token for one signature, never kept."""
-
-    token_label = forms.CharField(
-        label=_("Nhãn token"), max_length=32, error_messages={"required": _("Hãy nhập nhãn của token.")},
-        help_text=_("Tên của token như phần mềm của tổ chức cấp chứng thư số hiển thị."),
-    )
-    pin = forms.CharField(
-        label=_("Mã PIN"), max_length=64, widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
-        error_messages={"required": _("Hãy nhập mã PIN của token.")}, strip=False,
-    )
 
 
 class SignatureCheckForm(StyledFormMixin, forms.Form):

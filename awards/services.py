@@ -2,7 +2,6 @@
 
 import math
 import re
-from functools import partial
 from typing import NamedTuple
 
 from django.conf import settings
@@ -16,7 +15,7 @@ from accounts.models import Organization, Person, User
 from campaigns.models import AwardForm
 from documents.collation import vietnamese_key, vietnamese_order
 from documents.rendering import save_pdf
-from documents.signing import SigningError, check_signatures, sign_pdf, sign_pdf_with_token
+from documents.signatures import certificate_signer, signed_copy, token_signer
 from nominations.models import Nomination, check_consultation_over
 from notifications.services import notify_from_template
 
@@ -373,49 +372,21 @@ SIGNATURE_BOX = (310, 90, 560, 190)
 
 def sign_digitally(decision, *, by, certificate, passphrase):
     """Put the signer's digital signature (PAdES) from a PKCS#12 file on the signed decision's PDF, in the history."""
-    _put_signature(decision, by, partial(sign_pdf, pkcs12=certificate, passphrase=passphrase))
+    _put_signature(decision, by, certificate_signer(certificate, passphrase))
 
 
 def sign_digitally_with_token(decision, *, by, token_label, pin):
     """Put the signer's digital signature with the key on their PKCS#11 token (settings.PKCS11_MODULE)."""
-    if not settings.PKCS11_MODULE:
-        raise DecisionError(_("Cổng chưa được cấu hình ký số bằng token."), code="no_token_module")
-    _put_signature(decision, by, partial(sign_pdf_with_token, module=settings.PKCS11_MODULE, token_label=token_label, pin=pin))
-
-
-def _signing_refusal(code):
-    """What the signer reads when the certificate or the token refuses: nothing was signed."""
-    return {
-        "bad_certificate": _("Không dùng được chứng thư số: sai mật khẩu, hoặc tệp không phải chứng thư PKCS#12 (.p12, .pfx)."),
-        "bad_pin": _("Mã PIN của token không đúng: văn bản chưa được ký. Token sẽ bị khóa nếu nhập sai quá số lần cho phép."),
-        "pin_locked": _("Token đã bị khóa do nhập sai mã PIN nhiều lần: hãy liên hệ tổ chức cấp chứng thư số để mở khóa."),
-        "no_token": _("Không mở được token có nhãn này: hãy kiểm tra token đã cắm vào máy chủ ký và nhãn đã nhập."),
-        "no_key": _("Token không có khóa ký đi kèm chứng thư số."),
-    }[code]
+    _put_signature(decision, by, token_signer(token_label, pin))
 
 
 def _put_signature(decision, by, sign):
     if not decision.is_signed or not decision.pdf:
         raise DecisionError(_("Chỉ ký số được quyết định đã ký và đã tạo văn bản."), code="not_ready")
-    with decision.pdf.open("rb") as pdf:
-        original = pdf.read()
-    try:
-        signed = sign(
-            original, box=SIGNATURE_BOX, location=decision.issue_place, timestamp_url=settings.SIGNATURE_TIMESTAMP_URL,
-            reason=_("Ký ban hành Quyết định số %(number)s") % {"number": decision.number_symbol},
-        )
-    except SigningError as error:
-        code = error.args[0]
-        raise DecisionError(_signing_refusal(code), code=code) from None
+    signed = signed_copy(
+        decision.pdf, sign, box=SIGNATURE_BOX, location=decision.issue_place,
+        reason=_("Ký ban hành Quyết định số %(number)s") % {"number": decision.number_symbol},
+    )
     with transaction.atomic():
         save_pdf(decision.pdf, decision.pdf.name.rsplit("/", 1)[-1], signed)
         decision._record(by=by, note=_("Ký số văn bản quyết định"))
-
-
-def signature_checks(pdf):
-    """The digital signatures of a PDF, checked against the configured trusted roots."""
-    roots = []
-    for path in settings.SIGNATURE_TRUST_ROOTS:
-        with open(path, "rb") as root:
-            roots.append(root.read())
-    return check_signatures(pdf, trust_roots=roots)

@@ -21,7 +21,7 @@ from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
 from documents.rendering import render_pdf, render_pdf_pages
-from documents.signing import SigningError
+from documents.signatures import DigitalSignatureForm, TokenSignatureForm, stored_signature_checks
 from documents.spreadsheets import xlsx_response
 from nominations.imports import ListImportError, read_list
 from nominations.models import Nomination
@@ -33,14 +33,12 @@ from .forms import (
     AwardeeForm,
     AwardeeListForm,
     DecisionForm,
-    DigitalSignatureForm,
     DraftDecisionForm,
     EnteredDecisionForm,
     ForwardForm,
     PlanlessDecisionForm,
     RevocationForm,
     SignatureCheckForm,
-    TokenSignatureForm,
     draftable_award_forms,
 )
 from .forwarding import forward_with_proposal, forwardable, sent_letters
@@ -61,7 +59,6 @@ from .services import (
     sign_decision,
     sign_digitally,
     sign_digitally_with_token,
-    signature_checks,
 )
 from .tasks import enqueue_documents
 
@@ -202,24 +199,13 @@ def _detail_context(request, decision, **forms):
         "warnings": [awardee for awardee in awardees if awardee.earlier_awards],
         "proposal": ProposalLetter.objects.filter(decision=decision).first(),
         "history": decision.history.select_related("actor"),
-        "signatures": _signatures_of(decision),
+        "signatures": stored_signature_checks(decision.pdf) if decision.is_signed else [],
         "signature_form": DigitalSignatureForm(),
         "token_form": (forms.get("token_form") or TokenSignatureForm()) if settings.PKCS11_MODULE else None,
         "awardee_form": forms.get("awardee_form") or AwardeeForm(),
         "list_form": forms.get("list_form") or AwardeeListForm(),
         "list_errors": forms.get("list_errors", []),
     }
-
-
-def _signatures_of(decision):
-    if not (decision.is_signed and decision.pdf):
-        return []
-    with decision.pdf.open("rb") as pdf:
-        content = pdf.read()
-    try:
-        return signature_checks(content)
-    except SigningError:  # a stored file that is no PDF (yet): nothing to check, the page still opens
-        return []
 
 
 def _draft_or_none(request, pk):

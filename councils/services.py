@@ -4,10 +4,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
+from documents.rendering import save_pdf
+from documents.signatures import signed_copy
 from nominations.models import QuotaCounter
 
 from . import crypto
-from .models import BallotReceipt, CouncilError, EncryptedBallot, Tally, Trustee, VotingRound
+from .models import BallotReceipt, CouncilError, CouncilMember, EncryptedBallot, Tally, Trustee, VotingRound
 from .verification import ballot_box, box_hash
 
 Outcome = Tally.Outcome
@@ -405,3 +407,30 @@ def chair_decides(tally, *, approve, by):
         tally.nomination.reject(by=by, note=note)
         tally.outcome = Outcome.OVER_QUOTA
     tally.save(update_fields=["outcome"])
+
+
+# Where each seat signs the minutes (points): the secretary on the left, the chair on the right, as printed.
+MINUTES_SIGNATURE_BOXES = {
+    CouncilMember.Role.SECRETARY: ("ChuKySoThuKy", (40, 90, 290, 190)),
+    CouncilMember.Role.CHAIR: ("ChuKySoChuTich", (310, 90, 560, 190)),
+}
+
+
+def sign_minutes(meeting, *, by, sign):
+    """Put the chair's or the secretary's digital signature (PAdES) on the minutes PDF, in the meeting's history.
+
+    `sign` is a certificate or token signer of documents.signatures; a refusal leaves the stored minutes as they were.
+    """
+    if not meeting.minutes_pdf:
+        raise CouncilError(_("Biên bản chưa được lập: hãy chờ biên bản được tạo rồi ký số."), code="no_minutes")
+    seat = meeting.council.members.filter(user=by, role__in=MINUTES_SIGNATURE_BOXES).first()
+    if seat is None:
+        raise CouncilError(_("Chỉ Chủ tịch hoặc Thư ký hội đồng ký số biên bản."), code="not_a_signer")
+    field_name, box = MINUTES_SIGNATURE_BOXES[seat.role]
+    signed = signed_copy(
+        meeting.minutes_pdf, sign, box=box, field_name=field_name, location=meeting.campaign.issue_place,
+        reason=_("Ký biên bản họp hội đồng %(council)s") % {"council": meeting.council.name},
+    )
+    with transaction.atomic():
+        save_pdf(meeting.minutes_pdf, meeting.minutes_pdf.name.rsplit("/", 1)[-1], signed)
+        meeting._record(by=by, note=_("%(role)s ký số biên bản") % {"role": seat.get_role_display()})

@@ -33,4 +33,6 @@ urlpatterns = [
     path("cuoc-hop/<int:pk>/vong/<int:number>/kiem-lai/", views.round_recount, name="round_recount"),
     path("cuoc-hop/<int:pk>/bien-ban.pdf", views.meeting_minutes, name="meeting_minutes"),
     path("cuoc-hop/<int:pk>/lap-bien-ban/", views.meeting_minutes_generate, name="meeting_minutes_generate"),
+    path("cuoc-hop/<int:pk>/ky-so-bien-ban/", views.meeting_minutes_sign, name="meeting_minutes_sign"),
+    path("cuoc-hop/<int:pk>/ky-so-bien-ban-token/", views.meeting_minutes_sign_with_token, name="meeting_minutes_sign_with_token"),
 ]

@@ -7,6 +7,7 @@ members, entered by the secretary, carry a choice, as written. Counts are shown 
 
 from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -25,6 +26,13 @@ from django.views.decorators.http import require_POST
 from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect, answer_picker
+from documents.signatures import (
+    DigitalSignatureForm,
+    TokenSignatureForm,
+    certificate_signer,
+    stored_signature_checks,
+    token_signer,
+)
 from documents.spreadsheets import list_workbook, xlsx_response
 from nominations.models import Nomination, QuotaCounter
 
@@ -52,6 +60,7 @@ from .services import (
     publish_round,
     record_written_ballot,
     register_transport_key,
+    sign_minutes,
     submit_key_share,
     submit_partials,
     void_round,
@@ -342,6 +351,10 @@ def meeting_detail(request, pk):
         if not can_run:
             raise PermissionDenied
         return render(request, "councils/_meeting_voters.html", _voters_context(meeting, voting_round))
+    return _meeting_page(request, meeting, can_run, voting_round)
+
+
+def _meeting_page(request, meeting, can_run, voting_round, *, token_form=None, status=200):
     agenda = list(meeting.agenda.select_related(
         "award_form", "nominee_person", "nominee_organization", "submitting_unit",
     ).order_by("award_form", "pk"))
@@ -367,7 +380,19 @@ def meeting_detail(request, pk):
         context["trustee_step"] = None
     if context["is_running"]:
         context.update(_secretary_context(meeting, voting_round))
-    return render(request, "councils/meeting_detail.html", context)
+    if meeting.minutes_pdf:
+        context.update(_minutes_signing_context(request, meeting, token_form))
+    return render(request, "councils/meeting_detail.html", context, status=status)
+
+
+def _minutes_signing_context(request, meeting, token_form):
+    can_sign = request.user.has_perm("councils.sign_minutes", meeting)
+    return {
+        "minutes_signatures": stored_signature_checks(meeting.minutes_pdf),
+        "can_sign_minutes": can_sign,
+        "signature_form": DigitalSignatureForm() if can_sign else None,
+        "token_form": (token_form or TokenSignatureForm()) if can_sign and settings.PKCS11_MODULE else None,
+    }
 
 
 def _quota_counters(agenda):
@@ -657,11 +682,48 @@ def meeting_minutes(request, pk):
 @login_required
 @require_POST
 def meeting_minutes_generate(request, pk):
-    """Render the minutes again, after a failure or a correction."""
+    """Render the minutes again, after a failure or a correction; signed minutes stay as they were signed."""
     meeting = _get_meeting(request, pk, "councils.run_meeting")
     if meeting.status != Meeting.Status.CLOSED:
         messages.error(request, _("Biên bản chỉ được lập khi cuộc họp đã kết thúc."))
+    elif stored_signature_checks(meeting.minutes_pdf):
+        messages.error(request, _("Biên bản đã được ký số: không lập lại được."))
     else:
         enqueue_minutes(meeting)
         messages.success(request, _("Đang lập lại biên bản."))
     return redirect(meeting)
+
+
+@login_required
+@require_POST
+@sensitive_post_parameters("passphrase")
+def meeting_minutes_sign(request, pk):
+    """The chair or the secretary signs the minutes PDF with their certificate file (PKCS#12)."""
+    meeting = _get_meeting(request, pk, "councils.sign_minutes")
+    form = DigitalSignatureForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect(meeting)
+    act = partial(sign_minutes, meeting, by=request.user, sign=certificate_signer(**form.cleaned_data))
+    return act_then_redirect(request, meeting, act, _("Đã ký số biên bản họp."))
+
+
+@login_required
+@require_POST
+@sensitive_post_parameters("pin")
+def meeting_minutes_sign_with_token(request, pk):
+    """The chair or the secretary signs the minutes with the key on their PKCS#11 token; a refusal keeps the label."""
+    meeting = _get_meeting(request, pk, "councils.sign_minutes")
+    if not settings.PKCS11_MODULE:
+        raise Http404
+    form = TokenSignatureForm(request.POST)
+    if form.is_valid():
+        try:
+            sign_minutes(meeting, by=request.user, sign=token_signer(**form.cleaned_data))
+        except PortalError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ký số biên bản họp bằng token."))
+            return redirect(meeting)
+    can_run = request.user.has_perm("councils.run_meeting", meeting)
+    return _meeting_page(request, meeting, can_run, meeting.rounds.last(), token_form=form, status=400)

@@ -32,32 +32,36 @@ class SigningError(ValueError):
 
 @dataclass(frozen=True)
 class SignatureCheck:
-    """What a reader wants to know of one signature: who, when, and whether the file is unchanged and trusted."""
+    """What a reader wants to know of one signature: who, when, and whether the file is unchanged and trusted.
+
+    `covers_document`: the signature covers the whole file, or only further signatures were added after it.
+    """
 
     signer: str
     signed_at: object
     is_intact: bool
     is_trusted: bool
-    covers_whole_file: bool
+    covers_document: bool
 
     @property
     def is_valid(self):
-        return self.is_intact and self.is_trusted and self.covers_whole_file
+        return self.is_intact and self.is_trusted and self.covers_document
 
 
-def sign_pdf(pdf, *, pkcs12, passphrase, reason, location, box, timestamp_url=""):
+def sign_pdf(pdf, *, pkcs12, passphrase, reason, location, box, timestamp_url="", field_name=FIELD_NAME):
     """Return the PDF signed (PAdES B-B, or B-T with a timestamp authority) in a visible box on its last page.
 
-    `box` is (left, bottom, right, top) in points, where Decree 30 puts the signature.
+    `box` is (left, bottom, right, top) in points, where Decree 30 puts the signature; a document signed by
+    several people gives each signature its own `field_name`.
     """
     try:
         signer = signers.SimpleSigner.load_pkcs12_data(pkcs12, other_certs=(), passphrase=passphrase.encode() or None)
     except ValueError:
         raise SigningError("bad_certificate") from None
-    return _signed(pdf, signer, reason=reason, location=location, box=box, timestamp_url=timestamp_url)
+    return _signed(pdf, signer, reason=reason, location=location, box=box, timestamp_url=timestamp_url, field_name=field_name)
 
 
-def sign_pdf_with_token(pdf, *, module, token_label, pin, reason, location, box, timestamp_url=""):
+def sign_pdf_with_token(pdf, *, module, token_label, pin, reason, location, box, timestamp_url="", field_name=FIELD_NAME):
     """Return the PDF signed as `sign_pdf` does, with the key on the PKCS#11 token of that label.
 
     `module` is the path of the token vendor's PKCS#11 library; the PIN opens the token for this signature only.
@@ -74,7 +78,7 @@ def sign_pdf_with_token(pdf, *, module, token_label, pin, reason, location, box,
     with session:
         key_id = _certified_key_id(session)
         signer = PKCS11Signer(session, key_id=key_id, cert_id=key_id)
-        return _signed(pdf, signer, reason=reason, location=location, box=box, timestamp_url=timestamp_url)
+        return _signed(pdf, signer, reason=reason, location=location, box=box, timestamp_url=timestamp_url, field_name=field_name)
 
 
 def _certified_key_id(session):
@@ -85,12 +89,14 @@ def _certified_key_id(session):
     raise SigningError("no_key")
 
 
-def _signed(pdf, signer, *, reason, location, box, timestamp_url):
+def _signed(pdf, signer, *, reason, location, box, timestamp_url, field_name):
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    if any(name == field_name for name, *_ in fields.enumerate_sig_fields(writer, filled_status=True)):
+        raise SigningError("already_signed")
     last_page = int(writer.root["/Pages"]["/Count"]) - 1
-    fields.append_signature_field(writer, fields.SigFieldSpec(FIELD_NAME, on_page=last_page, box=box))
+    fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=last_page, box=box))
     metadata = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME, reason=reason, location=location, subfilter=fields.SigSeedSubFilter.PADES,
+        field_name=field_name, reason=reason, location=location, subfilter=fields.SigSeedSubFilter.PADES,
     )
     timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
     output = io.BytesIO()
@@ -114,7 +120,9 @@ def check_signatures(pdf, *, trust_roots=()):
             signed_at=status.signer_reported_dt,
             is_intact=status.intact and status.valid,
             is_trusted=status.trusted,
-            covers_whole_file=status.coverage.name == "ENTIRE_FILE",
+            # A later signature (the council's second signer) adds a revision the earlier one cannot cover:
+            # pyHanko's difference analysis tells that from any other change.
+            covers_document=status.coverage.name == "ENTIRE_FILE" or (status.coverage.name == "ENTIRE_REVISION" and status.docmdp_ok),
         ))
     return checks
 

@@ -138,3 +138,10 @@ def unreachable_store(settings):
         settings, endpoint=f"http://127.0.0.1:{free_port()}", bucket="thidua-gone", access_key="x", secret_key="y",
         client_config=Config(signature_version="s3v4", retries={"max_attempts": 1}, connect_timeout=1),
     )
+
+
+@pytest.fixture
+def token_module(settings, softhsm_token):  # noqa: F811  the fixture imported above
+    """The SoftHSM2 token, configured as the portal's PKCS#11 library."""
+    settings.PKCS11_MODULE = softhsm_token["module"]
+    return softhsm_token

@@ -171,6 +171,8 @@ EXPECTED = {
     "councils:meeting_vote": row(get={"member_a"}, post={"member_a"}, pk="meeting"),
     "councils:meeting_minutes": row(get=OFFICE_OR_LEADER_A | {"member_a"}, post=OFFICE_OR_LEADER_A | {"member_a"}, pk="meeting"),
     "councils:meeting_minutes_generate": row(post=OFFICE_A, pk="meeting"),
+    "councils:meeting_minutes_sign": row(post={"member_a"}, pk="meeting"),
+    "councils:meeting_minutes_sign_with_token": row(post={"member_a"}, pk="meeting"),
     "councils:meeting_void_round": row(post=OFFICE_A, pk="meeting"),
     # Only the round's own trustees open it; the world's round has none.
     "councils:round_trustee": row(pk="meeting", number=lambda world: 1),

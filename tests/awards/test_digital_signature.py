@@ -112,12 +112,6 @@ def test_signature_check_needs_a_signed_in_user(client):
 
 # With the key on a PKCS#11 token (SoftHSM2 stands for the CA's USB token)
 
-@pytest.fixture
-def token_module(settings, softhsm_token):
-    settings.PKCS11_MODULE = softhsm_token["module"]
-    return softhsm_token
-
-
 def sign_with_token(client, decision, pin, label=TOKEN_LABEL):
     return client.post(reverse("awards:decision_sign_with_token", args=[decision.pk]), {"token_label": label, "pin": pin}, follow=True)
 
