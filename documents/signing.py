@@ -6,24 +6,49 @@ A PKCS#12 key is used in memory for one signature and never stored; a token's ke
 """
 
 import asyncio
+import functools
 import io
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import pkcs11
 from asn1crypto import pem, x509
+from django.utils import timezone
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
 from pkcs11 import Attribute, ObjectClass
 from pkcs11.exceptions import PinIncorrect, PinInvalid, PinLenRange, PinLocked
 from pyhanko.config.pkcs11 import TokenCriteria
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 FIELD_NAME = "ChuKySo"
+FONT = Path(__file__).parent / "fonts" / "LiberationSerif-Regular.ttf"
+STAMP_TEXT = "Ký số bởi: %(signer)s\nThời gian: %(signed_at)s"
+
+
+@functools.cache
+def stamp_style():
+    """The signature box in the documents' font: pyHanko's own has no Vietnamese letters ("þÿ D i g i t a l l y…").
+
+    pyHanko writes glyph widths as if every font had 1000 units per em; Liberation has 2048, so a copy is scaled
+    once per process (never shipped: the font's licence reserves its name for the unmodified font).
+    """
+    font = TTFont(FONT)
+    scale_upem(font, 1000)
+    path = Path(tempfile.mkdtemp(prefix="thidua-stamp-")) / "stamp.ttf"
+    font.save(path)
+    return TextStampStyle(stamp_text=STAMP_TEXT, text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(path))))
 
 
 class SigningError(ValueError):
@@ -100,8 +125,9 @@ def _signed(pdf, signer, *, reason, location, box, timestamp_url, field_name):
     )
     timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
     output = io.BytesIO()
-    pdf_signer = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper)
-    _outside_event_loop(pdf_signer.sign_pdf, writer, output=output)
+    pdf_signer = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper, stamp_style=stamp_style())
+    signed_at = f"{timezone.localtime():%d/%m/%Y %H:%M}"
+    _outside_event_loop(pdf_signer.sign_pdf, writer, output=output, appearance_text_params={"signed_at": signed_at})
     return output.getvalue()
 
 

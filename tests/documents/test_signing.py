@@ -4,6 +4,7 @@ import asyncio
 import io
 from concurrent.futures import ThreadPoolExecutor
 
+import pikepdf
 import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -121,3 +122,22 @@ def test_pdf_with_a_page_changed_in_a_later_revision_says_so(signed, test_ca):
     [check] = check_signatures(changed.getvalue(), trust_roots=[test_ca["root"]])
 
     assert check.is_intact and not check.covers_document and not check.is_valid
+
+
+def stamp_fonts(pdf):
+    """The fonts the signature box's appearance is drawn with (nested form XObjects included)."""
+    found, pending = set(), []
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            pending += [annotation.AP.N for annotation in page.get("/Annots", []) if "/AP" in annotation]
+        while pending:
+            resources = pending.pop().get("/Resources", {})
+            found |= {str(font.BaseFont) for font in resources.get("/Font", {}).values()}
+            pending += list(resources.get("/XObject", {}).values())
+    return found
+
+
+def test_the_signature_box_is_drawn_in_a_font_with_vietnamese_letters(signed):
+    fonts = stamp_fonts(signed)
+
+    assert fonts and all("LiberationSerif" in font for font in fonts), fonts
