@@ -52,6 +52,12 @@ def scored_campaign(request, campaign_pk):
     return campaign, criteria
 
 
+def chosen_year(request):
+    """The year asked for with ?nam=, this year when absent or not a year."""
+    year = request.GET.get("nam", "")
+    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else timezone.localdate().year
+
+
 @login_required
 def cluster_list(request):
     """The clusters the user keeps (an office) or belongs to (a unit), searched without diacritics."""
@@ -105,7 +111,7 @@ def cluster_detail(request, pk):
     campaigns = Campaign.objects.visible_to(request.user).filter(criteria__max_points__isnull=False).distinct()
     context = {
         "cluster": cluster, "form": form, "leaderships": leaderships, "members": cluster.members.order_by("name"),
-        "campaigns": campaigns.order_by("-issue_date", "pk")[:PAGE_SIZE], "year": timezone.localdate().year,
+        "campaigns": campaigns.order_by("-issue_date", "pk")[:PAGE_SIZE], "year": chosen_year(request),
         "is_member": cluster.members.filter(pk=request.user.organization_id).exists(),
     }
     return render(request, "campaigns/cluster_detail.html", context)

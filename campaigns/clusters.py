@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models, transaction
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -81,7 +82,7 @@ class Cluster(Searchable):
             if value is not None and not Decimal(0) <= value <= criterion.max_points:
                 raise ClusterError(
                     _("%(unit)s, nội dung %(number)s: điểm phải từ 0 đến %(most)s.")
-                    % {"unit": scored, "number": criterion.number, "most": criterion.max_points},
+                    % {"unit": scored, "number": criterion.number, "most": floatformat(criterion.max_points, -2)},
                     code="bad_score",
                 )
         now = timezone.now()

@@ -48,10 +48,9 @@ rules.add_perm("campaigns.review_registration", is_office_for)
 
 @rules.predicate
 def is_cluster_member(user, cluster):
-    """The user's unit is a member of the cluster (the object, or the cluster of a leadership)."""
+    """The user's unit is a member of the cluster."""
     if cluster is None or getattr(user, "organization_id", None) is None:
         return False
-    cluster = getattr(cluster, "cluster", cluster)
     return cluster.members.filter(pk=user.organization_id).exists()
 
 

@@ -42,7 +42,7 @@ def criteria_of(campaign):
 
 
 def give(cluster, campaign, by, scorer, scored, *values):
-    points = {(scored, criterion): Decimal(value) for criterion, value in zip(criteria_of(campaign), values)}
+    points = {(scored, criterion): Decimal(value) for criterion, value in zip(criteria_of(campaign), values, strict=True)}
     cluster.score(by=by, campaign=campaign, year=YEAR, scorer=scorer, points=points)
 
 
@@ -173,16 +173,16 @@ def test_a_score_that_is_not_a_number_is_refused(client_of, accounts, cluster, c
 @pytest.mark.django_db
 def test_a_unit_cannot_score_itself_nor_a_non_member(cluster, campaign, accounts, units):
     with pytest.raises(ClusterError, match="không tự chấm điểm"):
-        give(cluster, campaign, accounts[0], units[0], units[0], "50")
+        give(cluster, campaign, accounts[0], units[0], units[0], "50", "30")
     with pytest.raises(ClusterError, match="Không phải đơn vị thành viên"):
-        give(cluster, campaign, accounts[0], units[0], units[3], "50")
+        give(cluster, campaign, accounts[0], units[0], units[3], "50", "30")
     assert not ClusterScore.objects.exists()
 
 
 @pytest.mark.django_db
 def test_a_changed_score_keeps_each_entry(cluster, campaign, accounts, units):
-    give(cluster, campaign, accounts[0], units[0], units[1], "40")
-    give(cluster, campaign, accounts[0], units[0], units[1], "45")
+    give(cluster, campaign, accounts[0], units[0], units[1], "40", "30")
+    give(cluster, campaign, accounts[0], units[0], units[1], "45", "30")
 
     score = ClusterScore.objects.get()
     assert score.points == 45 and [entry.points for entry in score.history.all()] == [45, 40]
@@ -287,3 +287,12 @@ def test_a_unit_lists_only_its_own_clusters(client_of, accounts, cluster, office
     page = client_of(accounts[0]).get(reverse("campaigns:clusters")).content.decode()
 
     assert "Cụm thi đua số 1" in page and "Khối doanh nghiệp" not in page
+
+
+@pytest.mark.django_db
+def test_the_cluster_page_links_to_the_scoring_of_the_year_asked(client_of, accounts, cluster, campaign):
+    page = client_of(accounts[0]).get(cluster.get_absolute_url(), {"nam": "2025"}).content.decode()
+
+    assert reverse("campaigns:cluster_scoring", args=[cluster.pk, campaign.pk, 2025]) in page
+    bad_year = client_of(accounts[0]).get(cluster.get_absolute_url(), {"nam": "hai"}).content.decode()
+    assert reverse("campaigns:cluster_scoring", args=[cluster.pk, campaign.pk, 2026]) in bad_year
