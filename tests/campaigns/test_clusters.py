@@ -184,8 +184,9 @@ def test_a_changed_score_keeps_each_entry(cluster, campaign, accounts, units):
     give(cluster, campaign, accounts[0], units[0], units[1], "40", "30")
     give(cluster, campaign, accounts[0], units[0], units[1], "45", "30")
 
-    score = ClusterScore.objects.get()
-    assert score.points == 45 and [entry.points for entry in score.history.all()] == [45, 40]
+    changed, unchanged = ClusterScore.objects.order_by("criterion")
+    assert changed.points == 45 and [entry.points for entry in changed.history.all()] == [45, 40]
+    assert [entry.points for entry in unchanged.history.all()] == [30]
 
 
 @pytest.mark.django_db
