@@ -1256,3 +1256,6 @@ class RegistrationHistory(StatusHistory):
     class Meta(StatusHistory.Meta):
         verbose_name = _("lịch sử đăng ký thi đua")
         verbose_name_plural = _("lịch sử đăng ký thi đua")
+
+
+from .clusters import Cluster, ClusterLeadership, ClusterProposal, ClusterScore, ClusterScoreHistory  # noqa: E402, F401

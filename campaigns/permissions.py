@@ -44,3 +44,26 @@ rules.add_perm("campaigns.view_reminders", is_office_or_leader_for)
 rules.add_perm("campaigns.register", is_unit_user & is_visible_campaign)
 rules.add_perm("campaigns.view_registrations", is_office_or_leader_for)
 rules.add_perm("campaigns.review_registration", is_office_for)
+
+
+@rules.predicate
+def is_cluster_member(user, cluster):
+    """The user's unit is a member of the cluster."""
+    if cluster is None or getattr(user, "organization_id", None) is None:
+        return False
+    return cluster.members.filter(pk=user.organization_id).exists()
+
+
+@rules.predicate
+def heads_cluster(user, leadership):
+    """The user's unit is the cluster's head (cụm trưởng) for the leadership's year."""
+    return leadership is not None and leadership.head_id == getattr(user, "organization_id", None)
+
+
+# Clusters (cụm, khối thi đua): the office that keeps one manages it; its members see it and score one another;
+# the year's head proposes for the Cờ thi đua.
+rules.add_perm("campaigns.add_cluster", is_staff_of_office)
+rules.add_perm("campaigns.change_cluster", is_office_for)
+rules.add_perm("campaigns.view_cluster", is_office_or_leader_for | (is_unit_user & is_cluster_member))
+rules.add_perm("campaigns.score_in_cluster", is_unit_user & is_cluster_member)
+rules.add_perm("campaigns.propose_for_cluster", is_unit_user & heads_cluster)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import registration_views, views
+from . import cluster_views, registration_views, views
 
 app_name = "campaigns"
 urlpatterns = [
@@ -31,4 +31,10 @@ urlpatterns = [
     path("<int:pk>/dang-ky-thi-dua/", registration_views.registration, name="registration"),
     path("<int:pk>/dang-ky-thi-dua/danh-sach/", registration_views.registration_list, name="registrations"),
     path("dang-ky-thi-dua/<int:pk>/xet/", registration_views.registration_review, name="registration_review"),
+    path("cum-thi-dua/", cluster_views.cluster_list, name="clusters"),
+    path("cum-thi-dua/tao-moi/", cluster_views.cluster_form, name="cluster_create"),
+    path("cum-thi-dua/<int:pk>/", cluster_views.cluster_detail, name="cluster"),
+    path("cum-thi-dua/<int:pk>/sua/", cluster_views.cluster_form, name="cluster_edit"),
+    path("cum-thi-dua/<int:pk>/cham-diem/<int:campaign_pk>/<int:year>/", cluster_views.cluster_scoring, name="cluster_scoring"),
+    path("cum-thi-dua/<int:pk>/xep-hang/<int:campaign_pk>/<int:year>/", cluster_views.cluster_ranking, name="cluster_ranking"),
 ]

@@ -25,7 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Organization, User
 from awards.services import draft_decision, issue_proposal_letter, sign_decision
-from campaigns.models import Campaign, Registration
+from campaigns.models import Campaign, Cluster, Registration
 from councils.models import CouncilMember, Meeting, Tally, VotingRound
 from nominations.models import Consultation, Nomination
 from tests.factories import (
@@ -115,6 +115,17 @@ EXPECTED = {
     "campaigns:registration": row(get={"unit_a"}, post={"unit_a"}, pk="campaign"),
     "campaigns:registrations": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="campaign"),
     "campaigns:registration_review": row(get=NOBODY, post=OFFICE_A, pk="registration"),
+    # Clusters: the office that keeps one manages it; its members (unit A, the year's head) score and propose.
+    "campaigns:clusters": row(get=SIGNED_IN, post=SIGNED_IN),
+    "campaigns:cluster_create": row(get=OFFICES, post=OFFICES),
+    "campaigns:cluster": row(get=OFFICE_OR_LEADER_A | {"unit_a"}, post=OFFICE_A, pk="cluster"),
+    "campaigns:cluster_edit": row(get=OFFICE_A, post=OFFICE_A, pk="cluster"),
+    "campaigns:cluster_scoring": row(
+        get={"unit_a"}, post={"unit_a"}, pk="cluster", campaign_pk="scored_campaign", year=lambda w: 2026,
+    ),
+    "campaigns:cluster_ranking": row(
+        get=OFFICE_OR_LEADER_A | {"unit_a"}, post={"unit_a"}, pk="cluster", campaign_pk="scored_campaign", year=lambda w: 2026,
+    ),
     # Dossiers: the unit's own, the office it is sent to, the council holding it on its agenda.
     "nominations:list": row(get=SIGNED_IN, post=SIGNED_IN),
     "nominations:export": row(get=SIGNED_IN, post=SIGNED_IN),
@@ -321,6 +332,11 @@ class World:
             award_form=award_form, opens_on=datetime.date(2025, 11, 1), closes_on=datetime.date(2099, 12, 31)
         )
         self.comment = self.consultation.comments.create(name="Nguyễn Văn Dân", contact="0901 234 567", text="Đồng ý.")
+        self.scored_campaign = self.campaign
+        self.campaign.criteria.create(number="1", text="Kết quả thực hiện nhiệm vụ", max_points=50)
+        self.cluster = Cluster.objects.create(office=office_a, name="Cụm thi đua số 1 – Sở, ban, ngành")
+        self.cluster.members.set([unit_a, police_a])
+        self.cluster.appoint(by=self.users["staff_a"], year=2026, head=unit_a, deputies=[police_a])
         self.notification = NotificationFactory(recipient=self.users["unit_a"])
         self.message_template = MessageTemplateFactory()
 
