@@ -883,7 +883,19 @@ class Task(models.Model):
         return _("Thường xuyên") if self.is_ongoing else ""
 
 
-class Report(StatusFlow, models.Model):
+class UnitFiling:
+    """What a unit files under a plan (a report, a registration): the unit owns it, the plan's office handles it."""
+
+    @property
+    def owner_organization_id(self):
+        return self.organization_id
+
+    @property
+    def body_id(self):
+        return self.campaign.issuing_organization_id
+
+
+class Report(UnitFiling, StatusFlow, models.Model):
     """A results report a unit owes the campaign: yearly, per period, or on a task."""
 
     class Status(models.TextChoices):
@@ -941,14 +953,6 @@ class Report(StatusFlow, models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:report_detail", args=[self.pk])
-
-    @property
-    def owner_organization_id(self):
-        return self.organization_id
-
-    @property
-    def body_id(self):
-        return self.campaign.issuing_organization_id
 
     @property
     def is_submitted(self):
@@ -1150,7 +1154,7 @@ def instruments_in_force(on_date, organization):
     return sorted(in_force, key=lambda instrument: (order.index(instrument.kind), instrument.effective_from, instrument.pk))
 
 
-class Registration(StatusFlow, Searchable):
+class Registration(UnitFiling, StatusFlow, Searchable):
     """A unit's start-of-year registration (đăng ký thi đua): the plan's award forms it aims for, and its targets."""
 
     class Status(models.TextChoices):
@@ -1190,14 +1194,6 @@ class Registration(StatusFlow, Searchable):
 
     def get_absolute_url(self):
         return reverse("campaigns:registration", args=[self.campaign_id])
-
-    @property
-    def owner_organization_id(self):
-        return self.organization_id
-
-    @property
-    def body_id(self):
-        return self.campaign.issuing_organization_id
 
     def searchable_values(self):
         return [self.organization.name, self.organization.short_name]

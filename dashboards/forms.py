@@ -1,12 +1,10 @@
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 from campaigns.models import Campaign
 from core.forms import PickerWidget, StyledFormMixin
 from nominations.filters import submitting_units
-from nominations.models import Nomination
 
 
 class DashboardFilterForm(StyledFormMixin, forms.Form):
@@ -22,8 +20,7 @@ class DashboardFilterForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = Campaign.objects.visible_to(user).order_by("-issue_date", "number")
-        visible = Nomination.objects.visible_to(user).filter(submitting_unit=OuterRef("pk"))
-        self.fields["unit"].queryset = submitting_units().filter(Exists(visible))
+        self.fields["unit"].queryset = submitting_units(user)
         self.fields["campaign"].label_from_instance = lambda campaign: campaign.number
 
     def filters(self):

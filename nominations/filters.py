@@ -9,9 +9,9 @@ from core.forms import PickerWidget
 from .models import LATENESS_BANDS, Nomination, Status
 
 
-def submitting_units():
-    """The units that have sent a dossier: an EXISTS per unit, not a DISTINCT over every dossier."""
-    return Organization.objects.filter(Exists(Nomination.objects.filter(submitting_unit=OuterRef("pk"))))
+def submitting_units(user):
+    """The units with a dossier the user may see: an EXISTS per unit, not a DISTINCT over every dossier."""
+    return Organization.objects.filter(Exists(Nomination.objects.visible_to(user).filter(submitting_unit=OuterRef("pk"))))
 
 
 class NominationFilter(django_filters.FilterSet):
@@ -44,8 +44,7 @@ class NominationFilter(django_filters.FilterSet):
             award_forms = award_forms.filter(campaign_id=campaign_id)
         self.filters["award_form"].queryset = award_forms
         if user.has_perm("nominations.view_other_units"):
-            visible = Nomination.objects.visible_to(user).filter(submitting_unit=OuterRef("pk"))
-            self.filters["submitting_unit"].queryset = submitting_units().filter(Exists(visible))
+            self.filters["submitting_unit"].queryset = submitting_units(user)
         else:
             del self.filters["submitting_unit"]  # a unit sees only its own dossiers: no other unit to pick
             del self.filters["province"]
