@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
 
 # Playwright's sync API runs an event loop; the live server's ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -36,6 +37,16 @@ def cookies_without_expiry(settings):
     """The live server runs on the suite's day, the browser on the machine's: a dated cookie could be expired."""
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     settings.CSRF_COOKIE_AGE = None
+
+
+@pytest.fixture(autouse=True)
+def live_server_closes_database_connections():
+    """Chromium keeps its sockets to the live server open, and each keeps a server thread alive: with CONN_MAX_AGE
+    every such thread would hold its PostgreSQL connection until PostgreSQL refuses new clients."""
+    database = connections.settings[DEFAULT_DB_ALIAS]  # each thread's connection reads it when it opens
+    kept, database["CONN_MAX_AGE"] = database["CONN_MAX_AGE"], 0
+    yield
+    database["CONN_MAX_AGE"] = kept
 
 
 @pytest.fixture
