@@ -33,7 +33,7 @@ ROLES = [
     ("sotuphap", 6, [
         "/", "/ho-so/", "/ho-so/?q=nguyen+van", "/ho-so/?status=submitted", "/ho-so/?page=3",
         "/ho-so/?campaign=1&status=approved", "/khen-thuong/du-thao/", "/khen-thuong/", "/khen-thuong/so-khen-thuong/",
-        "/hoi-dong/1/", "/phong-trao/", "/ho-so/{dossier}/",
+        "/hoi-dong/", "/hoi-dong/{council}/", "/phong-trao/", "/ho-so/{dossier}/",
     ]),
     ("donvi{unit:05d}", 8, ["/", "/ho-so/", "/ho-so/?q=nguyen", "/phong-trao/", "/phong-trao/bao-cao/", "/khen-thuong/"]),
     ("hoidong{member}", 3, ["/", "/ho-so/", "/ho-so/?status=in_review", "/hoi-dong/cuoc-hop/", "/ho-so/{dossier}/"]),
@@ -54,19 +54,28 @@ def log_in(base, username):
     return session
 
 
+# Placeholders of the pages, and the links they are filled from: a person opens what a list showed them.
+LINKS = {name: re.compile(rf'href="/{prefix}/(\d+)/"') for name, prefix in [("dossier", "ho-so"), ("council", "hoi-dong")]}
+
+
 def user_loop(base, username, pages, deadline, think, results, seed):
     rng = random.Random(seed)
     session = log_in(base, username)
+    seen = {name: [] for name in LINKS}
     while time.monotonic() < deadline:
         for page in pages:
             if time.monotonic() >= deadline:
                 return
-            path = page.format(dossier=rng.randrange(1, 100_000))
+            wanted = [name for name in LINKS if f"{{{name}}}" in page]
+            if any(not seen[name] for name in wanted):
+                continue  # no list has shown such a link yet
+            path = page.format(**{name: rng.choice(seen[name]) for name in wanted})
             started = time.perf_counter()
             try:
                 answer = session.get(base + path, timeout=30, allow_redirects=False)
-                ok = answer.status_code == 200 or (answer.status_code == 404 and "{dossier}" in page)
-                status = answer.status_code
+                ok, status = answer.status_code == 200, answer.status_code
+                for name, link in LINKS.items():
+                    seen[name] = link.findall(answer.text) or seen[name]
             except requests.RequestException as error:
                 ok, status = False, type(error).__name__
             results.append((page, (time.perf_counter() - started) * 1000, ok, status))

@@ -5,7 +5,6 @@ Where the wall clock is noisy (a shared machine), the queries' own time and coun
 Reproduce: DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua_perf .venv/bin/python bench/pages.py [filter]
 """
 
-import logging
 import os
 import sys
 import time
@@ -47,17 +46,20 @@ def main():
     from load import ROLES  # noqa: PLC0415
 
     from accounts.models import User  # noqa: PLC0415
+    from councils.models import Council  # noqa: PLC0415
+    from nominations.models import Nomination  # noqa: PLC0415
 
     setup_test_environment()
-    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 403s of load.py's random dossiers
     only = sys.argv[1] if len(sys.argv) > 1 else ""
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores, shared); best of {RUNS}")
     for account, _share, pages in ROLES:
-        client = Client()
-        client.force_login(User.objects.get(username=account.format(unit=1, member=1)))
+        client, user = Client(), User.objects.get(username=account.format(unit=1, member=1))
+        client.force_login(user)
+        dossier = Nomination.objects.visible_to(user).order_by("pk").values_list("pk", flat=True).last()
+        council = Council.objects.visible_to(user).order_by("pk").values_list("pk", flat=True).first()
         for page in pages:
-            url = page.format(dossier=50_000)
-            if only not in url:
+            url = page.format(dossier=dossier, council=council)
+            if only not in url or "/None/" in url:  # the user sees no such dossier or council
                 continue
             milliseconds, queries, in_queries, slowest, status, size = measure(client, url)
             print(f"{account.format(unit=1, member=1):11} {url:45} {status} {milliseconds:7.0f} ms "

@@ -102,7 +102,11 @@ class NominationQuerySet(SearchableQuerySet):
             # The higher body follows the plans carrying out its own, never their units' drafts.
             submitted = ~models.Q(status=Status.DRAFT)
             visible |= models.Q(campaign__implements__issuing_organization__in=user.body_ids) & submitted
-            visible |= models.Q(forwarded_from__campaign__issuing_organization__in=user.body_ids)
+            # Checked row by row, and only on forwarded dossiers: a join would read every dossier to find the few.
+            forwarded_from_own = Nomination.objects.filter(
+                pk=models.OuterRef("forwarded_from_id"), campaign__issuing_organization__in=user.body_ids
+            )
+            visible |= models.Q(forwarded_from__isnull=False) & models.Exists(forwarded_from_own)
         if user.seat_council_ids:
             on_agenda = Nomination.objects.filter(meetings__council__in=user.seat_council_ids).values("pk")
             visible |= models.Q(pk__in=on_agenda)
