@@ -99,6 +99,9 @@ def notify_many(reminders):
     return sent
 
 
+RECIPIENT = "\x00"  # stands for the recipient's name in a text rendered once for all its recipients
+
+
 @dataclasses.dataclass(frozen=True)
 class _Text:
     subject: str
@@ -106,10 +109,18 @@ class _Text:
     folded_subject: str
     folded: str  # subject and body, for the inbox's search
 
+    def addressed_to(self, recipient):
+        """The text with the recipient's name where RECIPIENT stands."""
+        name, folded_name = str(recipient), fold(str(recipient))
+        return _Text(
+            " ".join(self.subject.replace(RECIPIENT, name).split())[:255], self.body.replace(RECIPIENT, name),
+            self.folded_subject.replace(RECIPIENT, folded_name), self.folded.replace(RECIPIENT, folded_name),
+        )
+
 
 class _Texts:
-    """The texts of a run's reminders: each template read once per code and language, and each text rendered
-    once per template and context, not per recipient, unless the template names the recipient."""
+    """The texts of a run's reminders: each template read once per code and language, and each text rendered and
+    folded once per template and context, not per recipient; a recipient's name is put in afterwards."""
 
     def __init__(self):
         self.templates = {}
@@ -117,16 +128,14 @@ class _Texts:
 
     def of(self, reminder):
         template = self._template(reminder.code, language_of(reminder.recipient))
-        values = {"link": absolute_url(reminder.link), **reminder.context}
-        if "{recipient}" in template.subject_template + template.body_template:
-            values["recipient"] = str(reminder.recipient)
+        values = {"link": absolute_url(reminder.link), **reminder.context, "recipient": RECIPIENT}
         try:
             key = (template.pk, frozenset(values.items()))
         except TypeError:  # a context value that cannot be a key: rendered for itself
-            return self._render(template, values)
+            return self._render(template, values).addressed_to(reminder.recipient)
         if key not in self.rendered:
             self.rendered[key] = self._render(template, values)
-        return self.rendered[key]
+        return self.rendered[key].addressed_to(reminder.recipient)
 
     def _template(self, code, language):
         if (code, language) not in self.templates:
@@ -136,7 +145,7 @@ class _Texts:
     @staticmethod
     def _render(template, values):
         subject, body = template.render(values)
-        subject = " ".join(subject.split())[:255]
+        subject = " ".join(subject.split())
         return _Text(subject, body, fold(subject), fold(f"{subject} {body}"))
 
 

@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.db import connection, transaction
 
+from core.text import fold
 from notifications.models import Message, Notification, ReminderLog
 from notifications.services import (
     Reminder,
@@ -190,7 +191,8 @@ def test_reminders_in_bulk_take_the_same_queries_for_one_or_many_recipients(
         sent = notify_many(reminders)
 
     assert sent == recipients
-    assert Notification.objects.filter(subject__startswith="Nhắc").count() == recipients
+    notifications = Notification.objects.order_by("recipient_id")
+    assert [(n.subject, fold(str(n.recipient)) in n.search_text) for n in notifications] == [(f"Nhắc {u}", True) for u in users]
     assert Message.objects.count() == recipients
 
 
