@@ -120,7 +120,7 @@ def bench_users(prefix="bench", count=RECIPIENTS):
         batch_size=1000, ignore_conflicts=True,
     )
     users = list(User.objects.filter(username__regex=rf"^{prefix}[0-9]+$").order_by("username")[:count])
-    ReminderLog.objects.filter(key__startswith=KEY).delete()
+    ReminderLog.objects.filter(recipient__in=users).delete()
     Notification.objects.filter(recipient__in=users).delete()
     Message.objects.filter(recipient__in=users).delete()
     return users

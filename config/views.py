@@ -1,12 +1,14 @@
 """Project-level pages that draw on several apps: the home page per role and the health check."""
 
+import itertools
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
@@ -27,9 +29,7 @@ def home(request):
     """What is waiting for this user: open campaigns with days left, then the dossiers and reports of the role."""
     user = request.user
     campaigns = Campaign.objects.visible_to(user).select_related("issuing_organization")
-    nominations = Nomination.objects.visible_to(user).select_related(
-        "campaign", "award_form", "nominee_person", "nominee_organization", "submitting_unit"
-    )
+    nominations = Nomination.objects.visible_to(user)
     Status = Nomination.Status
     open_campaigns = list(
         campaigns.filter(status=Campaign.Status.LAUNCHED)
@@ -39,14 +39,23 @@ def home(request):
     for campaign in open_campaigns:
         campaign.own_deadline = campaign.nomination_deadline_for(user.organization_id)
         campaign.can_nominate = campaign.is_open_to(user.organization_id)
+    dossier_lists = {
+        "returned": nominations.filter(status=Status.RETURNED),
+        "drafts": nominations.filter(status=Status.DRAFT),
+        "to_process": nominations.filter(status=Status.SUBMITTED).order_by("submitted_at"),
+        "in_review": nominations.filter(status=Status.IN_REVIEW),
+        "approved": nominations.filter(status=Status.APPROVED),
+    }
+    dossier_lists = {name: list(dossiers[:HOME_LIST_SIZE]) for name, dossiers in dossier_lists.items()}
+    # Read once for the five lists: joined into each, PostgreSQL spent 17 ms planning a list it read in 1 ms.
+    prefetch_related_objects(
+        list(itertools.chain(*dossier_lists.values())),
+        "campaign", "award_form", "nominee_person", "nominee_organization", "submitting_unit",
+    )
     context = {
         "open_campaigns": open_campaigns,
         "draft_campaigns": campaigns.filter(status=Campaign.Status.DRAFT)[:HOME_LIST_SIZE],
-        "returned": nominations.filter(status=Status.RETURNED)[:HOME_LIST_SIZE],
-        "drafts": nominations.filter(status=Status.DRAFT)[:HOME_LIST_SIZE],
-        "to_process": nominations.filter(status=Status.SUBMITTED).order_by("submitted_at")[:HOME_LIST_SIZE],
-        "in_review": nominations.filter(status=Status.IN_REVIEW)[:HOME_LIST_SIZE],
-        "approved": nominations.filter(status=Status.APPROVED)[:HOME_LIST_SIZE],
+        **dossier_lists,
         "reports_due": Report.objects.filter(organization_id=user.organization_id, submitted_at=None)
         .exclude(campaign__status=Campaign.Status.DRAFT).select_related("campaign").order_by("due_date")[:HOME_LIST_SIZE],
         "meetings": Meeting.objects.upcoming_for(user)[:HOME_LIST_SIZE],

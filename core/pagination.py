@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 class CappedPaginator(Paginator):
     """Count at most `cap` rows: past it the page says "more than", instead of counting a whole large table."""
 
-    cap = 10_000
+    cap = 2_000  # an officer reads "more than 2,000" and filters; the Thống kê page has the exact figures
 
     @cached_property
     def count(self):

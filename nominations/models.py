@@ -108,7 +108,9 @@ class NominationQuerySet(SearchableQuerySet):
             )
             visible |= models.Q(forwarded_from__isnull=False) & models.Exists(forwarded_from_own)
         if user.seat_council_ids:
-            on_agenda = Nomination.objects.filter(meetings__council__in=user.seat_council_ids).values("pk")
+            # From the agenda table itself: joined back to the dossiers, the planner read every dossier first.
+            on_agenda = Nomination.meetings.through.objects.filter(meeting__council__in=user.seat_council_ids)
+            on_agenda = on_agenda.values("nomination_id")
             visible |= models.Q(pk__in=on_agenda)
         return self.filter(visible)
 

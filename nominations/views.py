@@ -67,18 +67,21 @@ def _get_nomination(request, pk, perm):
     return nomination
 
 
+LISTED_RELATIONS = ("campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization")
+
+
 def _nomination_filter(request):
     complete = Appraisal.objects.filter(nomination=OuterRef("pk"), is_complete=True)
-    nominations = Nomination.objects.visible_to(request.user).select_related(
-        "campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization",
-    ).annotate(is_appraised=Exists(complete))
+    nominations = Nomination.objects.visible_to(request.user).annotate(is_appraised=Exists(complete))
     return NominationFilter(request.GET, queryset=nominations, user=request.user)
 
 
 @login_required
 def nomination_list(request):
     nomination_filter = _nomination_filter(request)
-    page = CappedPaginator(nomination_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Prefetched, not joined: with five joins PostgreSQL took longer to plan a page than to read it.
+    nominations = nomination_filter.qs.prefetch_related(*LISTED_RELATIONS)
+    page = CappedPaginator(nominations, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": nomination_filter, "page": page, "return_form": ReturnForm()}
     template = "nominations/_nomination_rows.html" if request.htmx else "nominations/nomination_list.html"
     return render(request, template, context)
@@ -89,7 +92,7 @@ def nomination_export(request):
     """The list, with its filters and search, as an Excel file."""
     if not request.user.has_perm("nominations.export_nominations"):
         raise PermissionDenied
-    nominations = _nomination_filter(request).qs.iterator(chunk_size=2000)
+    nominations = _nomination_filter(request).qs.select_related(*LISTED_RELATIONS).iterator(chunk_size=2000)
     return xlsx_response(list_workbook(_("Hồ sơ đề nghị"), NOMINATION_COLUMNS, nominations), "ho-so-de-nghi-khen-thuong.xlsx")
 
 

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from campaigns.models import Campaign
-from tests.factories import CampaignFactory, OrganizationFactory
+from nominations.models import Nomination
+from tests.factories import CampaignFactory, NominationFactory, OrganizationFactory
 
 
 @pytest.mark.django_db
@@ -51,6 +52,20 @@ def test_home_of_unit_lists_launched_campaigns_with_days_left(client_of, unit_us
 
     assert "Phong trào đang phát động" in page
     assert "Kế hoạch còn dự thảo" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("per_list", [1, 4])
+def test_home_of_office_query_count_does_not_grow_with_dossiers(client_of, office_user, django_assert_num_queries, per_list):
+    Status = Nomination.Status
+    for status in (Status.RETURNED, Status.SUBMITTED, Status.IN_REVIEW, Status.APPROVED):
+        NominationFactory.create_batch(per_list, status=status)
+    client = client_of(office_user)
+
+    with django_assert_num_queries(22):
+        page = client.get(reverse("home"))
+
+    assert [len(page.context[name]) for name in ("returned", "to_process", "in_review", "approved")] == [per_list] * 4
 
 
 @pytest.mark.django_db

@@ -42,7 +42,7 @@ def test_nomination_list_query_count_does_not_grow_with_rows(client_of, office_u
         NominationFactory(status=Status.SUBMITTED)
     client = client_of(office_user)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(15):
         response = client.get(reverse("nominations:list"))
 
     assert len(response.context["page"]) == rows
