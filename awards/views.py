@@ -166,7 +166,7 @@ def _awaiting_groups(request, source):
     paged = (request.GET.get("source", Decision.Source.COUNCIL), request.GET.get("form"))
     groups = []
     for award_form in award_forms:
-        nominations = ordered_for_paging(awaiting(award_form)).select_related(
+        nominations = ordered_for_paging(awaiting(award_form)).prefetch_related(
             "submitting_unit", "nominee_person__organization", "nominee_organization"
         )
         number = request.GET.get("page") if paged == (source, str(award_form.pk)) else 1

@@ -182,6 +182,7 @@ class Nomination(StatusFlow, Searchable):
             models.Index(fields=["submitting_unit", "-updated_at", "-id"], name="nomination_unit_recent"),
             models.Index(fields=["campaign", "status", "-updated_at", "-id"], name="nomination_campaign_recent"),
             models.Index(fields=["status", "submitted_at"], name="nomination_status_submitted"),
+            models.Index(fields=["award_form", "status"], name="nomination_form_status"),  # awaiting a decision
         ]
         constraints = [
             models.CheckConstraint(
