@@ -102,8 +102,9 @@ class InviteForm(StyledFormMixin, forms.ModelForm):
         self.user = user
         for name in ("full_name", "email", "organization"):
             self.fields[name].required = True
-        # Every organization is offered by name, so that one outside the office's scope is refused with a reason.
-        self.fields["organization"].queryset = Organization.objects.order_by(vietnamese_order("name"))
+        organization = self.fields["organization"]
+        organization.queryset = Organization.objects.managed_by(user).order_by(vietnamese_order("name"))
+        organization.error_messages["invalid_choice"] = self.error_messages["outside_scope"]
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -113,8 +114,6 @@ class InviteForm(StyledFormMixin, forms.ModelForm):
 
     def clean_organization(self):
         organization = self.cleaned_data["organization"]
-        if not Organization.objects.managed_by(self.user).filter(pk=organization.pk).exists():
-            raise ValidationError(self.error_messages["outside_scope"], code="outside_scope")
         if not organization.is_in_force:
             raise ValidationError(self.error_messages["ended"], code="ended", params={"organization": organization})
         return organization

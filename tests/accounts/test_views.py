@@ -40,11 +40,14 @@ def test_account_invite_with_an_existing_email_is_refused_keeping_what_was_typed
 
 @pytest.mark.django_db
 def test_account_invite_for_a_unit_of_another_province_is_refused(client_of, office_user):
-    an_giang = OrganizationFactory(province="An Giang")
+    an_giang = OrganizationFactory(name="Trung tâm Trợ giúp pháp lý tỉnh An Giang", province="An Giang")
+    client = client_of(office_user)
 
-    response = client_of(office_user).post(reverse("accounts:account_invite"), invite_data(an_giang))
+    offered = client.get(reverse("accounts:account_invite")).content.decode()
+    response = client.post(reverse("accounts:account_invite"), invite_data(an_giang))
 
-    assert response.context["form"].has_error("organization", code="outside_scope")
+    assert "tỉnh An Giang" not in offered
+    assert "Đơn vị này không thuộc phạm vi quản lý của cơ quan bạn." in response.content.decode()
     assert not User.objects.filter(username="tran.mai").exists()
 
 

@@ -2,6 +2,7 @@
 
 import io
 
+import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -47,6 +48,12 @@ def trusted_root(settings, tmp_path, test_ca):
     root = tmp_path / "root-ca.pem"
     root.write_bytes(test_ca["root"])
     settings.SIGNATURE_TRUST_ROOTS = [str(root)]
+
+
+def test_minutes_the_portal_makes_are_pdf_a_2b_for_the_archives(meeting):
+    with meeting.minutes_pdf.open("rb") as stored_pdf, pikepdf.open(io.BytesIO(stored_pdf.read())) as pdf:
+        assert pdf.open_metadata().pdfa_status == "2B"
+        assert pdf.Root.OutputIntents[0].S == "/GTS_PDFA1"
 
 
 def sign_minutes(client, meeting, test_ca, passphrase="mat-khau", certificate=None):

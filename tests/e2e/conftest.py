@@ -6,6 +6,8 @@ import shutil
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from tests.e2e.browser import sign_in
+
 # Playwright's sync API runs an event loop; the live server's ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -53,15 +55,7 @@ def live_server_closes_database_connections():
 def login(live_server, page):
     """Sign in through the login page as the given user (password "demo")."""
 
-    def sign_in(user):
-        page.goto(f"{live_server.url}/dang-nhap/")
-        page.fill("#id_username", user.username)
-        page.fill("#id_password", "demo")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/")
-        return page
-
-    return sign_in
+    return lambda user: sign_in(page, live_server.url, user.username)
 
 
 @pytest.fixture(autouse=True)

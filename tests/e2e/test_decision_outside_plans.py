@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from awards.models import Decision
+from tests.e2e.browser import sign_in
 from tests.factories import CommitteeFactory, UserFactory
 from tests.softhsm import PIN, TOKEN_LABEL
 
@@ -45,11 +46,7 @@ def test_chairman_decision_outside_plans_signed_with_his_token(live_server, logi
     page.get_by_role("button", name="Lưu dự thảo").click()
     page.screenshot(path=str(tmp_path / "outside-plans-draft.png"), full_page=True)
 
-    chairman_page = browser.new_page()
-    chairman_page.goto(f"{live_server.url}/dang-nhap/")
-    chairman_page.fill("#id_username", chairman.username)
-    chairman_page.fill("#id_password", "demo")
-    chairman_page.click("button[type=submit]")
+    chairman_page = sign_in(browser.new_page(), live_server.url, chairman.username)
     chairman_page.goto(f"{live_server.url}{Decision.objects.get().get_absolute_url()}")
     chairman_page.get_by_role("button", name="Ký quyết định").click()
     chairman_page.get_by_role("button", name="Xác nhận ký").click()

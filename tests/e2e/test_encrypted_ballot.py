@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from councils.models import EncryptedBallot, Meeting, Tally, VotingRound
 from tests.councils.test_services import in_review
+from tests.e2e.browser import sign_in
 from tests.factories import CouncilMemberFactory, MeetingFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -17,13 +18,7 @@ expect.set_options(timeout=20_000)  # encrypting and proving take seconds on a l
 
 def signed_in(browser, live_server, user):
     """A browser of its own for each person: a trustee's secret stays in that browser's storage."""
-    page = browser.new_context().new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "demo")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-    return page
+    return sign_in(browser.new_context().new_page(), live_server.url, user.username)
 
 
 def trustee_step(page, live_server, voting_round, button):

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Organization, User
 from awards.models import Decision
+from tests.e2e.browser import sign_in
 from tests.factories import AwardFormFactory, OrganizationFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -61,11 +62,7 @@ def test_chairman_decision_for_five_entered_collectives(live_server, login, offi
     page.get_by_role("button", name="Lưu dự thảo").click()
     expect(page.locator("h1")).to_contain_text("Quyết định số 71/2026/QĐ-UBND")
 
-    chairman_page = browser.new_page()
-    chairman_page.goto(f"{live_server.url}/dang-nhap/")
-    chairman_page.fill("#id_username", chairman.username)
-    chairman_page.fill("#id_password", "demo")
-    chairman_page.click("button[type=submit]")
+    chairman_page = sign_in(browser.new_page(), live_server.url, chairman.username)
     chairman_page.goto(f"{live_server.url}{Decision.objects.get().get_absolute_url()}")
     chairman_page.get_by_role("button", name="Ký quyết định").click()
     expect(chairman_page.locator("#sign-modal")).to_contain_text("Trần Việt Trường")

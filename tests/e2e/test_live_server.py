@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from tests.e2e.browser import sign_in
 from tests.factories import UserFactory
 
 
@@ -22,12 +23,7 @@ def test_users_signed_in_from_many_browsers_leave_no_database_connection_open(li
     contexts = [browser.new_context() for _ in range(6)]  # each with its own sockets, each a live-server thread
     try:
         for context in contexts:
-            page = context.new_page()
-            page.goto(f"{live_server.url}/dang-nhap/")
-            page.fill("#id_username", user.username)
-            page.fill("#id_password", "demo")
-            page.click("button[type=submit]")
-            page.wait_for_url(f"{live_server.url}/")
+            sign_in(context.new_page(), live_server.url, user.username)
         assert open_connections() <= before
     finally:
         for context in contexts:

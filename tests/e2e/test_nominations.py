@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from campaigns.models import Extension
 from nominations.models import Nomination
+from tests.e2e.browser import sign_in
 from tests.files import ONE_PAGE_PDF
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -46,11 +47,7 @@ def test_unit_submits_a_dossier_with_attachments_and_the_office_returns_it(
     page.click("button:has-text('Nộp hồ sơ')")
     expect(page.locator(".alert-success")).to_contain_text("Đã nộp hồ sơ.")
 
-    office = browser.new_page()
-    office.goto(f"{live_server.url}/dang-nhap/")
-    office.fill("#id_username", office_user.username)
-    office.fill("#id_password", "demo")
-    office.click("button[type=submit]")
+    office = sign_in(browser.new_page(), live_server.url, office_user.username)
     office.goto(f"{live_server.url}{Nomination.objects.get().get_absolute_url()}")
     office.fill("#id_reasons", "Bổ sung số liệu vụ việc theo từng quý.")
     office.click("button:has-text('Trả lại hồ sơ')")

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from campaigns.models import QuotaRule
+from tests.e2e.browser import sign_in
 from tests.factories import (
     AwardFormFactory,
     CampaignFactory,
@@ -59,11 +60,7 @@ def test_office_enters_three_unit_groups_with_their_caps_and_a_unit_hits_its_cap
     expect(office.locator("body")).to_contain_text("Mỗi đơn vị – nhóm “Các xã”: không quá 1 trường hợp (tập thể hoặc cá nhân), cả kế hoạch")
     assert QuotaRule.objects.filter(award_form=award_form).count() == 3
 
-    unit = browser.new_page()
-    unit.goto(f"{live_server.url}/dang-nhap/")
-    unit.fill("#id_username", unit_user.username)
-    unit.fill("#id_password", "demo")
-    unit.click("button[type=submit]")
+    unit = sign_in(browser.new_page(), live_server.url, unit_user.username)
     unit.goto(f"{live_server.url}/ho-so/tao-moi/{campaign.pk}/")
     expect(unit.locator("#quota-counters")).to_contain_text("1/1")
     unit.select_option("#id_award_form", label=award_form.name)

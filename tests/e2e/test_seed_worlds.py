@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from campaigns.models import Campaign, Report
+from tests.e2e.browser import sign_in as sign_in_on
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,12 +41,7 @@ def shoot(page, tmp_path):
 def sign_in(live_server, page, context):
     def as_user(username):
         context.clear_cookies()
-        page.goto(f"{live_server.url}/dang-nhap/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", "demo")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/")
-        return page
+        return sign_in_on(page, live_server.url, username)
 
     return as_user
 
