@@ -46,7 +46,7 @@ def demo(db, settings, tmp_path):
 def fits_the_screen(page):
     """Whether the page fits its width once the layout has settled (a resize reflows it over a few frames)."""
     try:
-        page.wait_for_function(f"!({WIDER_THAN_THE_SCREEN})", timeout=3000)
+        page.wait_for_function(f"() => !({WIDER_THAN_THE_SCREEN})", timeout=3000)
     except PlaywrightTimeoutError:
         return False
     return True
