@@ -99,7 +99,6 @@ class InviteForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
         for name in ("full_name", "email", "organization"):
             self.fields[name].required = True
         organization = self.fields["organization"]

@@ -87,6 +87,10 @@ def _sha256(file):
     return digest.hexdigest()
 
 
+# What a line of a dossier list shows besides the dossier: its plan, form, unit and nominee.
+LISTED_RELATIONS = ("campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization")
+
+
 class NominationQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """A unit sees its own dossiers; an office and its leaders, the dossiers of their bodies' plans (and the sent

@@ -38,6 +38,7 @@ from .forms import (
 from .imports import ListImportError, kept_list, list_template, plan_dossiers, read_list
 from .models import (
     GRANTED,
+    LISTED_RELATIONS,
     SCORABLE,
     Appraisal,
     Consultation,
@@ -65,9 +66,6 @@ def _get_nomination(request, pk, perm):
     if not request.user.has_perm(perm, nomination):
         raise PermissionDenied
     return nomination
-
-
-LISTED_RELATIONS = ("campaign", "award_form", "submitting_unit", "nominee_person", "nominee_organization")
 
 
 def _nomination_filter(request):

@@ -111,7 +111,8 @@ class _Text:
 
     def addressed_to(self, recipient):
         """The text with the recipient's name where RECIPIENT stands."""
-        name, folded_name = str(recipient), fold(str(recipient))
+        name = str(recipient)
+        folded_name = fold(name)
         return _Text(
             " ".join(self.subject.replace(RECIPIENT, name).split())[:255], self.body.replace(RECIPIENT, name),
             self.folded_subject.replace(RECIPIENT, folded_name), self.folded.replace(RECIPIENT, folded_name),
