@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.storage import retry_if_storage_failed
-from documents.rendering import render_pdf, render_pdf_pages, save_pdf
+from documents.rendering import render_pdf, save_pdf
+from documents.typesetting import render_certificates
 
 from .models import Decision
 from .printing import certificate_contexts, decision_context, decision_filename
@@ -42,7 +43,7 @@ def generate_decision_documents(self, *, decision_id):
         if decision.is_signed:
             # Offices print on pre-printed blanks (phôi); the framed digital page is made per awardee, for e-mail.
             contexts = certificate_contexts(decision, print_on_blank=True)
-            certificates = render_pdf_pages("documents/certificate.html", contexts)
+            certificates = render_certificates(contexts)
             save_pdf(decision.certificates_pdf, decision_filename(decision, "-bang-khen"), certificates, save=False)
             Decision.objects.filter(pk=decision_id).update(certificates_pdf=decision.certificates_pdf.name)
     except Exception as error:

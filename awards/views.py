@@ -20,9 +20,10 @@ from campaigns.models import Campaign
 from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
-from documents.rendering import render_pdf, render_pdf_pages
+from documents.rendering import render_pdf
 from documents.signatures import DigitalSignatureForm, TokenSignatureForm, stored_signature_checks
 from documents.spreadsheets import xlsx_response
+from documents.typesetting import render_certificates
 from nominations.imports import ListImportError, read_list
 from nominations.models import Nomination
 
@@ -400,7 +401,7 @@ def award_certificate(request, pk, award_pk):
     if not request.user.has_perm("awards.view_award", award):
         raise PermissionDenied
     awards = decision.awards.filter(pk=award.pk)
-    pdf = render_pdf_pages("documents/certificate.html", certificate_contexts(decision, awards=awards))
+    pdf = render_certificates(certificate_contexts(decision, awards=awards))
     return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=decision_filename(decision, f"-bang-dien-tu-{award_pk}"))
 
 

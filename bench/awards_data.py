@@ -4,6 +4,7 @@ import datetime
 import itertools
 import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +19,13 @@ if "DATABASE_URL" not in os.environ:
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = ["Thị", "Văn", "Ngọc", "Minh", "Hoàng", "Thanh", "Quốc", "Thu", "Đức", "Kim"]
 GIVEN = ["Hà", "Đức", "Phúc", "Tâm", "Lan", "Hùng", "Yến", "Khoa", "Trang", "Nghĩa", "Thảo", "Dũng"]
+
+
+def timed(act):
+    """Call act and return the seconds it took and what it returned."""
+    started = time.perf_counter()
+    result = act()
+    return time.perf_counter() - started, result
 
 
 def setup_django():

@@ -20,8 +20,8 @@ from core.storage import file_response, storing
 from core.text import fold
 from core.views import act_then_redirect, answer_picker
 from documents.collation import vietnamese_order
-from documents.rendering import render_pdf_pages
 from documents.spreadsheets import list_workbook, xlsx_response
+from documents.typesetting import render_certificates
 from notifications.models import ReminderLog
 
 from .exports import REPORT_COLUMNS
@@ -213,7 +213,7 @@ def certificate_layout(request, pk):
     if form.is_valid():
         if "test_print" in request.POST:
             on_blank = request.POST["test_print"] == "blank"
-            pdf = render_pdf_pages("documents/certificate.html", [_test_certificate(award_form, form.positions, on_blank)])
+            pdf = render_certificates([_test_certificate(award_form, form.positions, on_blank)])
             return FileResponse(io.BytesIO(pdf), filename="ban-in-thu.pdf", content_type="application/pdf")
         try:
             with storing():

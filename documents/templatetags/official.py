@@ -2,13 +2,10 @@
 
 import unicodedata
 
-import segno
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from documents.certificates import BLOCK_UNDER_EMBLEM, CERTIFICATE_POSITIONS
-from documents.fitting import fit
 from documents.naming import header_names, last_words
 
 register = template.Library()
@@ -16,16 +13,6 @@ register = template.Library()
 # Blanks a signer fills by hand on a document that has no number or date yet.
 NUMBER_BLANK = "\u00a0" * 6
 DAY_BLANK = "\u00a0" * 4
-
-BOX_SIDES = ("top", "left", "width", "height")
-
-# A certificate's variable block: (field, face, size in pt, line height, space after in mm).
-# The block is one box; its paragraphs flow inside it and shrink together to fit it.
-CERTIFICATE_BLOCK = (
-    ("awardee", "bold", 24, 1.25, 2),
-    ("awardee_detail", "regular", 15, 1.25, 2.5),
-    ("achievement", "italic", 16, 1.3, 0),
-)
 
 
 @register.filter
@@ -92,39 +79,3 @@ def header_bodies(parent_body, issuing_body):
     """Return {"parent", "body"}, in capitals, lines broken: the body without the place its parent names."""
     parent, body = header_names(parent_body, issuing_body)
     return {"parent": _header_lines(parent), "body": _header_lines(body)}
-
-
-@register.simple_tag
-def certificate_block(certificate):
-    """Return the variable block's style and its paragraphs' styles, type fitted to the box.
-
-    On a blank, positions["awardee"] sets the block's box (top, left, width, height in mm); on the
-    digital page the box starts lower when the national emblem heads the page.
-    """
-    box = CERTIFICATE_POSITIONS["awardee"]
-    if certificate.get("emblem") and not certificate.get("print_on_blank"):
-        box = box | BLOCK_UNDER_EMBLEM
-    box = box | ((certificate.get("positions") or {}).get("awardee") or {})
-    paragraphs = [(certificate.get(field) or "", *layout) for field, *layout in CERTIFICATE_BLOCK]
-    scale, _ = fit(paragraphs, box["width"], box["height"])
-    styles = {"box": _mm_style(box)}
-    for field, _face, size, leading, space in CERTIFICATE_BLOCK:
-        styles[field] = f"font-size:{size * scale:.1f}pt;line-height:{leading:g};margin-bottom:{space:g}mm;"
-    return styles
-
-
-def _mm_style(box):
-    # Formatted here, not by the template, so a localised "95,5" never reaches the CSS.
-    return "".join(f"{side}:{box[side]:g}mm;" for side in BOX_SIDES if side in box)
-
-
-@register.simple_tag
-def qr_code(url):
-    """Return the QR code of a URL as an SVG data URI, drawn in vectors."""
-    return segno.make(url, error="m").svg_data_uri(border=0)
-
-
-@register.simple_tag
-def box(positions, field):
-    """Return a style attribute placing a certificate's field at its mm offsets: the defaults, or those given."""
-    return format_html(' style="{}"', _mm_style(CERTIFICATE_POSITIONS[field] | ((positions or {}).get(field) or {})))

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from awards.printing import certificate_contexts
-from documents.rendering import render_pdf_pages
+from documents.typesetting import render_certificates
 from tests.awards.test_revocation import award, revoking  # noqa: F401  the award and a later decision revoking it
 from tests.awards.test_views import award_form, draft, leader, signed  # noqa: F401  the decision fixtures
 from tests.documents.pdf_reading import MM, colour_box, qr_codes, text_boxes
@@ -62,7 +62,7 @@ def test_certificates_on_blanks_print_at_the_positions_set_for_the_award_form(si
     signed.award_form.blank_positions = {"awardee": {"top": 95, "left": 20, "width": 150, "height": 30}}
     signed.award_form.save()
 
-    pdf = render_pdf_pages("documents/certificate.html", certificate_contexts(signed, print_on_blank=True))
+    pdf = render_certificates(certificate_contexts(signed, print_on_blank=True))
 
     name_lines = [corners for _, text, *corners in text_boxes(pdf) if text == "Bà Nguyễn Thị Ngọc Hà"]
     x0, y0, x1, _ = (corner / MM for corner in name_lines[0])
@@ -73,10 +73,10 @@ def test_certificates_on_blanks_print_at_the_positions_set_for_the_award_form(si
 @pytest.mark.django_db
 def test_framed_certificate_carries_the_emblem_uploaded_for_its_award_form(award):  # noqa: F811
     one_award = award.decision.awards.filter(pk=award.pk)
-    without = render_pdf_pages("documents/certificate.html", certificate_contexts(award.decision, awards=one_award))
+    without = render_certificates(certificate_contexts(award.decision, awards=one_award))
     award.decision.award_form.emblem.save("quoc-huy.png", ContentFile(emblem_png()))
 
-    framed = render_pdf_pages("documents/certificate.html", certificate_contexts(award.decision, awards=one_award))
+    framed = render_certificates(certificate_contexts(award.decision, awards=one_award))
 
     assert colour_box(framed, EMBLEM_BLUE) is not None
     assert colour_box(without, EMBLEM_BLUE) is None

@@ -19,7 +19,7 @@ from config.celery import app
 from tests.factories import AwardFormFactory, approved_nomination
 from tests.notifications.test_tasks import _test_database_url
 
-AWARDEES = 20  # enough certificates for the render to last a few seconds on a cold worker
+AWARDEES = 20  # an annex long enough for the render to last a few seconds on a cold worker
 
 
 def start_worker(queue, log, **variables):

@@ -1,9 +1,10 @@
+import datetime
+
 import pytest
-import segno
-from django.template.loader import render_to_string
 
 from documents.certificates import png_data_uri
-from documents.rendering import render_pdf_pages
+from documents.typesetting import render_certificates
+from tests.clock import SUITE_NOW
 
 from .pdf_reading import (
     MM,
@@ -12,9 +13,9 @@ from .pdf_reading import (
     overlapping,
     page_size,
     page_text,
+    qr_codes,
     read,
     text_boxes,
-    text_positions,
 )
 from .samples import EMBLEM_BLUE, WRAPPING_AWARDEES, certificate_context, emblem_png
 
@@ -23,12 +24,12 @@ VERIFICATION_URL = "https://thidua.example.gov.vn/khen-thuong/xac-minh/ABCD2345E
 
 @pytest.fixture(scope="module")
 def digital():
-    return read(render_pdf_pages("documents/certificate.html", [certificate_context()]))
+    return read(render_certificates([certificate_context()]))
 
 
 @pytest.fixture(scope="module")
 def blank():
-    return read(render_pdf_pages("documents/certificate.html", [certificate_context(print_on_blank=True)]))
+    return read(render_certificates([certificate_context(print_on_blank=True)]))
 
 
 def test_certificate_page_is_a4_landscape(digital):
@@ -63,11 +64,14 @@ def test_certificate_on_blank_prints_only_the_variable_text(blank):
 def test_certificate_on_blank_places_the_variable_block_at_the_given_mm_offsets():
     context = certificate_context(print_on_blank=True, positions={"awardee": {"top": 50, "left": 10, "width": 100}})
 
-    pdf = read(render_pdf_pages("documents/certificate.html", [context]))
+    pdf = render_certificates([context])
 
-    left, top = next((left, top) for text, left, top in text_positions(pdf, 0) if text == "Bà Nguyễn Thị Ngọc Hà")
-    assert 50 < top < 50 + 12  # the baseline, one 24pt line below the box's top
-    assert 10 < left < 10 + 50  # centred in a box from 10 to 110 mm
+    left, top, right, _ = next(
+        (corner / MM for corner in corners) for _, text, *corners in text_boxes(pdf) if text == "Bà Nguyễn Thị Ngọc Hà"
+    )
+    assert 50 <= top < 50 + 4  # the first line of the block
+    assert 10 < left and right < 10 + 100
+    assert (left + right) / 2 == pytest.approx(10 + 50, abs=1)  # centred in a box from 10 to 110 mm
 
 
 def test_certificate_pdf_embeds_liberation_serif_only(digital):
@@ -77,14 +81,14 @@ def test_certificate_pdf_embeds_liberation_serif_only(digital):
 @pytest.mark.parametrize("print_on_blank", [False, True], ids=["framed", "on blank"])
 @pytest.mark.parametrize("awardee", WRAPPING_AWARDEES.values(), ids=WRAPPING_AWARDEES.keys())
 def test_certificate_lines_never_print_over_each_other_when_names_wrap(awardee, print_on_blank):
-    pdf = render_pdf_pages("documents/certificate.html", [certificate_context(print_on_blank=print_on_blank, **awardee)])
+    pdf = render_certificates([certificate_context(print_on_blank=print_on_blank, **awardee)])
 
     assert overlapping(text_boxes(pdf, "line")) == []
     assert overlapping(text_boxes(pdf, "word")) == []
 
 
 def test_certificate_three_line_name_wraps_to_three_lines_and_pushes_the_detail_down():
-    pdf = render_pdf_pages("documents/certificate.html", [certificate_context(**WRAPPING_AWARDEES["three-line collective"])])
+    pdf = render_certificates([certificate_context(**WRAPPING_AWARDEES["three-line collective"])])
 
     lines = [text for _, text, *_ in text_boxes(pdf)]
     name_lines = lines[lines.index("BẰNG KHEN") + 1 : lines.index("Sở Tư pháp thành phố Cần Thơ")]
@@ -96,7 +100,7 @@ def test_certificate_block_shrinks_its_type_to_fit_a_small_box_on_a_blank():
     small_box = {"awardee": {"top": 60, "left": 40, "width": 150, "height": 40}}
     context = certificate_context(print_on_blank=True, positions=small_box, **WRAPPING_AWARDEES["three-line collective"])
 
-    pdf = render_pdf_pages("documents/certificate.html", [context])
+    pdf = render_certificates([context])
 
     block = [box for box in text_boxes(pdf) if box[3] < 130 * MM]  # above the date line
     assert overlapping(block) == []
@@ -104,23 +108,22 @@ def test_certificate_block_shrinks_its_type_to_fit_a_small_box_on_a_blank():
 
 
 def test_digital_certificate_carries_the_qr_code_of_the_verification_page():
-    html = render_to_string("documents/certificate.html", {"pages": [certificate_context(verification_url=VERIFICATION_URL)]})
+    pdf = render_certificates([certificate_context(verification_url=VERIFICATION_URL)])
 
-    assert segno.make(VERIFICATION_URL, error="m").svg_data_uri(border=0) in html
+    assert qr_codes(pdf) == [VERIFICATION_URL]
 
 
 def test_certificate_on_blank_prints_no_qr_code():
-    context = certificate_context(print_on_blank=True, verification_url=VERIFICATION_URL)
+    pdf = render_certificates([certificate_context(print_on_blank=True, verification_url=VERIFICATION_URL)])
 
-    html = render_to_string("documents/certificate.html", {"pages": [context]})
-
-    assert "data:image/svg+xml" not in html
+    assert qr_codes(pdf) == []
+    assert "/Image" not in str(read(pdf).pages[0]["/Resources"].get("/XObject", {}))
 
 
 def test_framed_certificate_carries_the_uploaded_emblem_centred_above_the_national_name():
     context = certificate_context(emblem=png_data_uri(emblem_png()), **WRAPPING_AWARDEES["three-line collective"])
 
-    pdf = render_pdf_pages("documents/certificate.html", [context])
+    pdf = render_certificates([context])
 
     left, top, right, bottom = colour_box(pdf, EMBLEM_BLUE)
     nation_top = next(y0 for _, text, _, y0, _, _ in text_boxes(pdf) if text.startswith("CỘNG HÒA")) / MM
@@ -131,7 +134,7 @@ def test_framed_certificate_carries_the_uploaded_emblem_centred_above_the_nation
 
 
 def test_framed_certificate_without_an_uploaded_emblem_prints_no_image_and_no_empty_box():
-    pdf = render_pdf_pages("documents/certificate.html", [certificate_context()])
+    pdf = render_certificates([certificate_context()])
 
     assert colour_box(pdf, EMBLEM_BLUE) is None
     assert "/Image" not in str(read(pdf).pages[0]["/Resources"].get("/XObject", {}))
@@ -141,4 +144,25 @@ def test_framed_certificate_without_an_uploaded_emblem_prints_no_image_and_no_em
 def test_certificate_on_blank_never_prints_the_emblem():
     context = certificate_context(print_on_blank=True, emblem=png_data_uri(emblem_png()))
 
-    assert colour_box(render_pdf_pages("documents/certificate.html", [context]), EMBLEM_BLUE) is None
+    assert colour_box(render_certificates([context]), EMBLEM_BLUE) is None
+
+
+def test_certificates_pdf_names_its_decision_issuer_subject_and_signing_time():
+    signed_at = datetime.datetime(2026, 1, 5, 8, 30, 15, 123456, tzinfo=datetime.UTC)
+    context = certificate_context(
+        issuer="Ủy ban nhân dân thành phố Cần Thơ", subject="Bằng khen theo Quyết định số 12/QĐ-UBND", created=signed_at
+    )
+
+    metadata = read(render_certificates([context])).metadata
+
+    assert metadata.title == "BẰNG KHEN – Quyết định số 12/QĐ-UBND"
+    assert metadata.author == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert metadata.subject == "Bằng khen theo Quyết định số 12/QĐ-UBND"
+    assert metadata.creation_date == signed_at.replace(microsecond=0)
+
+
+def test_certificates_pdf_without_an_issuer_or_signing_time_is_dated_now():
+    metadata = read(render_certificates([certificate_context()])).metadata
+
+    assert metadata.author is None
+    assert metadata.creation_date == SUITE_NOW.replace(microsecond=0)

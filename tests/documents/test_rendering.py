@@ -1,14 +1,13 @@
 import io
-import multiprocessing
 
-import django
 import pikepdf
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.test.utils import isolate_apps
 
-from documents.rendering import render_pdf_pages, save_pdf
+from documents.rendering import save_pdf
+from documents.typesetting import TypesettingError, render_certificates
 
 from .pdf_reading import page_text, read
 from .samples import certificate_context
@@ -33,35 +32,16 @@ def font_programs(pdf):
         return {font.FontFile2.objgen for font in fonts}, len(fonts)
 
 
-def test_bulk_certificates_give_one_page_each_in_order_with_each_font_embedded_once(caplog):
-    rendered = render_pdf_pages("documents/certificate.html", certificates(250), processes=2)
+def test_bulk_certificates_give_one_page_each_in_order_with_each_font_embedded_once():
+    rendered = render_certificates(certificates(250))
     pdf = read(rendered)
 
     programs, fonts = font_programs(rendered)
-    assert fonts > len(programs) == 3  # regular, bold and italic, shared by the chunks' fonts
-    assert "fontTools instead of HarfBuzz" not in caplog.text
+    assert fonts == len(programs) == 3  # regular, bold and italic, each once for all the pages
     assert len(pdf.pages) == 250
     assert page_text(pdf, 0).startswith("Người nhận số 1 Trợ giúp")
     assert page_text(pdf, 249).startswith("Người nhận số 250 Trợ giúp")
     assert awardee_of_each_page(pdf) == awardees(250)
-
-
-def test_bulk_certificates_in_one_process_merge_chunks_in_order():
-    pdf = read(render_pdf_pages("documents/certificate.html", certificates(5), processes=1, chunk_size=2))
-
-    assert awardee_of_each_page(pdf) == awardees(5)
-
-
-def render_in_daemonic_worker(count):
-    django.setup()
-    return render_pdf_pages("documents/certificate.html", certificates(count), processes=2, chunk_size=2)
-
-
-def test_bulk_certificates_in_a_daemonic_worker_like_celery_render_in_that_worker():
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        pdf = read(pool.apply(render_in_daemonic_worker, (5,)))
-
-    assert awardee_of_each_page(pdf) == awardees(5)
 
 
 @pytest.fixture
@@ -91,3 +71,12 @@ def test_save_pdf_under_a_new_name_removes_the_old_file(decision_file, tmp_path)
     save_pdf(decision_file, "QD-12.pdf", b"%PDF-1 signed", save=False)
 
     assert [path.name for path in (tmp_path / "decisions").iterdir()] == ["QD-12.pdf"]
+
+
+def test_certificates_typst_refuses_raise_an_error_that_says_why(tmp_path, monkeypatch):
+    broken = tmp_path / "certificate.typ"
+    broken.write_text("#let x = (\n")
+    monkeypatch.setattr("documents.typesetting.TEMPLATE", broken)
+
+    with pytest.raises(TypesettingError, match="unclosed delimiter"):
+        render_certificates(certificates(1))

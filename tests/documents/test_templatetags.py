@@ -1,9 +1,6 @@
 import datetime
 import unicodedata
 
-from django.template import Context, Template
-from django.utils import translation
-
 from documents.templatetags.official import (
     date_line,
     decision_date_words,
@@ -60,21 +57,6 @@ def test_item_end_ends_lines_with_semicolon_and_the_last_with_full_stop():
 
 def test_end_document_ends_the_last_article_with_dot_slash_dot():
     assert end_document("chịu trách nhiệm thi hành Quyết định này.") == "chịu trách nhiệm thi hành Quyết định này./."
-
-
-def test_box_writes_mm_offsets_with_a_dot_in_vietnamese():
-    template = Template('{% load official %}<p{% box positions "date_line" %}>')
-
-    with translation.override("vi"):
-        html = template.render(Context({"positions": {"date_line": {"top": 95.5, "left": 30}}}))
-
-    assert html == '<p style="top:95.5mm;left:30mm;width:115mm;">'
-
-
-def test_box_without_offsets_places_the_line_where_the_digital_page_has_it():
-    html = Template('{% load official %}<p{% box positions "date_line" %}>').render(Context({"positions": None}))
-
-    assert html == '<p style="top:140mm;left:160mm;width:115mm;">'
 
 
 def test_number_symbol_pads_a_number_given_as_text():
