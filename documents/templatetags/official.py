@@ -3,7 +3,7 @@
 import unicodedata
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from documents.naming import header_names, last_words
@@ -13,6 +13,7 @@ register = template.Library()
 # Blanks a signer fills by hand on a document that has no number or date yet.
 NUMBER_BLANK = "\u00a0" * 6
 DAY_BLANK = "\u00a0" * 4
+WORD_JOINER = "\u2060"
 
 
 @register.filter
@@ -63,8 +64,9 @@ def end_document(text):
 def unorphan(text):
     """Keep a place's name whole and the last two words together, so no line ends on one word."""
     head, tail = last_words(text)
-    # A span that does not wrap, not no-break spaces: the PDF's text keeps plain spaces.
-    return format_html('{} <span class="nowrap">{}</span>', head, tail) if head else text
+    # A word joiner after a space forbids a break there and prints nothing: the PDF's text keeps plain spaces
+    # (no-break spaces would not), and a table cell gets no box of its own (a span per cell cost a third of an annex).
+    return f"{head} {tail.replace(' ', ' ' + WORD_JOINER)}" if head else text
 
 
 def _header_lines(lines):

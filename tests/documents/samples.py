@@ -17,6 +17,8 @@ LONG_DETAIL = (
     "Trợ giúp viên pháp lý hạng II, Trưởng phòng Tư vấn, tham gia tố tụng và hướng dẫn nghiệp vụ, "
     "Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ"
 )
+# A unit that, wrapped word by word in the annex's unit column, would leave "lý" alone on its last line.
+UNIT_ENDING_ON_ONE_WORD = "Phòng Tư vấn, tham gia tố tụng và hướng dẫn nghiệp vụ trợ giúp pháp lý"
 WRAPPING_AWARDEES = {
     "two-line collective": {"awardee": TWO_LINE_COLLECTIVE, "awardee_detail": "Trung tâm Trợ giúp pháp lý nhà nước"},
     "three-line collective": {"awardee": THREE_LINE_COLLECTIVE, "awardee_detail": "Sở Tư pháp thành phố Cần Thơ"},

@@ -14,6 +14,7 @@ from .samples import (
     LONG_DETAIL,
     THREE_LINE_COLLECTIVE,
     TWO_LINE_COLLECTIVE,
+    UNIT_ENDING_ON_ONE_WORD,
     decision_context,
     minutes_context,
 )
@@ -210,6 +211,23 @@ def test_minutes_lines_never_print_over_each_other_with_long_names():
 
     assert overlapping(text_boxes(pdf, "line")) == []
     assert overlapping(text_boxes(pdf, "word")) == []
+
+
+def test_decision_annex_cell_never_ends_on_one_word():
+    individual = {"name": "Trần Văn Đức", "position": "Chuyên viên", "unit": UNIT_ENDING_ON_ONE_WORD}
+    annex = decision_context()["annex"] | {"individuals": [individual]}
+
+    pdf = render_pdf("documents/decision.html", decision_context(annex=annex))
+
+    last_line = [text for page, text, *_ in text_boxes(pdf, "line") if page == 2][-1]
+    assert last_line == "pháp lý"
+
+
+def test_decision_annex_text_has_plain_spaces_where_words_are_kept_together(decision):
+    text = decision.pages[1].extract_text()
+
+    assert "Trung tâm Trợ giúp pháp lý nhà nước" in text
+    assert not {"\u2060", "\u00a0"} & set(text)
 
 
 def test_decision_annex_of_individuals_only_has_no_lone_section_number():
