@@ -1,6 +1,8 @@
 """Render official documents to PDF with WeasyPrint (certificates: documents/typesetting.py)."""
 
+import contextlib
 import functools
+import gc
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -28,8 +30,22 @@ ARCHIVAL = "pdf/a-2b"
 
 def html_to_pdf(html, *, archival=False):
     """Lay out an HTML string with the app's CSS and fonts, and return the PDF (PDF/A-2b if archival)."""
-    document = HTML(string=html, base_url=BASE_URL)
-    return document.write_pdf(font_config=font_config(), pdf_variant=ARCHIVAL if archival else None)
+    with collector_paused():
+        document = HTML(string=html, base_url=BASE_URL)
+        return document.write_pdf(font_config=font_config(), pdf_variant=ARCHIVAL if archival else None)
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Hold Python's cyclic garbage collector back during a layout, then free the layout's cycles in one pass."""
+    # A layout makes some 10^5 objects: the collector would run over them some 200 times, and over the whole
+    # process once or twice, a fifth of a 200-row annex's time. They are all still in the youngest generation after.
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(0)
 
 
 def render_pdf(template_name, context, *, archival=False):
