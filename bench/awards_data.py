@@ -1,19 +1,22 @@
 """A scratch database holding one signed decision with many awardees, for the awards benchmarks."""
 
+import atexit
 import datetime
 import itertools
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-# A fresh SQLite file unless DATABASE_URL names another database.
-SCRATCH = Path("/tmp/thidua-bench-awards.sqlite3")
+# A fresh SQLite file of this run's own, unless DATABASE_URL names another database: two benches at once
+# (from two checkouts) would otherwise migrate and flush the same file under each other.
 if "DATABASE_URL" not in os.environ:
-    SCRATCH.unlink(missing_ok=True)
+    SCRATCH = Path(tempfile.gettempdir()) / f"thidua-bench-awards-{os.getpid()}.sqlite3"
+    atexit.register(SCRATCH.unlink, missing_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}"
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ"]
