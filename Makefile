@@ -31,8 +31,11 @@ run: migrate
 	$(PYTHON) manage.py seed_demo --host $(HOST)
 	$(PYTHON) manage.py runserver $(HOST)
 
+# On every core (pytest-xdist), each worker with its own test database, Redis database and MEDIA_ROOT (tests/conftest.py).
+# Tests are handed out one at a time and in pytest-django's order: no worker idles while the other still holds a queue
+# of browser tests, and none runs a test needing the migrations' data after one that flushed its database.
 test: messages
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --maxschedchunk 1
 
 worker: install
 	$(VENV)/bin/celery -A config worker -P prefork -c 2 --without-mingle --without-gossip -l info

@@ -1,6 +1,11 @@
+import os
+import urllib.parse
+
 import pytest
 import time_machine
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.test import override_settings
 
 from accounts.models import User
 from config.celery import app as celery_app
@@ -8,6 +13,34 @@ from config.celery import app as celery_app
 from .clock import SUITE_NOW
 from .factories import OfficeFactory, UserFactory
 from .softhsm import softhsm_token  # noqa: F401  a PKCS#11 token for digital signatures
+
+
+def pytest_configure(config):
+    """Under pytest-xdist each worker (gw0, gw1, …) has its own test database, from pytest-django, and gets its own
+    Redis database here: REDIS_URL's plus the worker's number. A test ends by emptying the cache, a FLUSHDB, which
+    would empty the other worker's cache, job states and Celery queues with it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not django_settings.REDIS_URL:
+        return
+    url = urllib.parse.urlsplit(django_settings.REDIS_URL)
+    database = int(url.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+    if database > 15:
+        raise pytest.UsageError(f"{worker} would use Redis database {database}, past Redis's 16: run fewer workers (-n)")
+    worker_url = url._replace(path=f"/{database}").geturl()
+    # Early enough: Celery and Django's caches read these settings on first use, during the tests.
+    if django_settings.CELERY_RESULT_BACKEND == django_settings.REDIS_URL:
+        django_settings.CELERY_RESULT_BACKEND = worker_url
+    django_settings.REDIS_URL = django_settings.CELERY_BROKER_URL = worker_url
+    django_settings.CACHES = {"default": django_settings.CACHES["default"] | {"LOCATION": worker_url}}
+    os.environ["REDIS_URL"] = worker_url  # for the Celery workers and web nodes the tests start
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """The files tests store go to a folder of this run (of this worker, under pytest-xdist), not the repository's
+    media/: two workers would write the same names (their dossiers have the same ids) and delete each other's."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture(autouse=True)
