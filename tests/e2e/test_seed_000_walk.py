@@ -177,6 +177,7 @@ def staff_schedule_the_meeting(people, plan):
     page = people("sotuphap")
     page.click("nav >> text=Hội đồng")
     page.click("text=Lên lịch họp")
+    page.wait_for_url("**/cuoc-hop/tao-moi/")  # loaded: choosing the plan brings its dossiers through htmx once its script has run
     page.select_option("#id_council", label="Hội đồng phối hợp liên ngành về trợ giúp pháp lý trong hoạt động tố tụng thành phố Cần Thơ")
     page.select_option("#id_campaign", value=str(plan.pk))
     page.check(f"label:has-text('{NOMINEE}')")
