@@ -1,4 +1,4 @@
-"""1,000 certificates of a signed decision in one PDF the product's way (Typst, warm in this process), interleaved
+"""1,000 certificates of a signed decision in one PDF the product's way (one Typst process for the document), interleaved
 with the truly naive way: each certificate typeset in a fresh Python process that loads Typst, the fonts and
 the template for it alone, two such processes at a time (the same 2 cores). Best of 3 each; each run prints
 another decision number, so no run reuses an earlier run's layout.
@@ -53,7 +53,7 @@ def main():
     decision = signed_decision(AWARDEES)
     contexts = certificate_contexts(decision, print_on_blank=True)
     load_before = os.getloadavg()
-    render_certificates(numbered(contexts[:1], 99))  # a worker that has typeset before: Typst and the fonts loaded
+    render_certificates(numbered(contexts[:1], 99))  # the operating system has Python, Typst and the fonts cached
     product, naive = [], []
     for run in range(RUNS):
         seconds, pdf = timed(lambda run=run: render_certificates(numbered(contexts, 100 + run)))
@@ -63,7 +63,7 @@ def main():
         naive.append(seconds / NAIVE_SAMPLE * AWARDEES)
     best, baseline = min(product), min(naive)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{AWARDEES:,} certificates, one PDF, typeset in this process: best {best:.2f} s of {RUNS} "
+    print(f"{AWARDEES:,} certificates, one PDF, typeset in one Typst process: best {best:.2f} s of {RUNS} "
           f"({', '.join(f'{s:.2f}' for s in product)}), {len(pdf) // 1024:,} KiB, peak memory {peak_mib:.0f} MiB")
     print(f"naive, a fresh process + Typst + fonts per certificate, {PROCESSES} at a time: timed on "
           f"{NAIVE_SAMPLE} and scaled to {AWARDEES:,}: best {baseline:.0f} s ({', '.join(f'{s:.0f}' for s in naive)})")
