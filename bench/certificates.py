@@ -11,8 +11,6 @@ Run from the project's folder: .venv/bin/python bench/certificates.py
 
 import os
 import resource
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from awards_data import setup_django, signed_decision, timed
@@ -23,21 +21,13 @@ PROCESSES = 2
 RUNS = 3
 BAR_SECONDS, BAR_RATIO = 10.0, 15.0
 COMMAND = ".venv/bin/python bench/certificates.py"
-NAIVE_RENDER = (
-    "import sys, typst\n"
-    "template, fonts = sys.argv[1:]\n"
-    "sys.stdout.buffer.write(typst.compile(template, font_paths=[fonts], ignore_system_fonts=True,\n"
-    "                                      sys_inputs={'certificates': sys.stdin.read()}))\n"
-)
 
 
 def naive_one(certificate):
     """Typeset one certificate in a fresh process, as a script run per certificate would."""
-    from documents.typesetting import FONTS, TEMPLATE, certificates_input  # noqa: PLC0415
+    from documents.typesetting import render_certificates  # noqa: PLC0415
 
-    done = subprocess.run([sys.executable, "-c", NAIVE_RENDER, TEMPLATE, FONTS], capture_output=True, check=True,
-                          input=certificates_input([certificate]).encode(), cwd=TEMPLATE.parent)
-    return done.stdout
+    return render_certificates([certificate])
 
 
 def numbered(contexts, number):

@@ -79,10 +79,11 @@ def certificates_input(certificates):
 
 def _title(certificate):
     title = upper_vi(certificate["title"])
-    number = certificate["decision"]["number"]
-    if number:
-        return f"{title} – Quyết định số {number_symbol(number, certificate['decision']['symbol'])}"
-    return title
+    return f"{title} – {_decision_number(certificate['decision'])}" if certificate["decision"]["number"] else title
+
+
+def _decision_number(decision):
+    return f"Quyết định số {number_symbol(decision['number'], decision['symbol'])}"
 
 
 def _page(certificate, images):
@@ -106,8 +107,7 @@ def _page(certificate, images):
         "date_line": date_line(certificate["place"], certificate["date"]),
         "signer_lines": [upper_vi(line) for line in certificate["signer_lines"]],
         "signer_name": certificate["signer_name"],
-        "decision": f"Quyết định số {number_symbol(decision['number'], decision['symbol'])} "
-                    f"ngày {decision['date']:%d/%m/%Y}",
+        "decision": f"{_decision_number(decision)} ngày {decision['date']:%d/%m/%Y}",
         "register_number": f"Số sổ: {certificate['register_number']}",
         "boxes": boxes,
     }
