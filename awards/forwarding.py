@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from documents.collation import vietnamese_key
-from documents.rendering import render_pdf
+from documents.official import render_official
 from nominations.models import GRANTED, Attachment
 
 from .models import Awardee, DecisionError, ProposalLetter
@@ -57,7 +57,7 @@ def letter_pdf(letter, nominations):
     awardees = [Awardee(person=n.nominee_person, organization=n.nominee_organization) for n in nominations]
     collectives = sorted((a for a in awardees if not a.is_individual), key=lambda a: vietnamese_key(a.organization.name))
     individuals = sorted((a for a in awardees if a.is_individual), key=lambda a: vietnamese_key(a.person.full_name))
-    return render_pdf("awards/proposal_letter.html", proposal_context(letter, [*collectives, *individuals]))
+    return render_official("proposal", proposal_context(letter, [*collectives, *individuals]))
 
 
 def letter_filename(letter):

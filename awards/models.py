@@ -10,6 +10,7 @@ from campaigns.models import AwardForm, Campaign, DocumentLines
 from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
+from documents.texts import date_line
 from nominations.models import Nomination
 
 # Up to this many awardees, Điều 1 lists them itself (placement "auto"); more go to the annex.
@@ -197,6 +198,11 @@ class Decision(DocumentLines, StatusFlow, Searchable):
     def number_symbol(self):
         """Decree 30: a leading zero below 10, "Số: 05/QĐ-UBND"; "…/QĐ-UBND" before a number is given."""
         return f"{self.number:02d}/{self.symbol}" if self.number else f"…/{self.symbol}"
+
+    @property
+    def date_line(self):
+        """ "Cần Thơ, ngày 05 tháng 01 năm 2026", as the decision's header prints it."""
+        return date_line(self.issue_place, self.issue_date)
 
     @property
     def effective_date(self):

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from councils.models import Meeting
-from documents.rendering import render_pdf
+from documents.official import render_official
 from documents.word import annex_docx, official_docx
 
 from .exports import annex_workbook
@@ -69,7 +69,7 @@ def _folder(position, nomination):
 def _add_proposal(packet, letter, awardees):
     """The office's tờ trình, as PDF and as Word for the higher level to edit or quote."""
     context = proposal_context(letter, awardees)
-    packet.add("to-trinh.pdf", render_pdf("awards/proposal_letter.html", context), str(letter))
+    packet.add("to-trinh.pdf", render_official("proposal", context), str(letter))
     word = official_docx(context, doc_type="Tờ trình", addressee=letter.addressee, paragraphs=context["paragraphs"],
                          annex_kind="Tờ trình")
     packet.add("to-trinh.docx", word, _("%(letter)s (bản Word)") % {"letter": letter})
@@ -78,7 +78,7 @@ def _add_proposal(packet, letter, awardees):
 def _add_awardee_list(packet, decision, collectives, individuals):
     context = awardee_list_context(decision, [*collectives, *individuals])
     title = _("Danh sách tập thể, cá nhân được khen thưởng")
-    packet.add("danh-sach.pdf", render_pdf("awards/awardee_list.html", context), title)
+    packet.add("danh-sach.pdf", render_official("list", context), title)
     packet.add("danh-sach.docx", annex_docx(context, kind="Quyết định"), _("%(title)s (bản Word)") % {"title": title})
     workbook = io.BytesIO()
     annex_workbook(decision, collectives, individuals).save(workbook)

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.storage import retry_if_storage_failed
-from documents.rendering import render_pdf, save_pdf
+from documents.official import render_official
+from documents.rendering import save_pdf
 from documents.typesetting import render_certificates
 
 from .models import Decision
@@ -36,7 +37,7 @@ def generate_decision_documents(self, *, decision_id):
         collectives = sum(1 for awardee in awardees if not awardee.is_individual)
         reward = compute_reward(decision, collectives, len(awardees) - collectives)
         context = decision_context(decision, awardees, reward)
-        pdf = render_pdf("documents/decision.html", context, archival=decision.is_signed)
+        pdf = render_official("decision", context, archival=decision.is_signed)
         save_pdf(decision.pdf, decision_filename(decision, ""), pdf, save=False)
         Decision.objects.filter(pk=decision_id).update(pdf=decision.pdf.name)
         _set_state(decision_id, Decision.DocumentsState.RUNNING, 30)

@@ -20,7 +20,7 @@ from campaigns.models import Campaign
 from core.exceptions import PortalError
 from core.storage import file_response
 from core.views import act_then_redirect
-from documents.rendering import render_pdf
+from documents.official import render_official
 from documents.signatures import DigitalSignatureForm, TokenSignatureForm, stored_signature_checks
 from documents.spreadsheets import xlsx_response
 from documents.typesetting import render_certificates
@@ -282,7 +282,7 @@ def proposal_pdf(request, pk):
     letter = get_object_or_404(
         ProposalLetter.objects.select_related("organization__parent", "award_form__campaign__issuing_organization"), decision=decision
     )
-    pdf = render_pdf("awards/proposal_letter.html", proposal_context(letter, awardees_in_order(decision)))
+    pdf = render_official("proposal", proposal_context(letter, awardees_in_order(decision)))
     filename = f"to-trinh-{letter.number:02d}-{letter.symbol.replace('/', '-')}.pdf"
     return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=filename)
 

@@ -10,7 +10,7 @@ import datetime
 from django.utils.translation import gettext as _
 
 from accounts.models import Organization
-from documents.templatetags.official import decision_date_words
+from documents.texts import decision_date_words
 
 # What the data does not hold (the regulation's and the tờ trình's number and date): filled in on the draft.
 BLANK = "…"

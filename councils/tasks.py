@@ -4,7 +4,8 @@ from celery import shared_task
 from django.db import transaction
 
 from core.storage import retry_if_storage_failed
-from documents.rendering import render_pdf, save_pdf
+from documents.official import render_official
+from documents.rendering import save_pdf
 
 from .models import Meeting
 from .printing import minutes_context
@@ -19,7 +20,7 @@ def generate_minutes(self, *, meeting_id):
     if meeting is None:
         return
     try:
-        pdf = render_pdf("documents/minutes.html", minutes_context(meeting), archival=True)
+        pdf = render_official("minutes", minutes_context(meeting), archival=True)
         save_pdf(meeting.minutes_pdf, f"bien-ban-hop-{meeting.pk}.pdf", pdf, save=False)
     except Exception as error:
         if retry_if_storage_failed(self, error):

@@ -1,8 +1,6 @@
-"""Render official documents to PDF with WeasyPrint (certificates: documents/typesetting.py)."""
+"""Render HTML documents to PDF with WeasyPrint (official documents: official.py; certificates: typesetting.py), and store PDFs."""
 
-import contextlib
 import functools
-import gc
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -23,34 +21,10 @@ def font_config():
     return FontConfiguration()
 
 
-# Archives law 33/2024/QH15: a signed document is kept as PDF/A (here PDF/A-2b: fonts embedded,
-# colours with an output intent, metadata as XMP).
-ARCHIVAL = "pdf/a-2b"
-
-
-def html_to_pdf(html, *, archival=False):
-    """Lay out an HTML string with the app's CSS and fonts, and return the PDF (PDF/A-2b if archival)."""
-    with collector_paused():
-        document = HTML(string=html, base_url=BASE_URL)
-        return document.write_pdf(font_config=font_config(), pdf_variant=ARCHIVAL if archival else None)
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Hold Python's cyclic garbage collector back during a layout, then free the layout's cycles in one pass."""
-    # A layout makes some 10^5 objects: the collector would run over them some 200 times, and over the whole
-    # process once or twice, a fifth of a 200-row annex's time. They are all still in the youngest generation after.
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect(0)
-
-
-def render_pdf(template_name, context, *, archival=False):
-    """Render a template to PDF bytes; archival=True for a signed document, kept as PDF/A-2b."""
-    return html_to_pdf(render_to_string(template_name, context), archival=archival)
+def render_pdf(template_name, context):
+    """Render an HTML template to PDF bytes with the app's CSS and fonts (the statistics form)."""
+    html = render_to_string(template_name, context)
+    return HTML(string=html, base_url=BASE_URL).write_pdf(font_config=font_config())
 
 
 @storing()

@@ -1,4 +1,4 @@
-"""Typeset certificates with Typst: any number of pages as one PDF, in one process of its own.
+"""Typeset documents with Typst, each in a process of its own: certificates here, official documents in official.py.
 
 Typst lays out a certificate in about a millisecond where WeasyPrint took some 30 ms (issue #18: 1,000
 certificates in about 1.5 s instead of 16 s), with the same fonts at the same positions.
@@ -14,13 +14,17 @@ from django.utils import timezone
 
 from documents.certificates import BLOCK_UNDER_EMBLEM, positions_with_defaults
 from documents.naming import last_words
-from documents.templatetags.official import date_line, number_symbol, upper_vi
+from documents.texts import date_line, number_symbol, upper_vi
 
 HERE = Path(__file__).resolve().parent
-TEMPLATE = HERE / "templates" / "documents" / "certificate.typ"
+TEMPLATES = HERE / "templates" / "documents"
+TEMPLATE = TEMPLATES / "certificate.typ"
 FONTS = HERE / "fonts"  # Liberation Serif, and no other font
 COMPILE = HERE / "compile_typst.py"
 TIMEOUT_SECONDS = 300
+# Archives law 33/2024/QH15: a signed document is kept as PDF/A (here PDF/A-2b: fonts embedded,
+# colours with an output intent, metadata as XMP).
+ARCHIVAL = "a-2b"
 
 
 class TypesettingError(RuntimeError):
@@ -54,11 +58,17 @@ def render_certificates(certificates):
     """
     certificates = list(certificates)
     created = certificates[0].get("created") or timezone.now()
-    inputs = json.dumps({"certificates": certificates_input(certificates)})
-    done = subprocess.run(
-        [sys.executable, COMPILE, TEMPLATE, FONTS, str(int(created.timestamp()))],
-        input=inputs.encode(), capture_output=True, cwd=TEMPLATE.parent, timeout=TIMEOUT_SECONDS,
-    )
+    return typeset(TEMPLATE, {"certificates": certificates_input(certificates)}, created)
+
+
+def typeset(template, inputs, created, *, archival=False):
+    """Compile a Typst template with its inputs ({name: JSON text}) in a process of its own; return the PDF.
+
+    created is the PDF's creation time; archival=True makes it PDF/A-2b.
+    """
+    command = [sys.executable, COMPILE, template, FONTS, str(int(created.timestamp())), ARCHIVAL if archival else ""]
+    done = subprocess.run(command, input=json.dumps(inputs).encode(), capture_output=True, cwd=template.parent,
+                          timeout=TIMEOUT_SECONDS)
     if done.returncode:
         raise TypesettingError(done.stderr.decode(errors="replace").strip().splitlines()[-1])
     return done.stdout

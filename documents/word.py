@@ -1,6 +1,6 @@
 """Official documents as Word files (python-docx), for an office that edits them further or sends them upward.
 
-Domain-free: the context of the PDF templates (official_base.html, _annex.html) in, the bytes of a .docx out,
+Domain-free: the context of documents/official.py's render_official in, the bytes of a .docx out,
 laid out as Decree 30/2020 asks: A4, Times New Roman, the two-column header, the title, the bases, the body,
 Nơi nhận beside the signature, and the annex's tables on a page of their own.
 """
@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Mm, Pt
 
 from documents.naming import header_names
-from documents.templatetags.official import (
+from documents.texts import (
     date_line,
     decision_date_words,
     end_document,

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
+from pikepdf.models.metadata import decode_pdf_date
 from pypdf import PdfReader
 
 from accounts.models import Organization
@@ -185,7 +186,7 @@ def test_decision_documents_failure_is_recorded_for_a_retry(decision, settings, 
     def broken(*args, **kwargs):
         raise OSError("đĩa đầy")
 
-    monkeypatch.setattr("awards.tasks.render_pdf", broken)
+    monkeypatch.setattr("awards.tasks.render_official", broken)
     generate_decision_documents(decision_id=decision.pk)
 
     decision.refresh_from_db()
@@ -284,7 +285,7 @@ def test_signed_decision_pdf_is_pdf_a_2b_with_its_metadata(decision, leader, set
     assert pdf.Root.Lang == "vi"
     assert str(pdf.docinfo.Author) == "Ủy ban nhân dân thành phố Cần Thơ"
     assert str(pdf.docinfo.Title) == "QUYẾT ĐỊNH 01/QĐ-UBND – Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"
-    assert str(pdf.docinfo.CreationDate).startswith(timezone.localtime(decision.signed_at).strftime("D:%Y%m%d%H%M"))
+    assert decode_pdf_date(str(pdf.docinfo.CreationDate)) == decision.signed_at.replace(microsecond=0)
 
 
 @pytest.mark.django_db

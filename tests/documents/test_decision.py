@@ -6,7 +6,7 @@ import pikepdf
 import pytest
 from django.utils import timezone
 
-from documents.rendering import render_pdf
+from documents.official import render_official
 
 from .pdf_reading import embedded_font_names, overlapping, page_size, page_text, read, text_boxes, text_positions
 from .samples import (
@@ -24,7 +24,7 @@ TOP_MARGIN_MM = 20
 
 @pytest.fixture(scope="module")
 def decision():
-    return read(render_pdf("documents/decision.html", decision_context()))
+    return read(render_official("decision", decision_context()))
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_decision_pdf_shows_number_and_symbol(first_page):
     ids=["5 January", "28 March"],
 )
 def test_decision_pdf_date_line_has_leading_zeros(date, line):
-    pdf = read(render_pdf("documents/decision.html", decision_context(date=date)))
+    pdf = read(render_official("decision", decision_context(date=date)))
 
     assert line in page_text(pdf, 0)
 
@@ -87,7 +87,7 @@ def test_decision_pdf_shows_signer_block(first_page):
 
 
 def test_decision_annex_is_a_page_of_its_own_headed_danh_sach(annex_page):
-    assert annex_page.startswith("DANH SÁCH Tập thể, cá nhân được tặng Giấy khen")
+    assert annex_page.startswith("2 DANH SÁCH Tập thể, cá nhân được tặng Giấy khen")  # after the page's number
 
 
 def test_decision_annex_refers_to_its_decision(annex_page):
@@ -135,7 +135,7 @@ def test_decision_pdf_embeds_liberation_serif_only(decision):
 
 
 def test_minutes_pdf_has_its_own_title_and_no_decision_wording():
-    pdf = read(render_pdf("documents/minutes.html", minutes_context()))
+    pdf = read(render_official("minutes", minutes_context()))
 
     text = page_text(pdf, 0)
     assert "Số: 03/BB-HĐTĐKT" in text
@@ -145,26 +145,26 @@ def test_minutes_pdf_has_its_own_title_and_no_decision_wording():
 
 
 def test_minutes_pdf_is_signed_by_secretary_and_chair():
-    pdf = read(render_pdf("documents/minutes.html", minutes_context()))
+    pdf = read(render_official("minutes", minutes_context()))
 
     assert "THƯ KÝ HỘI ĐỒNG Lê Thị Thu CHỦ TỊCH HỘI ĐỒNG Trần Văn Đức" in page_text(pdf, 0)
 
 
 
 def test_minutes_header_names_the_parent_in_regular_capitals_and_the_council_without_the_city():
-    pdf = read(render_pdf("documents/minutes.html", minutes_context()))
+    pdf = read(render_official("minutes", minutes_context()))
 
     assert page_text(pdf, 0).startswith("SỞ TƯ PHÁP THÀNH PHỐ CẦN THƠ HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG CỘNG HÒA")
 
 
 def test_decision_header_does_not_repeat_the_city_under_its_parent():
-    pdf = read(render_pdf("documents/decision.html", decision_context(issuing_body="Sở Tư pháp thành phố Cần Thơ")))
+    pdf = read(render_official("decision", decision_context(issuing_body="Sở Tư pháp thành phố Cần Thơ")))
 
     assert page_text(pdf, 0).startswith("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ SỞ TƯ PHÁP CỘNG HÒA")
 
 
 def test_minutes_results_table_lists_each_nominee_with_votes_and_share():
-    pdf = read(render_pdf("documents/minutes.html", minutes_context()))
+    pdf = read(render_official("minutes", minutes_context()))
 
     text = page_text(pdf, 0)
     assert "STT Tên tập thể, cá nhân Hình thức khen thưởng Số phiếu đồng ý" in text
@@ -181,7 +181,7 @@ def with_rows(count):
 
 @pytest.mark.parametrize("count", range(14, 27, 2))
 def test_minutes_signatures_never_stand_alone_on_the_last_page(count):
-    pdf = read(render_pdf("documents/minutes.html", with_rows(count)))
+    pdf = read(render_official("minutes", with_rows(count)))
 
     last_page = page_text(pdf, len(pdf.pages) - 1)
     assert "Cuộc họp kết thúc lúc 11 giờ 00 phút./. THƯ KÝ HỘI ĐỒNG" in last_page
@@ -197,7 +197,7 @@ LONG_ANNEX = {
 
 
 def test_decision_lines_never_print_over_each_other_with_long_names():
-    pdf = render_pdf("documents/decision.html", decision_context(annex=LONG_ANNEX))
+    pdf = render_official("decision", decision_context(annex=LONG_ANNEX))
 
     assert overlapping(text_boxes(pdf, "line")) == []
     assert overlapping(text_boxes(pdf, "word")) == []
@@ -207,7 +207,7 @@ def test_minutes_lines_never_print_over_each_other_with_long_names():
     context = minutes_context()
     context["sections"][1]["table"]["rows"][1][1] = THREE_LINE_COLLECTIVE
 
-    pdf = render_pdf("documents/minutes.html", context)
+    pdf = render_official("minutes", context)
 
     assert overlapping(text_boxes(pdf, "line")) == []
     assert overlapping(text_boxes(pdf, "word")) == []
@@ -217,7 +217,7 @@ def test_decision_annex_cell_never_ends_on_one_word():
     individual = {"name": "Trần Văn Đức", "position": "Chuyên viên", "unit": UNIT_ENDING_ON_ONE_WORD}
     annex = decision_context()["annex"] | {"individuals": [individual]}
 
-    pdf = render_pdf("documents/decision.html", decision_context(annex=annex))
+    pdf = render_official("decision", decision_context(annex=annex))
 
     last_line = [text for page, text, *_ in text_boxes(pdf, "line") if page == 2][-1]
     assert last_line == "pháp lý"
@@ -233,9 +233,9 @@ def test_decision_annex_text_has_plain_spaces_where_words_are_kept_together(deci
 def test_decision_annex_of_individuals_only_has_no_lone_section_number():
     annex = decision_context()["annex"] | {"summary": "Cá nhân được tặng Giấy khen", "collectives": []}
 
-    pdf = read(render_pdf("documents/decision.html", decision_context(annex=annex)))
+    pdf = read(render_official("decision", decision_context(annex=annex)))
 
-    assert page_text(pdf, 1).startswith("DANH SÁCH Cá nhân được tặng Giấy khen (Kèm theo")
+    assert page_text(pdf, 1).startswith("2 DANH SÁCH Cá nhân được tặng Giấy khen (Kèm theo")
     assert "I. CÁ NHÂN" not in page_text(pdf, 1)
 
 
@@ -247,7 +247,7 @@ def pdfinfo(pdf_bytes):
 def test_decision_pdf_metadata_names_title_author_subject_date_and_language():
     signed_at = timezone.make_aware(datetime.datetime(2026, 1, 5, 9, 30))
 
-    pdf = render_pdf("documents/decision.html", decision_context(issuing_body="Sở Tư pháp thành phố Cần Thơ", created=signed_at))
+    pdf = render_official("decision", decision_context(issuing_body="Sở Tư pháp thành phố Cần Thơ", created=signed_at))
 
     info = pdfinfo(pdf)
     summary = "Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc năm 2025"
@@ -257,15 +257,36 @@ def test_decision_pdf_metadata_names_title_author_subject_date_and_language():
 
 
 def test_minutes_pdf_title_names_its_number_and_subject():
-    info = pdfinfo(render_pdf("documents/minutes.html", minutes_context()))
+    info = pdfinfo(render_official("minutes", minutes_context()))
 
     assert info["Title"] == "BIÊN BẢN 03/BB-HĐTĐKT – Họp xét khen thưởng năm 2025"
 
 
 def test_archival_decision_is_pdf_a_2b_with_an_srgb_output_intent():
-    pdf = pikepdf.open(io.BytesIO(render_pdf("documents/decision.html", decision_context(), archival=True)))
+    pdf = pikepdf.open(io.BytesIO(render_official("decision", decision_context(), archival=True)))
 
     intent = pdf.Root.OutputIntents[0]
     assert pdf.open_metadata().pdfa_status == "2B"
-    assert (intent.S, intent.OutputConditionIdentifier) == ("/GTS_PDFA1", "IEC 61966-2-1 Default RGB Colour Space - sRGB")
+    assert (intent.S, intent.OutputCondition) == ("/GTS_PDFA1", "sRGB")
     assert intent.DestOutputProfile.N == 3
+
+
+def test_draft_says_so_on_every_page_and_leaves_number_and_date_blank():
+    pdf = read(render_official("decision", decision_context(draft=True, number="", date=None)))
+
+    assert ["DỰ THẢO" in page_text(pdf, index) for index in range(len(pdf.pages))] == [True, True]
+    assert "Số: /QĐ-STP" in page_text(pdf, 0)
+    assert "Cần Thơ, ngày tháng năm" in page_text(pdf, 0)
+
+
+def test_long_annex_repeats_its_column_heads_on_every_page_and_never_splits_a_row():
+    individuals = [{"name": f"Người số {n}", "position": "Chuyên viên", "unit": LONG_DETAIL} for n in range(1, 61)]
+    annex = decision_context()["annex"] | {"collectives": [], "individuals": individuals}
+
+    pdf = read(render_official("decision", decision_context(annex=annex)))
+
+    pages = [page_text(pdf, index) for index in range(1, len(pdf.pages))]
+    assert len(pages) > 2
+    assert all(text.startswith(f"{number} STT Họ và tên") for number, text in enumerate(pages[1:], start=3))
+    rows = [f"{n} Người số {n} Chuyên viên {LONG_DETAIL}" for n in range(1, 61)]
+    assert sum(row in text for text in pages for row in rows) == 60

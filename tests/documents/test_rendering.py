@@ -1,4 +1,3 @@
-import gc
 import io
 
 import pikepdf
@@ -7,11 +6,11 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.test.utils import isolate_apps
 
-from documents.rendering import render_pdf, save_pdf
+from documents.rendering import save_pdf
 from documents.typesetting import TypesettingError, render_certificates
 
 from .pdf_reading import page_text, read
-from .samples import certificate_context, decision_context
+from .samples import certificate_context
 
 
 def awardees(count):
@@ -43,12 +42,6 @@ def test_bulk_certificates_give_one_page_each_in_order_with_each_font_embedded_o
     assert page_text(pdf, 0).startswith("Người nhận số 1 Trợ giúp")
     assert page_text(pdf, 249).startswith("Người nhận số 250 Trợ giúp")
     assert awardee_of_each_page(pdf) == awardees(250)
-
-
-def test_rendering_leaves_the_garbage_collector_running():
-    render_pdf("documents/decision.html", decision_context())
-
-    assert gc.isenabled()
 
 
 @pytest.fixture

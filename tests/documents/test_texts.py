@@ -1,7 +1,7 @@
 import datetime
 import unicodedata
 
-from documents.templatetags.official import (
+from documents.texts import (
     date_line,
     decision_date_words,
     end_document,
