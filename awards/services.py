@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Organization, Person, User
 from campaigns.models import AwardForm
 from documents.collation import vietnamese_key, vietnamese_order
-from documents.rendering import save_pdf
 from documents.signatures import certificate_signer, signed_copy, token_signer
+from documents.storing import save_pdf
 from nominations.models import Nomination, check_consultation_over
 from notifications.services import notify_from_template
 

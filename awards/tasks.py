@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.storage import retry_if_storage_failed
 from documents.official import render_official
-from documents.rendering import save_pdf
+from documents.storing import save_pdf
 from documents.typesetting import render_certificates
 
 from .models import Decision

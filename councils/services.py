@@ -4,8 +4,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
-from documents.rendering import save_pdf
 from documents.signatures import signed_copy
+from documents.storing import save_pdf
 from nominations.models import QuotaCounter
 
 from . import crypto

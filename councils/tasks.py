@@ -5,7 +5,7 @@ from django.db import transaction
 
 from core.storage import retry_if_storage_failed
 from documents.official import render_official
-from documents.rendering import save_pdf
+from documents.storing import save_pdf
 
 from .models import Meeting
 from .printing import minutes_context

@@ -5,9 +5,11 @@ emulation titles and commendations by level and form), each split into collectiv
 with the women among the individuals.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
@@ -16,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from awards.models import AwardLevel, level_case
 from campaigns.models import AwardForm, Campaign
 from documents.spreadsheets import as_text
+from documents.typesetting import TEMPLATES, typeset
 
 Kind = AwardForm.Kind
 
@@ -98,28 +101,65 @@ HEADER_ROW = 7
 FIRST_LINE_ROW = 10
 
 
+MARKS = ["A", "B", "C", "D", "1", "2", "3", "4"]
+
+
+def _texts(year, reporting_body, scope_text):
+    """The form's own words, the same in Excel and in PDF."""
+    return {
+        "title": _("Biểu thống kê thi đua, khen thưởng năm %(year)s") % {"year": year},
+        "reporting": _("Đơn vị báo cáo: %(body)s") % {"body": as_text(reporting_body)},
+        "receiving": _("Đơn vị nhận báo cáo: ……………………"),
+        "heading": _("SỐ PHONG TRÀO THI ĐUA, DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG"),
+        "year": _("Năm %(year)s") % {"year": year},
+        "scope": as_text(scope_text),
+        # Five columns over two header rows, "Chia ra" over the next two, then the women over two rows.
+        "heads": [_("STT"), _("Chỉ tiêu"), _("Mã số"), _("Đơn vị tính"), _("Tổng số"), _("Chia ra"), _("Tập thể"),
+                  _("Cá nhân"), _("Trong đó: cá nhân nữ")],
+        "date_line": _("…, ngày … tháng … năm …"),
+        "signers": [_("Người lập biểu"), _("Thủ trưởng đơn vị")],
+    }
+
+
+def _values(line):
+    return [line.number, line.indicator, line.code, line.unit, line.total, line.collectives, line.individuals, line.women]
+
+
+def statistics_pdf(lines, *, year, reporting_body, scope_text):
+    """The form as PDF, with the same cells as the Excel sheet."""
+    texts = _texts(year, reporting_body, scope_text)
+    form = texts | {
+        "author": [as_text(reporting_body)],
+        "marks": MARKS,
+        "lines": [{"cells": ["" if value is None else str(value) for value in _values(line)], "bold": line.is_section}
+                  for line in lines],
+    }
+    return typeset(TEMPLATES / "statistics.typ", {"form": json.dumps(form)}, timezone.now())
+
+
 def statistics_workbook(lines, *, year, reporting_body, scope_text):
     """The form as an Excel sheet in its official layout: bodies, title, two header rows, column letters, lines, signatures."""
+    texts = _texts(year, reporting_body, scope_text)
+    number, indicator, code, unit, total, split, collectives, individuals, women = texts["heads"]
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Biểu thống kê %(year)s") % {"year": year}
-    _merged(sheet, "A1:D1", _("Đơn vị báo cáo: %(body)s") % {"body": as_text(reporting_body)}, bold=True)
-    _merged(sheet, "E1:H1", _("Đơn vị nhận báo cáo: ……………………"))
-    _merged(sheet, "A3:H3", _("SỐ PHONG TRÀO THI ĐUA, DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG"), bold=True, centre=True)
-    _merged(sheet, "A4:H4", _("Năm %(year)s") % {"year": year}, centre=True)
-    _merged(sheet, "A5:H5", as_text(scope_text), centre=True, italic=True)
-    for letter, title in zip("ABCDE", [_("STT"), _("Chỉ tiêu"), _("Mã số"), _("Đơn vị tính"), _("Tổng số")], strict=True):
+    _merged(sheet, "A1:D1", texts["reporting"], bold=True)
+    _merged(sheet, "E1:H1", texts["receiving"])
+    _merged(sheet, "A3:H3", texts["heading"], bold=True, centre=True)
+    _merged(sheet, "A4:H4", texts["year"], centre=True)
+    _merged(sheet, "A5:H5", texts["scope"], centre=True, italic=True)
+    for letter, title in zip("ABCDE", [number, indicator, code, unit, total], strict=True):
         _merged(sheet, f"{letter}7:{letter}8", title, bold=True, centre=True)
-    _merged(sheet, "F7:G7", _("Chia ra"), bold=True, centre=True)
-    _merged(sheet, "H7:H8", _("Trong đó: cá nhân nữ"), bold=True, centre=True)
-    for cell, title in (("F8", _("Tập thể")), ("G8", _("Cá nhân"))):
+    _merged(sheet, "F7:G7", split, bold=True, centre=True)
+    _merged(sheet, "H7:H8", women, bold=True, centre=True)
+    for cell, title in (("F8", collectives), ("G8", individuals)):
         sheet[cell] = title
         sheet[cell].font, sheet[cell].alignment = Font(bold=True), CENTRE
-    for column, mark in enumerate(["A", "B", "C", "D", "1", "2", "3", "4"], start=1):
+    for column, mark in enumerate(MARKS, start=1):
         sheet.cell(row=9, column=column, value=mark).alignment = CENTRE
     for row, line in enumerate(lines, start=FIRST_LINE_ROW):
-        values = [line.number, line.indicator, line.code, line.unit, line.total, line.collectives, line.individuals, line.women]
-        for column, value in enumerate(values, start=1):
+        for column, value in enumerate(_values(line), start=1):
             cell = sheet.cell(row=row, column=column, value=value)
             cell.font = Font(bold=line.is_section)
             cell.alignment = Alignment(vertical="center", wrap_text=True, horizontal="left" if column == 2 else "center")
@@ -127,9 +167,9 @@ def statistics_workbook(lines, *, year, reporting_body, scope_text):
         for cell in row:
             cell.border = BOX
     signing = FIRST_LINE_ROW + len(lines) + 1
-    _merged(sheet, f"F{signing}:H{signing}", _("…, ngày … tháng … năm …"), centre=True, italic=True)
-    _merged(sheet, f"A{signing + 1}:C{signing + 1}", _("Người lập biểu"), bold=True, centre=True)
-    _merged(sheet, f"F{signing + 1}:H{signing + 1}", _("Thủ trưởng đơn vị"), bold=True, centre=True)
+    _merged(sheet, f"F{signing}:H{signing}", texts["date_line"], centre=True, italic=True)
+    _merged(sheet, f"A{signing + 1}:C{signing + 1}", texts["signers"][0], bold=True, centre=True)
+    _merged(sheet, f"F{signing + 1}:H{signing + 1}", texts["signers"][1], bold=True, centre=True)
     for letter, width in zip("ABCDEFGH", [6, 46, 8, 12, 10, 10, 10, 12], strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.print_options.horizontalCentered = True

@@ -7,14 +7,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.rendering import render_pdf
 from documents.spreadsheets import xlsx_response
 
 from .charts import bar_chart
 from .exports import figure_workbook
 from .figures import FIGURES, Scope, dashboard_figures
 from .forms import DashboardFilterForm
-from .statistics import statistics_lines, statistics_workbook
+from .statistics import statistics_lines, statistics_pdf, statistics_workbook
 
 
 def _scope(request):
@@ -63,5 +62,5 @@ def statistics_form(request):
 def statistics_form_pdf(request):
     """The same form, with the same figures, as PDF."""
     form = _statistics(request)
-    pdf = render_pdf("dashboards/statistics_form.html", form)
+    pdf = statistics_pdf(form.pop("lines"), **form)
     return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=f"bieu-thong-ke-thi-dua-khen-thuong-{form['year']}.pdf")

@@ -8,17 +8,19 @@ import pikepdf
 import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from weasyprint import HTML
 
+from documents.official import render_official
 from documents.signing import SigningError, check_signatures, sign_pdf, sign_pdf_with_token
 from tests.signing_ca import make_test_ca
 from tests.softhsm import PIN, TOKEN_LABEL
+
+from .samples import decision_context
 
 BOX = (330, 120, 560, 200)
 
 
 def decision_pdf():
-    return HTML(string="<p>Quyết định số 12/QĐ-UBND về việc tặng Bằng khen</p>").write_pdf()
+    return render_official("decision", decision_context(number=12, symbol="QĐ-UBND"))
 
 
 @pytest.fixture(scope="module")

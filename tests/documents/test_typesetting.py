@@ -2,11 +2,7 @@ import io
 
 import pikepdf
 import pytest
-from django.core.files.storage import FileSystemStorage
-from django.db import models
-from django.test.utils import isolate_apps
 
-from documents.rendering import save_pdf
 from documents.typesetting import TypesettingError, render_certificates
 
 from .pdf_reading import page_text, read
@@ -42,35 +38,6 @@ def test_bulk_certificates_give_one_page_each_in_order_with_each_font_embedded_o
     assert page_text(pdf, 0).startswith("Người nhận số 1 Trợ giúp")
     assert page_text(pdf, 249).startswith("Người nhận số 250 Trợ giúp")
     assert awardee_of_each_page(pdf) == awardees(250)
-
-
-@pytest.fixture
-def decision_file(tmp_path):
-    with isolate_apps("documents"):
-
-        class Decision(models.Model):
-            pdf = models.FileField(upload_to="decisions/", storage=FileSystemStorage(location=tmp_path))
-
-            class Meta:
-                app_label = "documents"
-
-        yield Decision().pdf
-
-
-def test_save_pdf_twice_leaves_exactly_one_file(decision_file, tmp_path):
-    save_pdf(decision_file, "QD-12.pdf", b"%PDF-1 first", save=False)
-    save_pdf(decision_file, "QD-12.pdf", b"%PDF-1 second", save=False)
-
-    assert [path.name for path in (tmp_path / "decisions").iterdir()] == ["QD-12.pdf"]
-    assert decision_file.name == "decisions/QD-12.pdf"
-    assert (tmp_path / "decisions" / "QD-12.pdf").read_bytes() == b"%PDF-1 second"
-
-
-def test_save_pdf_under_a_new_name_removes_the_old_file(decision_file, tmp_path):
-    save_pdf(decision_file, "QD-du-thao.pdf", b"%PDF-1 draft", save=False)
-    save_pdf(decision_file, "QD-12.pdf", b"%PDF-1 signed", save=False)
-
-    assert [path.name for path in (tmp_path / "decisions").iterdir()] == ["QD-12.pdf"]
 
 
 def test_certificates_typst_refuses_raise_an_error_that_says_why(tmp_path, monkeypatch):
