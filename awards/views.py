@@ -167,12 +167,17 @@ def _awaiting_groups(request, source):
     paged = (request.GET.get("source", Decision.Source.COUNCIL), request.GET.get("form"))
     groups = []
     for award_form in award_forms:
-        nominations = ordered_for_paging(awaiting(award_form)).prefetch_related(
-            "submitting_unit", "nominee_person__organization", "nominee_organization"
-        )
         number = request.GET.get("page") if paged == (source, str(award_form.pk)) else 1
-        groups.append({"award_form": award_form, "page": Paginator(nominations, PAGE_SIZE).get_page(number)})
+        groups.append({"award_form": award_form, "page": _dossier_page(awaiting(award_form), number)})
     return groups
+
+
+def _dossier_page(nominations, number):
+    """One page of dossiers in the annex's order, sorted in SQL, with what a line shows read by prefetch."""
+    nominations = ordered_for_paging(nominations).prefetch_related(
+        "submitting_unit", "nominee_person__organization", "nominee_organization"
+    )
+    return Paginator(nominations, PAGE_SIZE).get_page(number)
 
 
 @login_required
