@@ -314,6 +314,19 @@ class ForwardForm(StyledFormMixin, forms.Form):
         if len(higher_forms) == 1:
             self.initial.setdefault("award_form", higher_forms[0].pk)
 
+    @classmethod
+    def carrying(cls, data, *, campaign):
+        """Unbound, showing what was ticked and typed: the office is paging or searching, not sending yet."""
+        form = cls(campaign=campaign)
+        form.initial |= {
+            name: field.widget.value_from_datadict(data, {}, name) for name, field in form.fields.items() if name in data
+        }
+        return form
+
+    def chosen_ids(self):
+        """The ticked dossiers' ids, on whatever page they were ticked."""
+        return {int(value) for value in self["nominations"].value() or () if str(value).isdigit()}
+
     def clean_nominations(self):
         nominations = self.cleaned_data["nominations"]
         not_approved = [str(nomination.nominee) for nomination in nominations if not nomination.is_granted]

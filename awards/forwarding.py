@@ -16,11 +16,8 @@ LETTER_DOCUMENT_TYPE = "Tờ trình đề nghị khen thưởng"
 
 
 def forwardable(campaign):
-    """The plan's approved dossiers not yet forwarded, collectives first, each by name."""
-    nominations = campaign.nominations.filter(status__in=GRANTED, forwarded_to__isnull=True).select_related(
-        "nominee_person__organization", "nominee_organization__parent", "submitting_unit", "award_form",
-    )
-    return sorted(nominations, key=lambda n: (n.nominee_person_id is not None, vietnamese_key(str(n.nominee))))
+    """The plan's approved dossiers not yet forwarded, with the award form each was approved for."""
+    return campaign.nominations.filter(status__in=GRANTED, forwarded_to__isnull=True).select_related("award_form")
 
 
 def sent_letters(campaign):

@@ -69,6 +69,8 @@ AWARD_RELATIONS = [
 ]
 # The public verification page answers this many lookups a minute from one address.
 VERIFY_LOOKUPS_PER_MINUTE = 30
+# On the forward page these buttons page or search the dossiers; a POST without them sends the tờ trình.
+BROWSING_BUTTONS = frozenset({"dossiers_page", "search"})
 
 
 def _get_decision(request, pk, perm):
@@ -167,12 +169,17 @@ def _awaiting_groups(request, source):
     paged = (request.GET.get("source", Decision.Source.COUNCIL), request.GET.get("form"))
     groups = []
     for award_form in award_forms:
-        nominations = ordered_for_paging(awaiting(award_form)).prefetch_related(
-            "submitting_unit", "nominee_person__organization", "nominee_organization"
-        )
         number = request.GET.get("page") if paged == (source, str(award_form.pk)) else 1
-        groups.append({"award_form": award_form, "page": Paginator(nominations, PAGE_SIZE).get_page(number)})
+        groups.append({"award_form": award_form, "page": _dossier_page(awaiting(award_form), number)})
     return groups
+
+
+def _dossier_page(nominations, number):
+    """One page of dossiers in the annex's order, sorted in SQL, with what a line shows read by prefetch."""
+    nominations = ordered_for_paging(nominations).prefetch_related(
+        "submitting_unit", "nominee_person__organization", "nominee_organization"
+    )
+    return Paginator(nominations, PAGE_SIZE).get_page(number)
 
 
 @login_required
@@ -528,7 +535,9 @@ def forward_dossiers(request, pk):
     campaign = get_object_or_404(Campaign.objects.select_related("implements"), pk=pk, implements__isnull=False)
     if not request.user.has_perm("awards.forward_dossiers", campaign):
         raise PermissionDenied
-    form = ForwardForm(request.POST or None, campaign=campaign, initial={"nominations": request.GET.getlist("ho_so")})
+    if request.htmx:
+        return render(request, "awards/_sent_letters.html", {"letters": _sent_letters_page(request, campaign)})
+    form = _forward_form(request, campaign)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -540,9 +549,31 @@ def forward_dossiers(request, pk):
                 "count": len(data["nominations"]), "plan": campaign.implements.number, "letter": letter,
             })
             return redirect("awards:forward", campaign.pk)
-    context = {
-        "campaign": campaign, "form": form, "candidates": forwardable(campaign),
-        "chosen": {str(value) for value in form["nominations"].value() or ()},
-        "letters": Paginator(sent_letters(campaign), PAGE_SIZE).get_page(request.GET.get("page")),
+    return render(request, "awards/forward.html", _forward_context(request, campaign, form))
+
+
+def _forward_form(request, campaign):
+    """Bound when the office sends its tờ trình; a page or search button carries the ticks and typing unjudged."""
+    if request.method != "POST":
+        return ForwardForm(campaign=campaign, initial={"nominations": request.GET.getlist("ho_so")})
+    if BROWSING_BUTTONS.isdisjoint(request.POST):
+        return ForwardForm(request.POST, campaign=campaign)
+    return ForwardForm.carrying(request.POST, campaign=campaign)
+
+
+def _forward_context(request, campaign, form):
+    """A page of the dossiers found; the ticks of other pages ride along as hidden inputs, so none is lost."""
+    browsing = request.POST if request.method == "POST" else request.GET
+    query = browsing.get("q", "")
+    page = _dossier_page(forwardable(campaign).search(query), browsing.get("dossiers_page"))
+    # Only dossiers still forwardable stay ticked: one forwarded meanwhile would otherwise refuse every later send.
+    chosen = set(forwardable(campaign).filter(pk__in=form.chosen_ids()).values_list("pk", flat=True))
+    return {
+        "campaign": campaign, "form": form, "query": query, "page": page, "chosen": chosen,
+        "chosen_elsewhere": sorted(chosen - {nomination.pk for nomination in page}),
+        "letters": _sent_letters_page(request, campaign),
     }
-    return render(request, "awards/forward.html", context)
+
+
+def _sent_letters_page(request, campaign):
+    return Paginator(sent_letters(campaign), PAGE_SIZE).get_page(request.GET.get("page"))

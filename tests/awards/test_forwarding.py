@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -54,6 +55,17 @@ def approved(local_form):
 
 def forward_url(campaign):
     return reverse("awards:forward", args=[campaign.pk])
+
+
+def approved_dossiers(local_form, count, name="Nguyễn Văn Duyệt"):
+    """Approved dossiers of the plan named "<name> 00", "<name> 01"…: the page lists them in that order."""
+    return [NominationFactory(campaign=local_form.campaign, award_form=local_form, status=Nomination.Status.APPROVED,
+                              nominee_person__full_name=f"{name} {n:02d}") for n in range(count)]
+
+
+def carried(page):
+    """The ids of the dossiers ticked on other pages, which the page sends along with its own ticks."""
+    return [int(pk) for pk in re.findall(r'<input type="hidden" name="nominations" value="(\d+)">', page)]
 
 
 @pytest.mark.django_db
@@ -117,6 +129,7 @@ def test_bad_forwarding_is_refused_in_vietnamese_and_keeps_what_was_chosen(clien
     page = response.content.decode()
     assert response.status_code == 200 and message in page
     assert (f'value="{approved[0].pk}" id="forward-{approved[0].pk}" checked' in page) == bool(chosen)
+    assert carried(page) == []  # a dossier that cannot go is named in the error, and no longer ticked
     assert 'value="Nguyễn Văn Sơn"' in page
     assert not ProposalLetter.objects.exists() and not Nomination.objects.filter(forwarded_from__isnull=False).exists()
     assert not NumberSeries.objects.filter(kind=NumberSeries.Kind.PROPOSAL, last_number__gt=0).exists()
@@ -182,7 +195,110 @@ def test_forward_page_queries_do_not_grow_with_letters_or_candidates(client_of, 
         client.post(forward_url(local_form.campaign), {"nominations": [nomination.pk], "award_form": minister_form.pk})
         approved_nomination(campaign=local_form.campaign, award_form=local_form)
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(19):
         response = client.get(forward_url(local_form.campaign))
 
     assert response.content.decode().count('name="nominations"') == rows
+
+
+@pytest.mark.django_db
+def test_forward_page_lists_the_approved_dossiers_twenty_to_a_page(client_of, office_user, local_form):
+    approved_dossiers(local_form, 25)
+    client = client_of(office_user)
+
+    first = client.get(forward_url(local_form.campaign)).content.decode()
+    second = client.post(forward_url(local_form.campaign), {"dossiers_page": 2}).content.decode()
+
+    assert "Trang 1/2" in first and "25 kết quả" in first
+    assert "Nguyễn Văn Duyệt 19" in first and "Nguyễn Văn Duyệt 20" not in first
+    assert "Nguyễn Văn Duyệt 24" in second and "Nguyễn Văn Duyệt 19" not in second
+
+
+@pytest.mark.django_db
+def test_forward_page_search_ignores_diacritics(client_of, office_user, local_form):
+    found, = approved_dossiers(local_form, 1, name="Nguyễn Văn Hùng")
+    approved_dossiers(local_form, 1, name="Lê Thị Hoa")
+
+    response = client_of(office_user).post(forward_url(local_form.campaign), {"q": "nguyen van", "search": "1"})
+
+    assert list(response.context["page"]) == [found]
+    assert 'value="nguyen van"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_forward_page_keeps_the_ticks_and_the_typing_when_paging(client_of, office_user, minister_form, local_form):
+    on_first_page = approved_dossiers(local_form, 25)[0]
+
+    response = client_of(office_user).post(forward_url(local_form.campaign), {
+        "nominations": [on_first_page.pk], "award_form": minister_form.pk, "signer_name": "Nguyễn Văn Sơn", "dossiers_page": 2,
+    })
+
+    page = response.content.decode()
+    assert response.status_code == 200 and "Trang 2/2" in page
+    assert carried(page) == [on_first_page.pk] and "Đã chọn 1 hồ sơ" in page
+    assert 'value="Nguyễn Văn Sơn"' in page and f'<option value="{minister_form.pk}" selected>' in page
+    assert "alert-danger" not in page and not ProposalLetter.objects.exists()
+
+
+@pytest.mark.django_db
+def test_forward_page_keeps_the_ticks_of_dossiers_the_search_hides(client_of, office_user, local_form):
+    hidden, = approved_dossiers(local_form, 1, name="Lê Thị Hoa")
+    found, = approved_dossiers(local_form, 1, name="Nguyễn Văn Hùng")
+
+    response = client_of(office_user).post(forward_url(local_form.campaign), {
+        "nominations": [hidden.pk, found.pk], "q": "nguyen", "search": "1",
+    })
+
+    page = response.content.decode()
+    assert carried(page) == [hidden.pk]
+    assert f'value="{found.pk}" id="forward-{found.pk}" checked' in page and "Đã chọn 2 hồ sơ" in page
+
+
+@pytest.mark.django_db
+def test_dossiers_ticked_on_two_pages_are_forwarded_under_one_tờ_trình(client_of, office_user, minister_form, local_form):
+    dossiers = approved_dossiers(local_form, 25)
+    client = client_of(office_user)
+    second_page = client.post(forward_url(local_form.campaign), {"nominations": [dossiers[0].pk], "dossiers_page": 2})
+
+    client.post(forward_url(local_form.campaign), {
+        "nominations": [*carried(second_page.content.decode()), dossiers[24].pk], "award_form": minister_form.pk,
+    })
+
+    letter = ProposalLetter.objects.get()
+    assert {copy.forwarded_from for copy in letter.forwarded.all()} == {dossiers[0], dossiers[24]}
+
+
+@pytest.mark.django_db
+def test_a_refused_forwarding_keeps_the_dossiers_ticked_on_other_pages(client_of, office_user, local_form):
+    on_second_page = approved_dossiers(local_form, 25)[24]
+
+    response = client_of(office_user).post(forward_url(local_form.campaign), {"nominations": [on_second_page.pk], "award_form": ""})
+
+    page = response.content.decode()
+    assert "Hãy chọn hình thức khen thưởng của cấp trên." in page
+    assert carried(page) == [on_second_page.pk] and "Đã chọn 1 hồ sơ" in page
+    assert not ProposalLetter.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [5, 50])
+def test_forward_page_queries_do_not_grow_with_approved_dossiers(client_of, office_user, local_form, rows, django_assert_num_queries):
+    dossiers = approved_dossiers(local_form, rows)
+    client = client_of(office_user)
+
+    with django_assert_num_queries(16):
+        response = client.post(forward_url(local_form.campaign), {"nominations": [dossiers[0].pk, dossiers[-1].pk], "search": "1"})
+
+    assert len(response.context["page"]) == min(rows, 20)
+
+
+@pytest.mark.django_db
+def test_sent_letters_page_by_htmx_alone_leaving_the_ticks_above_untouched(client_of, office_user, minister_form, approved):
+    client = client_of(office_user)
+    client.post(forward_url(approved[0].campaign), {"nominations": [approved[0].pk], "award_form": minister_form.pk})
+
+    response = client.get(forward_url(approved[0].campaign), {"page": 1}, headers={"HX-Request": "true"})
+
+    page = response.content.decode()
+    assert '<div id="sent-letters">' in page and "01/TTr-STP" in page
+    assert "<form" not in page
