@@ -290,3 +290,13 @@ def test_long_annex_repeats_its_column_heads_on_every_page_and_never_splits_a_ro
     assert all(text.startswith(f"{number} STT Họ và tên") for number, text in enumerate(pages[1:], start=3))
     rows = [f"{n} Người số {n} Chuyên viên {LONG_DETAIL}" for n in range(1, 61)]
     assert sum(row in text for text in pages for row in rows) == 60
+
+
+def test_typed_text_prints_as_typed_even_with_typst_markup_characters():
+    individual = {"name": "Lê *Văn* #An $x$", "position": "Chuyên viên [tạm] _1_", "unit": "Phòng \\ Hành chính <b>"}
+    annex = decision_context()["annex"] | {"individuals": [individual]}
+
+    pdf = read(render_official("decision", decision_context(annex=annex, summary="Về việc #tặng = Giấy khen")))
+
+    assert "Về việc #tặng = Giấy khen" in page_text(pdf, 0)
+    assert "Lê *Văn* #An $x$ Chuyên viên [tạm] _1_ Phòng \\ Hành chính <b>" in page_text(pdf, 1)
