@@ -273,16 +273,18 @@ class MessageTemplateQuerySet(SearchableQuerySet):
         return found[0]
 
     def _create_default(self, code, language):
-        """A template missing from the table is made again from its shipped text, site language first."""
+        """A template missing from the table is made again from its shipped text, site language first.
+
+        Two reminders may miss it at once: the second finds the row the first made (get_or_create), no IntegrityError.
+        """
         languages = [lang for lang in dict.fromkeys([language, settings.LANGUAGE_CODE]) if (code, lang) in SHIPPED_TEXTS]
         if not languages:
             raise self.model.DoesNotExist(f"No message template {code!r}")
         created = []
         for lang in languages:
             description, subject, body = SHIPPED_TEXTS[code, lang]
-            created.append(self.create(
-                code=code, language=lang, description=description, subject_template=subject, body_template=body
-            ))
+            defaults = {"description": description, "subject_template": subject, "body_template": body}
+            created.append(self.get_or_create(code=code, language=lang, defaults=defaults)[0])
         return sorted(created, key=lambda template: template.language != language)
 
 

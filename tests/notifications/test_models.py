@@ -71,3 +71,15 @@ def test_seeded_message_templates_render_every_documented_placeholder(code, lang
     subject, body = MessageTemplate.objects.get(code=code, language=language).render(context)
 
     assert "{" not in subject + body
+
+
+@pytest.mark.django_db
+def test_message_template_made_again_keeps_the_row_another_process_made_meanwhile():
+    MessageTemplate.objects.filter(code="nomination_deadline").delete()
+    # What a second reminder finds when the first made the English row between its read and its write.
+    english = MessageTemplateFactory(code="nomination_deadline", language="en", subject_template="Made meanwhile")
+
+    found = MessageTemplate.objects.all()._create_default("nomination_deadline", "en")
+
+    assert found[0] == english
+    assert MessageTemplate.objects.filter(code="nomination_deadline").count() == 2
