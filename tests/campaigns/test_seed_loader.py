@@ -75,11 +75,6 @@ def small_seed(tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def row_counts():
     return {model.__name__: model.objects.count() for model in SEEDED_MODELS}
 
@@ -452,7 +447,7 @@ DEMO_ROLES = [
 
 @pytest.mark.parametrize(("username", "role", "organization"), DEMO_ROLES)
 def test_seed_demo_creates_each_account_with_its_role_and_organization(
-    seeded, fast_passwords, username, role, organization
+    seeded, username, role, organization
 ):
     create_demo()
 
@@ -462,7 +457,7 @@ def test_seed_demo_creates_each_account_with_its_role_and_organization(
     assert user.full_name
 
 
-def test_seed_demo_administrator_is_staff_and_superuser(seeded, fast_passwords):
+def test_seed_demo_administrator_is_staff_and_superuser(seeded):
     create_demo()
 
     admin = User.objects.get(username="admin")
@@ -470,13 +465,13 @@ def test_seed_demo_administrator_is_staff_and_superuser(seeded, fast_passwords):
     assert User.objects.filter(is_superuser=True).count() == 1
 
 
-def test_seed_demo_accounts_log_in_with_password_demo(seeded, fast_passwords, client):
+def test_seed_demo_accounts_log_in_with_password_demo(seeded, client):
     create_demo()
 
     assert client.post(reverse("login"), {"username": "trungtam", "password": "demo"}).status_code == 302
 
 
-def test_seed_demo_run_again_keeps_a_changed_password_and_adds_nobody(seeded, fast_passwords):
+def test_seed_demo_run_again_keeps_a_changed_password_and_adds_nobody(seeded):
     create_demo()
     user = User.objects.get(username="sotuphap")
     user.set_password("mật khẩu mới")
@@ -489,7 +484,7 @@ def test_seed_demo_run_again_keeps_a_changed_password_and_adds_nobody(seeded, fa
     assert (User.objects.count(), Person.objects.count()) == (15, 8)
 
 
-def test_seed_demo_people_of_both_genders_work_in_can_tho_units(seeded, fast_passwords):
+def test_seed_demo_people_of_both_genders_work_in_can_tho_units(seeded):
     create_demo()
 
     people = Person.objects.all()
@@ -498,7 +493,7 @@ def test_seed_demo_people_of_both_genders_work_in_can_tho_units(seeded, fast_pas
     assert {"Trợ giúp viên pháp lý", "Thẩm phán", "Kiểm sát viên", "Điều tra viên"} <= {p.title for p in people}
 
 
-def test_seed_demo_command_prints_the_accounts_and_the_address(db, fast_passwords):
+def test_seed_demo_command_prints_the_accounts_and_the_address(db):
     output = io.StringIO()
 
     call_command("seed_demo", stdout=output)
@@ -511,7 +506,7 @@ def test_seed_demo_command_prints_the_accounts_and_the_address(db, fast_password
     assert "http://127.0.0.1:8000/" in printed.splitlines()[-1]
 
 
-def test_seed_demo_prints_the_address_of_the_host_it_is_given(db, fast_passwords):
+def test_seed_demo_prints_the_address_of_the_host_it_is_given(db):
     output = io.StringIO()
 
     call_command("seed_demo", "--host", "0.0.0.0:8021", stdout=output)
