@@ -271,6 +271,9 @@ FORM_TEXT_MAX_CHARS = env.int("FORM_TEXT_MAX_CHARS", default=100_000)
 # The text of one request (files apart). Above the forms' own limits (a Vietnamese letter sent URL-encoded takes up
 # to 9 bytes, and a form has up to 7 long texts), so only a forged request meets it: it gets templates/413.html.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
+# The fields of one request: the forward page sends each ticked dossier as one, and an office may forward a
+# province's thousands at once (Django's default of 1,000 would answer 400).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env.int("DATA_UPLOAD_MAX_NUMBER_FIELDS", default=20_000)
 
 # Digital signatures: the root certificates (PEM files) a signature must chain to, e.g. the government CA's,
 # and a timestamp authority (RFC 3161) whose time each signature then carries (PAdES B-T).

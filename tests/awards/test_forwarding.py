@@ -302,3 +302,14 @@ def test_sent_letters_page_by_htmx_alone_leaving_the_ticks_above_untouched(clien
     page = response.content.decode()
     assert '<div id="sent-letters">' in page and "01/TTr-STP" in page
     assert "<form" not in page
+
+
+@pytest.mark.django_db
+def test_forward_page_carries_thousands_of_ticks_to_the_next_page(client_of, office_user, local_form):
+    dossiers = approved_dossiers(local_form, 21)
+    ticked = [dossiers[0].pk] * 3000  # as many fields as 3,000 dossiers ticked on other pages
+
+    response = client_of(office_user).post(forward_url(local_form.campaign), {"nominations": ticked, "dossiers_page": 2})
+
+    assert response.status_code == 200
+    assert carried(response.content.decode()) == [dossiers[0].pk]
