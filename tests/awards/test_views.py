@@ -779,12 +779,17 @@ def test_framed_certificate_points_its_qr_code_at_the_verification_page(signed, 
     assert context["verification_url"] == f"https://thidua.example.gov.vn/khen-thuong/xac-minh/{award.verification_code}/"
 
 
+def approve_many(award_form, unit, count, name):
+    """`count` dossiers of people named "<name> 00", "<name> 01"…, made approved at once: a long list, quickly."""
+    for n in range(count):
+        approved = PersonFactory(full_name=f"{name} {n:02d}", organization=unit)
+        NominationFactory(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit,
+                          nominee_person=approved, status="approved")
+
+
 @pytest.mark.django_db
 def test_decision_create_pages_a_long_list_of_approvals(client_of, office_user, unit_user, award_form):
-    for n in range(25):
-        approved = PersonFactory(full_name=f"Nguyễn Văn Duyệt {n:02d}", organization=unit_user.organization)
-        NominationFactory(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit_user.organization,
-                          nominee_person=approved, status="approved")
+    approve_many(award_form, unit_user.organization, 25, "Nguyễn Văn Duyệt")
     client = client_of(office_user)
 
     first = client.get(reverse("awards:decision_create")).content.decode()
