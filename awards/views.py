@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -133,9 +133,11 @@ def decision_create(request):
 
 
 def _create_context(request, planless_form=None):
+    query = request.GET.get("q", "").strip()
     return {
-        "groups": _awaiting_groups(request, Decision.Source.COUNCIL),
-        "forwarded_groups": _awaiting_groups(request, Decision.Source.FORWARDED),
+        "query": query,
+        "groups": _awaiting_groups(request, Decision.Source.COUNCIL, query),
+        "forwarded_groups": _awaiting_groups(request, Decision.Source.FORWARDED, query),
         "entered_form": EnteredDecisionForm(user=request.user),
         "planless_form": planless_form or PlanlessDecisionForm(user=request.user),
     }
@@ -159,18 +161,23 @@ def decision_create_outside_plans(request):
     return redirect(decision)
 
 
-def _awaiting_groups(request, source):
-    """One card per award form with dossiers of a source awaiting; each card pages its own (`source`, `form`, `page`)."""
+def _awaiting_groups(request, source, query):
+    """One card per award form with dossiers of a source awaiting, each paging its own found (`source`, `form`, `page`).
+
+    A card counts all its form's dossiers, found or not: drafting a decision lists them all.
+    """
     awaiting = SOURCES[source]
+    awaiting_count = awaiting().filter(award_form=OuterRef("pk")).order_by().values("award_form").annotate(total=Count("pk"))
     award_forms = (
-        draftable_award_forms(request.user).filter(Exists(awaiting().filter(award_form=OuterRef("pk"))))
+        draftable_award_forms(request.user).annotate(awaiting_count=Subquery(awaiting_count.values("total")))
+        .filter(awaiting_count__gt=0)
         .select_related("campaign", "granting_organization").order_by("-campaign__issue_date", "campaign", "pk")
     )
     paged = (request.GET.get("source", Decision.Source.COUNCIL), request.GET.get("form"))
     groups = []
     for award_form in award_forms:
         number = request.GET.get("page") if paged == (source, str(award_form.pk)) else 1
-        groups.append({"award_form": award_form, "page": _dossier_page(awaiting(award_form), number)})
+        groups.append({"award_form": award_form, "page": _dossier_page(awaiting(award_form).search(query), number)})
     return groups
 
 

@@ -1,5 +1,7 @@
 import datetime
+import html
 import io
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -779,12 +781,17 @@ def test_framed_certificate_points_its_qr_code_at_the_verification_page(signed, 
     assert context["verification_url"] == f"https://thidua.example.gov.vn/khen-thuong/xac-minh/{award.verification_code}/"
 
 
+def approve_many(award_form, unit, count, name):
+    """`count` dossiers of people named "<name> 00", "<name> 01"…, made approved at once: a long list, quickly."""
+    for n in range(count):
+        approved = PersonFactory(full_name=f"{name} {n:02d}", organization=unit)
+        NominationFactory(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit,
+                          nominee_person=approved, status="approved")
+
+
 @pytest.mark.django_db
 def test_decision_create_pages_a_long_list_of_approvals(client_of, office_user, unit_user, award_form):
-    for n in range(25):
-        approved = PersonFactory(full_name=f"Nguyễn Văn Duyệt {n:02d}", organization=unit_user.organization)
-        NominationFactory(campaign=award_form.campaign, award_form=award_form, submitting_unit=unit_user.organization,
-                          nominee_person=approved, status="approved")
+    approve_many(award_form, unit_user.organization, 25, "Nguyễn Văn Duyệt")
     client = client_of(office_user)
 
     first = client.get(reverse("awards:decision_create")).content.decode()
@@ -793,3 +800,76 @@ def test_decision_create_pages_a_long_list_of_approvals(client_of, office_user, 
     assert "25 hồ sơ" in first and "Trang 1/2" in first
     assert "Nguyễn Văn Duyệt 19" in first and "Nguyễn Văn Duyệt 20" not in first
     assert "Nguyễn Văn Duyệt 24" in second and "Nguyễn Văn Duyệt 19" not in second
+
+
+# Searching what awaits a decision
+
+@pytest.mark.django_db
+def test_decision_create_search_ignores_diacritics(client_of, office_user, unit_user, award_form):
+    nominate(award_form, unit_user.organization, nominee_person__full_name="Nguyễn Văn Hùng")
+    nominate(award_form, unit_user.organization, nominee_person__full_name="Trần Thị Lan")
+
+    page = client_of(office_user).get(reverse("awards:decision_create"), {"q": "nguyen van"}).content.decode()
+
+    assert "Nguyễn Văn Hùng" in page and "Trần Thị Lan" not in page
+    assert 'value="nguyen van"' in page
+
+
+@pytest.mark.django_db
+def test_decision_create_search_still_counts_every_dossier_a_draft_would_list(client_of, office_user, unit_user, award_form):
+    nominate(award_form, unit_user.organization, nominee_person__full_name="Nguyễn Văn Hùng")
+    nominate(award_form, unit_user.organization, nominee_person__full_name="Trần Thị Lan")
+
+    page = client_of(office_user).get(reverse("awards:decision_create"), {"q": "nguyen van"}).content.decode()
+
+    assert "1 hồ sơ khớp tìm kiếm" in page and "2 hồ sơ</span>" in page
+    assert "vẫn đưa vào dự thảo mọi hồ sơ đang chờ của hình thức" in page
+
+
+@pytest.mark.django_db
+def test_decision_create_search_keeps_the_query_when_paging_a_card(client_of, office_user, unit_user, award_form):
+    approve_many(award_form, unit_user.organization, 25, "Nguyễn Văn Duyệt")
+    nominate(award_form, unit_user.organization, nominee_person__full_name="Trần Thị Lan")
+    client = client_of(office_user)
+
+    first = client.get(reverse("awards:decision_create"), {"q": "nguyen van"}).content.decode()
+    next_page = html.unescape(re.search(r'href="(\?[^"]*)">Sau<', first).group(1))
+    second = client.get(reverse("awards:decision_create") + next_page).content.decode()
+
+    assert "Trang 2/2" in second and 'value="nguyen van"' in second
+    assert "Nguyễn Văn Duyệt 24" in second and "Trần Thị Lan" not in second
+
+
+@pytest.mark.django_db
+def test_decision_create_search_says_when_a_card_has_no_matching_dossier(client_of, office_user, unit_user, award_form):
+    nominate(award_form, unit_user.organization, nominee_person__full_name="Trần Thị Lan")
+
+    page = client_of(office_user).get(reverse("awards:decision_create"), {"q": "nguyen van"}).content.decode()
+
+    assert "Không tìm thấy hồ sơ nào." in page
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố" in page and "Lập dự thảo quyết định" in page
+
+
+@pytest.mark.django_db
+def test_decision_create_search_offers_to_clear_it(client_of, office_user, award_form):
+    client = client_of(office_user)
+
+    searched = client.get(reverse("awards:decision_create"), {"q": "nguyen van"}).content.decode()
+    unsearched = client.get(reverse("awards:decision_create")).content.decode()
+
+    assert f'<a href="{reverse("awards:decision_create")}">Bỏ tìm kiếm</a>' in searched
+    assert "Bỏ tìm kiếm" not in unsearched
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [5, 40])
+def test_decision_create_search_query_count_does_not_grow_with_rows(
+    client_of, office_user, unit_user, award_form, django_assert_num_queries, rows,
+):
+    approve_many(award_form, unit_user.organization, rows, "Nguyễn Văn Duyệt")
+    client = client_of(office_user)
+
+    with django_assert_num_queries(15):
+        response = client.get(reverse("awards:decision_create"), {"q": "nguyen van"})
+
+    assert response.status_code == 200
