@@ -21,18 +21,19 @@ class LocalS3:
     """The server, and a client that sees its buckets as the portal would."""
 
     def __init__(self):
-        self.port = free_port()
+        self.port = 0  # the system's choice when it first starts, kept after
+        self._server = self.endpoint = self.client = None
+
+    def start(self):
+        """Serve on a port bound at once (none another process could take meanwhile); the same one after a restart."""
+        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        self._server.start()
+        self.port = self._server.get_host_and_port()[1]
         self.endpoint = f"http://127.0.0.1:{self.port}"
-        self._server = None
         self.client = boto3.client(
             "s3", endpoint_url=self.endpoint, aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
             region_name="us-east-1", config=Config(signature_version="s3v4"),
         )
-
-    def start(self):
-        """Serve on the port; buckets and files outlive a stop and a start, as a store's disks do."""
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
-        self._server.start()
 
     def stop(self):
         self._server.stop()

@@ -5,6 +5,7 @@ would be found by no other.
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -22,11 +23,11 @@ from awards.models import Decision
 from awards.services import draft_decision
 from tests.factories import AwardFormFactory, NominationFactory, approved_nomination
 
-from .s3 import free_port
 from .test_storage import FAR, PDF
 
 PASSWORD = "demo-2026"
 BIN = os.path.dirname(sys.executable)
+LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
 
 
 def database_url_of_the_suite():
@@ -59,9 +60,11 @@ class Portal:
         return media
 
     def web_node(self, name):
-        port = free_port()
-        media = self.start(name, f"{BIN}/gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "60", "--graceful-timeout", "5", "--no-control-socket")
-        return f"http://127.0.0.1:{port}", media
+        """Gunicorn on a port it binds itself (port 0: none another process could take first), read from its log."""
+        media = self.start(name, f"{BIN}/gunicorn", "config.wsgi", "-b", "127.0.0.1:0", "-w", "1", "--timeout", "60", "--graceful-timeout", "5", "--no-control-socket")
+        log = self.tmp_path / f"{name}.log"
+        wait_for(lambda: LISTENING.search(log.read_text()), 60, f"{name} to listen")
+        return LISTENING.search(log.read_text()).group(1), media
 
     def stop(self):
         for process in self.processes:
