@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Organization, Person
 from campaigns.models import Campaign
 from core.exceptions import PortalError
+from core.pagination import IdsFirstPaginator
 from core.storage import file_response
 from core.views import act_then_redirect
 from documents.official import render_official
@@ -167,10 +168,11 @@ def _awaiting_groups(request, source, query):
     A card counts all its form's dossiers, found or not: drafting a decision lists them all.
     """
     awaiting = SOURCES[source]
-    awaiting_count = awaiting().filter(award_form=OuterRef("pk")).order_by().values("award_form").annotate(total=Count("pk"))
+    of_form = awaiting().filter(award_form=OuterRef("pk")).order_by()
+    # Exists picks the forms (it stops at the first dossier); only theirs are counted.
     award_forms = (
-        draftable_award_forms(request.user).annotate(awaiting_count=Subquery(awaiting_count.values("total")))
-        .filter(awaiting_count__gt=0)
+        draftable_award_forms(request.user).filter(Exists(of_form))
+        .annotate(awaiting_count=Subquery(of_form.values("award_form").annotate(total=Count("pk")).values("total")))
         .select_related("campaign", "granting_organization").order_by("-campaign__issue_date", "campaign", "pk")
     )
     paged = (request.GET.get("source", Decision.Source.COUNCIL), request.GET.get("form"))
@@ -458,7 +460,7 @@ def register(request):
     if not request.user.has_perm("awards.view_register"):
         raise PermissionDenied
     award_filter = _register_filter(request)
-    page = Paginator(award_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = IdsFirstPaginator(award_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "awards/_award_rows.html" if request.htmx else "awards/register.html"
     return render(request, template, {"filter": award_filter, "page": page})
 
@@ -473,7 +475,7 @@ def register_export(request):
 
 def _history(request, awards):
     awards = awards.select_related(*AWARD_RELATIONS).order_by("-decision__issue_date", "-decision__number", "position")
-    return Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
+    return IdsFirstPaginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 @login_required

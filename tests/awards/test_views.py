@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -610,10 +612,29 @@ def test_register_query_count_does_not_grow_with_rows(client_of, office_user, le
     sign_decision(decision, by=leader)
     client = client_of(office_user)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(reverse("awards:register"))
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_register_pages_by_sorting_awards_and_decisions_alone_then_reads_the_page_s_people(
+    client_of, office_user, leader, unit_user, award_form,
+):
+    for number in range(25):
+        nominate(award_form, unit_user.organization, nominee_person__full_name=f"Phạm Thị Mai {number:02d}")
+    decision = draft_decision(award_form, by=office_user)
+    decision.signer_name = "Nguyễn Ngọc Hè"
+    sign_decision(decision, by=leader)
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client_of(office_user).get(reverse("awards:register"), {"page": 2}).content.decode()
+
+    paging = [query["sql"] for query in queries.captured_queries if "LIMIT 5 OFFSET 20" in query["sql"]]
+    assert len(paging) == 1 and "accounts_person" not in paging[0]
+    names = [award.person.full_name for award in Award.objects.order_by("position")]
+    assert [name in second for name in names] == [False] * 20 + [True] * 5
 
 
 # The history of one person and of one organization

@@ -50,7 +50,8 @@ class Command(BaseCommand):
     def handle(self, *args, units, dossiers, awards, seed, **options):
         self.random = random.Random(seed)
         self.now = timezone.now()
-        self.award_forms = list(AwardForm.objects.select_related("campaign").exclude(campaign__status=Campaign.Status.DRAFT))
+        self.award_forms = list(AwardForm.objects.select_related("campaign", "granting_organization")
+                                .exclude(campaign__status=Campaign.Status.DRAFT))
         if not self.award_forms:
             raise CommandError("Chưa có kế hoạch mẫu: hãy chạy `manage.py seed_demo` trước.")
         organizations = self.units(units)
@@ -159,15 +160,19 @@ class Command(BaseCommand):
         self.step("báo cáo")
 
     def decisions(self, count):
-        """Signed decisions granting `count` of the awarded dossiers, AWARDS_PER_DECISION to a decision."""
-        have = Award.objects.count()
-        awarded = Nomination.objects.filter(status=Nomination.Status.AWARDED, award=None).select_related(
-            "award_form__granting_organization", "nominee_person", "nominee_organization"
-        ).order_by("award_form", "pk")[: max(count - have, 0)]
-        by_form = itertools.groupby(awarded, key=lambda nomination: nomination.award_form)
+        """Signed decisions granting `count` awarded dossiers, AWARDS_PER_DECISION to a decision, shared among the
+        award forms: every province's register and every authority's decisions have their part."""
+        needed = max(count - Award.objects.count(), 0)
+        waiting = Nomination.objects.filter(status=Nomination.Status.AWARDED, award=None)
+        forms = [award_form for award_form in self.award_forms if waiting.filter(award_form=award_form).exists()]
         number = Decision.objects.filter(year=2026).count() + 1000
-        for award_form, group in by_form:
-            group = list(group)
+        for index, award_form in enumerate(forms):
+            share = needed // len(forms) + (index < needed % len(forms))
+            # A sample from the whole form, not its first dossiers: names as varied as the dossiers' (a search finds some).
+            ids = list(waiting.filter(award_form=award_form).order_by("pk").values_list("pk", flat=True))
+            chosen = sorted(self.random.sample(ids, min(share, len(ids))))
+            group = list(Nomination.objects.filter(pk__in=chosen).select_related("nominee_person", "nominee_organization")
+                         .order_by("pk"))
             for start in range(0, len(group), AWARDS_PER_DECISION):
                 number += 1
                 self._decision(award_form, group[start:start + AWARDS_PER_DECISION], number)
@@ -177,7 +182,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             decision = Decision.objects.create(
                 campaign=award_form.campaign, award_form=award_form, issuing_organization=award_form.granting_organization,
-                number=number, symbol="QĐ-STP", year=2026, issue_place="Cần Thơ", issue_date=datetime.date(2026, 6, 1),
+                number=number, symbol="QĐ-STP", year=2026, issue_place=award_form.campaign.issue_place,
+                issue_date=datetime.date(2026, 6, 1),
                 summary=f"Về việc tặng {award_form.name}", authority=award_form.signer_title.upper(),
                 legal_bases="Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", article_1=f"Tặng {award_form.name}",
                 article_3="Quyết định này có hiệu lực kể từ ngày ký.", recipients="Như Điều 3;\nLưu: VT.",
