@@ -65,7 +65,7 @@ from .tasks import enqueue_documents
 
 PAGE_SIZE = 20
 AWARD_RELATIONS = [
-    "decision", "award_form__campaign", "nomination", "person__organization", "organization__parent", "revoked_in",
+    "decision", "award_form__campaign", "nomination", "person__organization", "organization__parent", "revoked_in", "corrected_in",
 ]
 # The public verification page answers this many lookups a minute from one address.
 VERIFY_LOOKUPS_PER_MINUTE = 30
@@ -506,7 +506,7 @@ def verify_award(request, code=""):
         return render(request, "awards/verify.html", {"throttled": True}, status=429)
     code = (code or request.GET.get("ma", "")).strip().upper()
     awards = Award.objects.select_related(
-        "decision__issuing_organization", "award_form", "person", "organization", "revoked_in"
+        "decision__issuing_organization", "award_form", "person", "organization", "revoked_in", "corrected_in"
     )
     award = awards.filter(verification_code=code, decision__status=Decision.Status.SIGNED).first() if code else None
     context = {"award": award, "code": code, "decision": award.decision if award else None}
@@ -531,7 +531,7 @@ def award_revoke(request, pk):
         except PortalError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s.") % {"awardee": award.awardee})
+            messages.success(request, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s.") % {"awardee": award.awardee_name})
             return redirect(award.decision)
     return render(request, "awards/award_revoke.html", {"award": award, "form": form})
 
