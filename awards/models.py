@@ -504,12 +504,7 @@ class Award(Searchable):
             wrong=_("Chỉ đính chính theo một quyết định đã ký của chính cơ quan đã khen thưởng."),
             earlier=_("Quyết định đính chính phải ban hành sau quyết định khen thưởng."),
         )
-        name = normalize(name).strip()
-        detail = self.awardee_detail if detail is None else normalize(detail).strip()
-        if not name:
-            raise DecisionError(_("Hãy nhập họ và tên hoặc tên tập thể đã đính chính."), code="blank_name")
-        if (name, detail) == (self.awardee_name, self.awardee_detail):
-            raise DecisionError(_("Nội dung đính chính trùng với nội dung hiện có."), code="unchanged")
+        name, detail = self._corrected_text(name, detail)
         note = self._correction_note(decision, name, detail, reason)
         with transaction.atomic():
             self.corrected_in, self.corrected_name, self.corrected_detail = decision, name, detail
@@ -520,6 +515,16 @@ class Award(Searchable):
             self.decision._record(by=by, note=note)
 
     correct.alters_data = True
+
+    def _corrected_text(self, name, detail):
+        """The typed name and line in NFC, trimmed; refused when blank or when they change nothing."""
+        name = normalize(name).strip()
+        detail = self.awardee_detail if detail is None else normalize(detail).strip()
+        if not name:
+            raise DecisionError(_("Hãy nhập họ và tên hoặc tên tập thể đã đính chính."), code="blank_name")
+        if (name, detail) == (self.awardee_name, self.awardee_detail):
+            raise DecisionError(_("Nội dung đính chính trùng với nội dung hiện có."), code="unchanged")
+        return name, detail
 
     def _correction_note(self, decision, name, detail, reason):
         changes = [_("“%(old)s” thành “%(new)s”") % {"old": old, "new": new}
