@@ -455,8 +455,9 @@ class Award(Searchable):
     @property
     def awardee_detail(self):
         """The line under the name on the certificate: a person's position and unit, a collective's parent body."""
-        if self.is_corrected:
-            return self.corrected_detail
+        return self.corrected_detail or self._recorded_detail()
+
+    def _recorded_detail(self):
         if self.person is None:
             return self.organization.parent.name if self.organization.parent else ""
         parts = (self.person.position or self.person.title, self.person.organization.name)
@@ -494,7 +495,7 @@ class Award(Searchable):
 
     def correct(self, *, decision, name, reason, by, detail=None):
         """Record that a later signed decision of the same body corrects the awardee's name (and the line under it),
-        in both decisions' history; `detail` None keeps the line."""
+        in both decisions' history; a blank `detail` keeps the line."""
         if self.is_revoked:
             raise DecisionError(_("Khen thưởng này đã bị thu hồi: không thể đính chính."), code="revoked")
         if not reason.strip():
@@ -507,7 +508,9 @@ class Award(Searchable):
         name, detail = self._corrected_text(name, detail)
         note = self._correction_note(decision, name, detail, reason)
         with transaction.atomic():
-            self.corrected_in, self.corrected_name, self.corrected_detail = decision, name, detail
+            # Blank while the line is the one the records give: the register then lists position and unit as before.
+            self.corrected_detail = "" if detail == self._recorded_detail() else detail
+            self.corrected_in, self.corrected_name = decision, name
             self.correction_reason = reason
             # save(), not update(): the folded search text must find the corrected name.
             self.save(update_fields=["corrected_in", "corrected_name", "corrected_detail", "correction_reason"])
@@ -519,7 +522,7 @@ class Award(Searchable):
     def _corrected_text(self, name, detail):
         """The typed name and line in NFC, trimmed; refused when blank or when they change nothing."""
         name = normalize(name).strip()
-        detail = self.awardee_detail if detail is None else normalize(detail).strip()
+        detail = normalize(detail or "").strip() or self.awardee_detail
         if not name:
             raise DecisionError(_("Hãy nhập họ và tên hoặc tên tập thể đã đính chính."), code="blank_name")
         if (name, detail) == (self.awardee_name, self.awardee_detail):

@@ -109,6 +109,15 @@ def test_award_correction_of_the_line_alone_keeps_the_name(office_user, award, c
 
 
 @pytest.mark.django_db
+def test_award_correction_of_the_name_alone_keeps_the_line_of_the_records(office_user, award, correcting):  # noqa: F811
+    award.correct(decision=correcting, name=CORRECTED, detail="", reason="Sai", by=office_user)
+
+    award.refresh_from_db()
+    assert award.corrected_detail == ""
+    assert award.awardee_detail == f"Phó Giám đốc, {award.person.organization.name}"
+
+
+@pytest.mark.django_db
 def test_award_correction_stores_the_typed_name_in_nfc_without_surrounding_spaces(office_user, award, correcting):  # noqa: F811
     award.correct(decision=correcting, name=f"  {unicodedata.normalize('NFD', CORRECTED)} ", reason="Sai", by=office_user)
 
