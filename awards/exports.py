@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from documents.spreadsheets import Column, list_workbook, text_cell
 
 REGISTER_COLUMNS = [
-    Column(gettext_lazy("Họ và tên / Tập thể"), 34, lambda award: award.awardee),
+    Column(gettext_lazy("Họ và tên / Tập thể"), 34, lambda award: award.awardee_name),
     Column(gettext_lazy("Đơn vị"), 42, lambda award: unit_of(award)),
     Column(gettext_lazy("Hình thức khen thưởng"), 42, lambda award: award.award_form.name),
     Column(gettext_lazy("Số quyết định"), 16, lambda award: award.decision.number_symbol),

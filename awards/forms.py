@@ -266,6 +266,14 @@ class SignatureCheckForm(StyledFormMixin, forms.Form):
         return content
 
 
+def later_decisions(award):
+    """The signed decisions of the award's own body, from its decision's date on: those that may amend it."""
+    return Decision.objects.filter(
+        status=Decision.Status.SIGNED, issuing_organization=award.decision.issuing_organization_id,
+        issue_date__gte=award.decision.issue_date,
+    ).exclude(pk=award.decision_id)
+
+
 class RevocationForm(StyledFormMixin, forms.Form):
     """The later decision that revokes an award, and why (the reason stays in the office's records)."""
 
@@ -280,10 +288,33 @@ class RevocationForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, award, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = Decision.objects.filter(
-            status=Decision.Status.SIGNED, issuing_organization=award.decision.issuing_organization_id,
-            issue_date__gte=award.decision.issue_date,
-        ).exclude(pk=award.decision_id)
+        self.fields["decision"].queryset = later_decisions(award)
+
+
+class CorrectionForm(StyledFormMixin, forms.Form):
+    """The later decision that corrects an awardee's name or the line under it, the corrected text, and why."""
+
+    decision = forms.ModelChoiceField(
+        label=_("Theo quyết định"), queryset=Decision.objects.none(), empty_label=_("— Chọn quyết định đính chính —"),
+        error_messages={"required": _("Hãy chọn quyết định đính chính.")},
+    )
+    name = forms.CharField(
+        label=_("Họ và tên / Tập thể đã đính chính"), max_length=255,
+        error_messages={"required": _("Hãy nhập họ và tên hoặc tên tập thể đã đính chính.")},
+    )
+    detail = forms.CharField(
+        label=_("Chức vụ, đơn vị đã đính chính"), max_length=500, required=False,
+        help_text=_("Dòng in dưới tên trên bằng khen, giấy khen; giữ nguyên nếu không đính chính."),
+    )
+    reason = forms.CharField(
+        label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Hãy ghi lý do đính chính.")},
+    )
+
+    def __init__(self, *args, award, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = later_decisions(award)
+        self.initial |= {"name": award.awardee_name, "detail": award.awardee_detail}
 
 
 class ForwardForm(StyledFormMixin, forms.Form):

@@ -10,6 +10,7 @@ from campaigns.models import AwardForm, Campaign, DocumentLines
 from core.exceptions import PortalError
 from core.models import Searchable, StatusFlow, StatusHistory
 from core.search import SearchableQuerySet
+from core.text import normalize
 from documents.texts import date_line
 from nominations.models import Nomination
 
@@ -417,6 +418,15 @@ class Award(Searchable):
         related_name="revoked_awards",
     )
     revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    # A typo is mended by a later decision of the same authority (quyết định đính chính), on the award alone:
+    # the person's or unit's record, its other awards and the decision already issued keep their text.
+    corrected_in = models.ForeignKey(
+        "Decision", verbose_name=_("đính chính theo quyết định"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="corrected_awards",
+    )
+    corrected_name = models.CharField(_("họ và tên, tên tập thể đã đính chính"), max_length=255, blank=True)
+    corrected_detail = models.CharField(_("chức vụ, đơn vị đã đính chính"), max_length=500, blank=True)
+    correction_reason = models.TextField(_("lý do đính chính"), blank=True)
 
     objects = AwardQuerySet.as_manager()
 
@@ -429,19 +439,37 @@ class Award(Searchable):
         ]
 
     def __str__(self):
-        return f"{self.awardee} – {self.award_form}"
+        return f"{self.awardee_name} – {self.award_form}"
 
     @property
     def body_id(self):
         return self.decision.issuing_organization_id
 
     @property
-    def awardee(self):
-        return self.person or self.organization
+    def awardee_name(self):
+        """The awardee's name as the register, the certificate and the public page print it, corrected if it was."""
+        if self.is_corrected:
+            return self.corrected_name
+        return self.person.full_name if self.person else self.organization.name
+
+    @property
+    def awardee_detail(self):
+        """The line under the name on the certificate: a person's position and unit, a collective's parent body."""
+        return self.corrected_detail or self._recorded_detail()
+
+    def _recorded_detail(self):
+        if self.person is None:
+            return self.organization.parent.name if self.organization.parent else ""
+        parts = (self.person.position or self.person.title, self.person.organization.name)
+        return ", ".join(part for part in parts if part)
 
     @property
     def is_revoked(self):
         return self.revoked_in_id is not None
+
+    @property
+    def is_corrected(self):
+        return self.corrected_in_id is not None
 
     def revoke(self, *, decision, reason, by):
         """Record that a later signed decision of the same body revokes this award, in both decisions' history."""
@@ -449,16 +477,13 @@ class Award(Searchable):
             raise DecisionError(_("Khen thưởng này đã bị thu hồi."), code="already_revoked")
         if not reason.strip():
             raise DecisionError(_("Hãy ghi lý do thu hồi."), code="no_reason")
-        if not decision.is_signed or decision.issuing_organization_id != self.decision.issuing_organization_id:
-            raise DecisionError(
-                _("Chỉ thu hồi theo một quyết định đã ký của chính cơ quan đã khen thưởng."), code="wrong_decision"
-            )
-        if decision.issue_date < self.decision.issue_date or decision.pk == self.decision_id:
-            raise DecisionError(
-                _("Quyết định thu hồi phải ban hành sau quyết định khen thưởng."), code="decision_before_award"
-            )
+        self._check_later_decision(
+            decision,
+            wrong=_("Chỉ thu hồi theo một quyết định đã ký của chính cơ quan đã khen thưởng."),
+            earlier=_("Quyết định thu hồi phải ban hành sau quyết định khen thưởng."),
+        )
         note = _("Thu hồi khen thưởng của %(awardee)s (số vào sổ %(number)s): %(reason)s") % {
-            "awardee": self.awardee, "number": self.register_number, "reason": reason,
+            "awardee": self.awardee_name, "number": self.register_number, "reason": reason,
         }
         with transaction.atomic():
             Award.objects.filter(pk=self.pk).update(revoked_in=decision, revocation_reason=reason)
@@ -467,6 +492,58 @@ class Award(Searchable):
             self.decision._record(by=by, note=note)
 
     revoke.alters_data = True
+
+    def correct(self, *, decision, name, reason, by, detail=None):
+        """Record that a later signed decision of the same body corrects the awardee's name (and the line under it),
+        in both decisions' history; a blank `detail` keeps the line."""
+        if self.is_revoked:
+            raise DecisionError(_("Khen thưởng này đã bị thu hồi: không thể đính chính."), code="revoked")
+        if not reason.strip():
+            raise DecisionError(_("Hãy ghi lý do đính chính."), code="no_reason")
+        self._check_later_decision(
+            decision,
+            wrong=_("Chỉ đính chính theo một quyết định đã ký của chính cơ quan đã khen thưởng."),
+            earlier=_("Quyết định đính chính phải ban hành sau quyết định khen thưởng."),
+        )
+        name, detail = self._corrected_text(name, detail)
+        note = self._correction_note(decision, name, detail, reason)
+        with transaction.atomic():
+            # Blank while the line is the one the records give: the register then lists position and unit as before.
+            self.corrected_detail = "" if detail == self._recorded_detail() else detail
+            self.corrected_in, self.corrected_name = decision, name
+            self.correction_reason = reason
+            # save(), not update(): the folded search text must find the corrected name.
+            self.save(update_fields=["corrected_in", "corrected_name", "corrected_detail", "correction_reason"])
+            decision._record(by=by, note=note)
+            self.decision._record(by=by, note=note)
+
+    correct.alters_data = True
+
+    def _corrected_text(self, name, detail):
+        """The typed name and line in NFC, trimmed; refused when blank or when they change nothing."""
+        name = normalize(name).strip()
+        detail = normalize(detail or "").strip() or self.awardee_detail
+        if not name:
+            raise DecisionError(_("Hãy nhập họ và tên hoặc tên tập thể đã đính chính."), code="blank_name")
+        if (name, detail) == (self.awardee_name, self.awardee_detail):
+            raise DecisionError(_("Nội dung đính chính trùng với nội dung hiện có."), code="unchanged")
+        return name, detail
+
+    def _correction_note(self, decision, name, detail, reason):
+        changes = [_("“%(old)s” thành “%(new)s”") % {"old": old, "new": new}
+                   for old, new in ((self.awardee_name, name), (self.awardee_detail, detail)) if old != new]
+        return _("Đính chính khen thưởng số vào sổ %(number)s theo Quyết định số %(decision)s: %(changes)s. Lý do: %(reason)s") % {
+            "number": self.register_number, "decision": decision.number_symbol, "changes": "; ".join(changes),
+            "reason": reason,
+        }
+
+    def _check_later_decision(self, decision, *, wrong, earlier):
+        """Law on Emulation and Commendation 2022: only the authority that granted an award amends it, by a later
+        decision."""
+        if not decision.is_signed or decision.issuing_organization_id != self.decision.issuing_organization_id:
+            raise DecisionError(wrong, code="wrong_decision")
+        if decision.issue_date < self.decision.issue_date or decision.pk == self.decision_id:
+            raise DecisionError(earlier, code="decision_before_award")
 
     @property
     def unit_id(self):
@@ -479,5 +556,5 @@ class Award(Searchable):
         return reverse("awards:verify", args=[self.verification_code])
 
     def searchable_values(self):
-        return [self.awardee, self.award_form, self.decision.number_symbol, self.register_number,
+        return [self.awardee_name, self.award_form, self.decision.number_symbol, self.register_number,
                 self.person.organization if self.person else ""]

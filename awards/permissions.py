@@ -70,5 +70,6 @@ rules.add_perm("awards.print_certificates", is_office_or_leader_for)
 # Anyone holding a certificate may check it: the page shows only what the signed decision made public.
 rules.add_perm("awards.verify_award", rules.always_allow)
 rules.add_perm("awards.revoke_award", is_office_for)
+rules.add_perm("awards.correct_award", is_office_for)
 # The package sent upward holds every awardee's dossier: the office and its leaders send it.
 rules.add_perm("awards.download_packet", is_office_or_leader_for)

@@ -156,7 +156,7 @@ def certificate_contexts(decision, *, print_on_blank=False, awards=None):
     """One certificate per award of a signed decision (or of the awards given), in register order."""
     if awards is None:
         awards = decision.awards.all()
-    awards = awards.select_related("person__organization", "organization").order_by("position")
+    awards = awards.select_related("person__organization", "organization__parent", "corrected_in").order_by("position")
     title = CERTIFICATE_TITLES.get(decision.award_form.kind, decision.award_form.get_kind_display())
     achievement = _("Đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s.") % {
         "plan": decision.campaign.number
@@ -177,7 +177,7 @@ def certificate_contexts(decision, *, print_on_blank=False, awards=None):
             "title": title,
             "authority": decision.authority,
             "awardee": _awardee_line(award),
-            "awardee_detail": _awardee_detail(award),
+            "awardee_detail": award.awardee_detail,
             "achievement": achievement,
             "place": decision.issue_place,
             "date": decision.issue_date,
@@ -192,16 +192,9 @@ def certificate_contexts(decision, *, print_on_blank=False, awards=None):
 
 def _awardee_line(award):
     if award.person is None:
-        return award.organization.name
+        return award.awardee_name
     honorific = _("Bà") if award.person.gender == "female" else _("Ông")
-    return f"{honorific} {award.person.full_name}"
-
-
-def _awardee_detail(award):
-    if award.person is None:
-        return award.organization.parent.name if award.organization.parent else ""
-    parts = (award.person.position or award.person.title, award.person.organization.name)
-    return ", ".join(part for part in parts if part)
+    return f"{honorific} {award.awardee_name}"
 
 def decision_filename(decision, suffix):
     number = f"{decision.number:02d}-{decision.symbol.replace('/', '-')}" if decision.is_signed else f"du-thao-{decision.pk}"

@@ -33,4 +33,5 @@ urlpatterns = [
     path("xac-minh/", views.verify_award, name="verify_lookup"),
     path("xac-minh/<slug:code>/", views.verify_award, name="verify"),
     path("so-khen-thuong/<int:pk>/thu-hoi/", views.award_revoke, name="revoke"),
+    path("so-khen-thuong/<int:pk>/dinh-chinh/", views.award_correct, name="correct"),
 ]

@@ -34,6 +34,7 @@ from .filters import AwardFilter, DecisionFilter
 from .forms import (
     AwardeeForm,
     AwardeeListForm,
+    CorrectionForm,
     DecisionForm,
     DraftDecisionForm,
     EnteredDecisionForm,
@@ -66,7 +67,7 @@ from .tasks import enqueue_documents
 
 PAGE_SIZE = 20
 AWARD_RELATIONS = [
-    "decision", "award_form__campaign", "nomination", "person__organization", "organization__parent", "revoked_in",
+    "decision", "award_form__campaign", "nomination", "person__organization", "organization__parent", "revoked_in", "corrected_in",
 ]
 # The public verification page answers this many lookups a minute from one address.
 VERIFY_LOOKUPS_PER_MINUTE = 30
@@ -87,7 +88,7 @@ def _annex(decision):
     """The awardees as the annex lists them, with register numbers once signed, and earlier awards of the year if a draft."""
     awardees = awardees_in_order(decision)
     # Signing numbers the awards in this order: the n-th awardee is the award at position n.
-    awards = {award.position: award for award in decision.awards.select_related("nomination")} if decision.is_signed else {}
+    awards = {award.position: award for award in decision.awards.select_related("nomination", "corrected_in")} if decision.is_signed else {}
     earlier = {} if decision.is_signed else earlier_awards(decision, awardees)
     for position, awardee in enumerate(awardees, start=1):
         awardee.register_entry = awards.get(position)
@@ -508,7 +509,7 @@ def verify_award(request, code=""):
         return render(request, "awards/verify.html", {"throttled": True}, status=429)
     code = (code or request.GET.get("ma", "")).strip().upper()
     awards = Award.objects.select_related(
-        "decision__issuing_organization", "award_form", "person", "organization", "revoked_in"
+        "decision__issuing_organization", "award_form", "person", "organization", "revoked_in", "corrected_in"
     )
     award = awards.filter(verification_code=code, decision__status=Decision.Status.SIGNED).first() if code else None
     context = {"award": award, "code": code, "decision": award.decision if award else None}
@@ -533,9 +534,26 @@ def award_revoke(request, pk):
         except PortalError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s.") % {"awardee": award.awardee})
+            messages.success(request, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s.") % {"awardee": award.awardee_name})
             return redirect(award.decision)
     return render(request, "awards/award_revoke.html", {"award": award, "form": form})
+
+
+@login_required
+def award_correct(request, pk):
+    award = get_object_or_404(Award.objects.select_related("decision", "person__organization", "organization__parent"), pk=pk)
+    if not request.user.has_perm("awards.correct_award", award):
+        raise PermissionDenied
+    form = CorrectionForm(request.POST or None, award=award)
+    if form.is_valid():
+        try:
+            award.correct(by=request.user, **form.cleaned_data)
+        except PortalError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi nhận đính chính khen thưởng của %(awardee)s.") % {"awardee": award.awardee_name})
+            return redirect(award.decision)
+    return render(request, "awards/award_correct.html", {"award": award, "form": form})
 
 
 @login_required

@@ -208,6 +208,7 @@ EXPECTED = {
     "awards:forward": row(get=OFFICE_A, post=OFFICE_A, pk="campaign"),
     "awards:nomination_packet": row(get=OFFICE_OR_LEADER_A, post=OFFICE_OR_LEADER_A, pk="nomination"),
     "awards:revoke": row(get=OFFICE_A, post=OFFICE_A, pk="award"),
+    "awards:correct": row(get=OFFICE_A, post=OFFICE_A, pk="award"),
     "awards:verify_lookup": row(get=EVERYONE, post=EVERYONE),
     "awards:signature_check": row(get=SIGNED_IN, post=SIGNED_IN),
     # The page a certificate's QR code opens: public, and it shows only what the signed decision made public.

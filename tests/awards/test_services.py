@@ -102,7 +102,7 @@ def test_decision_signing_awards_the_dossiers_and_fills_the_register(decision, l
     assert decision.signed_by == leader
     assert set(Nomination.objects.values_list("status", flat=True)) == {Nomination.Status.AWARDED}
     assert list(Award.objects.values_list("register_number", flat=True)) == [f"01.001/{decision.year}", f"01.002/{decision.year}"]
-    assert [str(award.awardee) for award in Award.objects.all()] == ["Nguyễn Thị Ngọc Hà", "Trần Văn Đức"]
+    assert [award.awardee_name for award in Award.objects.all()] == ["Nguyễn Thị Ngọc Hà", "Trần Văn Đức"]
 
 
 @pytest.mark.django_db
