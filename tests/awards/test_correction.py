@@ -4,6 +4,7 @@ the decision already issued keep theirs."""
 
 import datetime
 import io
+import re
 import unicodedata
 
 import pytest
@@ -85,6 +86,21 @@ def test_award_correction_history_names_who_what_and_the_decision_in_both_decisi
             f"Đính chính khen thưởng số vào sổ {award.register_number} theo Quyết định số {correcting.number_symbol}: "
             "“Nguyễn Thị Ngọc Hà” thành “Nguyễn Thị Ngọc Hằng”. Lý do: Sai chính tả"
         )
+
+
+@pytest.mark.django_db
+def test_decision_page_history_heads_a_correction_with_what_it_did_not_with_signing(client_of, office_user, award, correcting):  # noqa: F811
+    award.correct(decision=correcting, name=CORRECTED, reason="Sai chính tả", by=office_user)
+
+    page = client_of(office_user).get(award.decision.get_absolute_url()).content.decode()
+
+    history = page[page.index("Lịch sử"):]
+    entries = re.findall(r'<li class="list-group-item">(.*?)</li>', history, re.S)
+    assert re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", entries[-1])).strip().endswith(
+        "Đính chính khen thưởng số vào sổ " + award.register_number + " theo Quyết định số "
+        + correcting.number_symbol + ": “Nguyễn Thị Ngọc Hà” thành “Nguyễn Thị Ngọc Hằng”. Lý do: Sai chính tả"
+    )
+    assert "Ký số" not in entries[-1]
 
 
 @pytest.mark.django_db
