@@ -26,20 +26,18 @@ def _set_state(decision_id, state, progress, error=""):
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5)
-def generate_decision_documents(self, *, decision_id):
-    """Render the decision PDF and, once signed, its certificates to print on blanks; each replaces its old file."""
+def generate_decision_documents(self, *, decision_id, certificates_only=False):
+    """Render the decision PDF and, once signed, its certificates to print on blanks; each replaces its old file.
+
+    certificates_only: after an award's correction, the certificates alone; the decision stays as it was signed.
+    """
     decision = Decision.objects.select_related("award_form", "campaign", "issuing_organization").filter(pk=decision_id).first()
     if decision is None:
         return
     _set_state(decision_id, Decision.DocumentsState.RUNNING, 5)
     try:
-        awardees = awardees_in_order(decision)
-        collectives = sum(1 for awardee in awardees if not awardee.is_individual)
-        reward = compute_reward(decision, collectives, len(awardees) - collectives)
-        context = decision_context(decision, awardees, reward)
-        pdf = render_official("decision", context, archival=decision.is_signed)
-        save_pdf(decision.pdf, decision_filename(decision, ""), pdf, save=False)
-        Decision.objects.filter(pk=decision_id).update(pdf=decision.pdf.name)
+        if not certificates_only:
+            _render_decision(decision)
         _set_state(decision_id, Decision.DocumentsState.RUNNING, 30)
         if decision.is_signed:
             # Offices print on pre-printed blanks (phôi); the framed digital page is made per awardee, for e-mail.
@@ -57,11 +55,22 @@ def generate_decision_documents(self, *, decision_id):
     _set_state(decision_id, Decision.DocumentsState.DONE, 100)
 
 
-def enqueue_documents(decision):
+def _render_decision(decision):
+    awardees = awardees_in_order(decision)
+    collectives = sum(1 for awardee in awardees if not awardee.is_individual)
+    reward = compute_reward(decision, collectives, len(awardees) - collectives)
+    pdf = render_official("decision", decision_context(decision, awardees, reward), archival=decision.is_signed)
+    save_pdf(decision.pdf, decision_filename(decision, ""), pdf, save=False)
+    Decision.objects.filter(pk=decision.pk).update(pdf=decision.pdf.name)
+
+
+def enqueue_documents(decision, *, certificates_only=False):
     """Mark the documents pending and render them once the current transaction commits."""
     _set_state(decision.pk, Decision.DocumentsState.PENDING, 0)
     # Robust: with the broker down the page still saves; the job stays pending until fail_stuck_documents says so.
-    transaction.on_commit(lambda: generate_decision_documents.delay(decision_id=decision.pk), robust=True)
+    transaction.on_commit(
+        lambda: generate_decision_documents.delay(decision_id=decision.pk, certificates_only=certificates_only), robust=True,
+    )
 
 
 @shared_task

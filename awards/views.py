@@ -551,6 +551,8 @@ def award_correct(request, pk):
         except PortalError as error:
             form.add_error(None, error)
         else:
+            # The certificates to print on blanks carry the corrected name; the signed decision is left as it is.
+            enqueue_documents(award.decision, certificates_only=True)
             messages.success(request, _("Đã ghi nhận đính chính khen thưởng của %(awardee)s.") % {"awardee": award.awardee_name})
             return redirect(award.decision)
     return render(request, "awards/award_correct.html", {"award": award, "form": form})

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from accounts.models import User
 from awards.models import Award, DecisionError
 from awards.printing import certificate_contexts
+from documents.storing import save_pdf
 from documents.typesetting import render_certificates
 from tests.awards.test_revocation import award, revoking  # noqa: F401  the award and a later decision of its body
 from tests.awards.test_views import award_form, draft, leader, signed  # noqa: F401  the decision fixtures
@@ -187,6 +188,26 @@ def test_reprinted_certificate_shows_the_corrected_name_and_line(office_user, aw
     assert f"Bà {CORRECTED}" in text
     assert "Giám đốc, Trung tâm Trợ giúp pháp lý" in text
     assert "Ngọc Hà " not in text
+
+
+@pytest.mark.django_db
+def test_correction_reprints_the_certificates_for_blanks_and_leaves_the_signed_decision_as_it_was(
+    client_of, office_user, award, correcting, settings, tmp_path, django_capture_on_commit_callbacks,  # noqa: F811
+):
+    settings.MEDIA_ROOT = tmp_path
+    decision = award.decision
+    save_pdf(decision.pdf, "quyet-dinh-da-ky.pdf", b"%PDF-1.7 the signed decision")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        correct(client_of(office_user), award, correcting)
+
+    decision.refresh_from_db()
+    with decision.certificates_pdf.open("rb") as certificates:
+        pages = read(certificates.read())
+    assert any(page_text(pages, index).startswith(f"Bà {CORRECTED}") for index in range(len(pages.pages)))
+    with decision.pdf.open("rb") as signed_pdf:
+        assert signed_pdf.read() == b"%PDF-1.7 the signed decision"
+    assert decision.documents_state == decision.DocumentsState.DONE
 
 
 @pytest.mark.django_db
