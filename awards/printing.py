@@ -153,9 +153,9 @@ def proposal_context(letter, awardees):
 
 
 def certificate_contexts(decision, *, print_on_blank=False, awards=None):
-    """One certificate per award of a signed decision (or of the awards given), in register order."""
+    """One certificate per award of a signed decision still in force (or of the awards given), in register order."""
     if awards is None:
-        awards = decision.awards.all()
+        awards = decision.awards.filter(revoked_in=None)
     awards = awards.select_related("person__organization", "organization__parent", "corrected_in").order_by("position")
     title = CERTIFICATE_TITLES.get(decision.award_form.kind, decision.award_form.get_kind_display())
     achievement = _("Đã có thành tích xuất sắc trong phong trào thi đua theo Kế hoạch số %(plan)s.") % {

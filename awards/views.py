@@ -534,6 +534,8 @@ def award_revoke(request, pk):
         except PortalError as error:
             form.add_error(None, error)
         else:
+            # The certificates to print on blanks leave the revoked award out from now on.
+            enqueue_documents(award.decision, certificates_only=True)
             messages.success(request, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s.") % {"awardee": award.awardee_name})
             return redirect(award.decision)
     return render(request, "awards/award_revoke.html", {"award": award, "form": form})

@@ -9,6 +9,7 @@ from accounts.models import User
 from awards.models import Award, DecisionError
 from awards.services import draft_decision, sign_decision
 from tests.awards.test_views import FAR, award_form, draft, leader, nominate, signed  # noqa: F401  the decision fixtures
+from tests.documents.pdf_reading import page_text, read
 from tests.factories import AwardFormFactory, UserFactory
 
 
@@ -47,6 +48,24 @@ def test_award_revoked_by_the_office_shows_in_the_register_and_both_histories(cl
     assert f"Đã thu hồi ({revoking.number_symbol})" in register
     assert "Thu hồi khen thưởng của Nguyễn Thị Ngọc Hà" in revoking.history.last().note
     assert "Thu hồi khen thưởng của Nguyễn Thị Ngọc Hà" in award.decision.history.last().note
+
+
+@pytest.mark.django_db
+def test_revocation_reprints_the_certificates_for_blanks_without_the_revoked_award(
+    client_of, office_user, award, revoking, settings, tmp_path, django_capture_on_commit_callbacks,
+):
+    settings.MEDIA_ROOT = tmp_path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        revoke(client_of(office_user), award, revoking)
+
+    decision = award.decision
+    decision.refresh_from_db()
+    with decision.certificates_pdf.open("rb") as certificates:
+        pages = read(certificates.read())
+    awardees = [page_text(pages, index) for index in range(len(pages.pages))]
+    assert len(awardees) == decision.awards.count() - 1
+    assert not any("Nguyễn Thị Ngọc Hà" in text for text in awardees)
 
 
 @pytest.mark.django_db
