@@ -524,40 +524,32 @@ def _too_many_lookups(request):
 
 @login_required
 def award_revoke(request, pk):
-    award = get_object_or_404(Award.objects.select_related("decision", "person", "organization"), pk=pk)
-    if not request.user.has_perm("awards.revoke_award", award):
-        raise PermissionDenied
-    form = RevocationForm(request.POST or None, award=award)
-    if form.is_valid():
-        try:
-            award.revoke(by=request.user, **form.cleaned_data)
-        except PortalError as error:
-            form.add_error(None, error)
-        else:
-            # The certificates to print on blanks leave the revoked award out from now on.
-            enqueue_documents(award.decision, certificates_only=True)
-            messages.success(request, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s.") % {"awardee": award.awardee_name})
-            return redirect(award.decision)
-    return render(request, "awards/award_revoke.html", {"award": award, "form": form})
+    return _amend_award(request, pk, "revoke", RevocationForm, _("Đã ghi nhận thu hồi khen thưởng của %(awardee)s."))
 
 
 @login_required
 def award_correct(request, pk):
+    return _amend_award(request, pk, "correct", CorrectionForm, _("Đã ghi nhận đính chính khen thưởng của %(awardee)s."))
+
+
+def _amend_award(request, pk, act, form_class, done_message):
+    """Revoke or correct an award under a later decision of its body (Award.revoke, Award.correct)."""
     award = get_object_or_404(Award.objects.select_related("decision", "person__organization", "organization__parent"), pk=pk)
-    if not request.user.has_perm("awards.correct_award", award):
+    if not request.user.has_perm(f"awards.{act}_award", award):
         raise PermissionDenied
-    form = CorrectionForm(request.POST or None, award=award)
+    form = form_class(request.POST or None, award=award)
     if form.is_valid():
         try:
-            award.correct(by=request.user, **form.cleaned_data)
+            getattr(award, act)(by=request.user, **form.cleaned_data)
         except PortalError as error:
             form.add_error(None, error)
         else:
-            # The certificates to print on blanks carry the corrected name; the signed decision is left as it is.
+            # The certificates to print on blanks: without a revoked award, with a corrected name. The signed
+            # decision stays as it is.
             enqueue_documents(award.decision, certificates_only=True)
-            messages.success(request, _("Đã ghi nhận đính chính khen thưởng của %(awardee)s.") % {"awardee": award.awardee_name})
+            messages.success(request, done_message % {"awardee": award.awardee_name})
             return redirect(award.decision)
-    return render(request, "awards/award_correct.html", {"award": award, "form": form})
+    return render(request, f"awards/award_{act}.html", {"award": award, "form": form})
 
 
 @login_required
