@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.storage import retry_if_storage_failed
 from documents.official import render_official
+from documents.signatures import stored_signature_checks
 from documents.storing import save_pdf
 from documents.typesetting import render_certificates
 
@@ -29,14 +30,15 @@ def _set_state(decision_id, state, progress, error=""):
 def generate_decision_documents(self, *, decision_id, certificates_only=False):
     """Render the decision PDF and, once signed, its certificates to print on blanks; each replaces its old file.
 
-    certificates_only: after an award's correction, the certificates alone; the decision stays as it was signed.
+    certificates_only: after an award's correction or revocation, the certificates alone. A decision whose PDF
+    carries digital signatures is never rendered again either: a new file would drop them.
     """
     decision = Decision.objects.select_related("award_form", "campaign", "issuing_organization").filter(pk=decision_id).first()
     if decision is None:
         return
     _set_state(decision_id, Decision.DocumentsState.RUNNING, 5)
     try:
-        if not certificates_only:
+        if not certificates_only and not stored_signature_checks(decision.pdf):
             _render_decision(decision)
         _set_state(decision_id, Decision.DocumentsState.RUNNING, 30)
         if decision.is_signed:

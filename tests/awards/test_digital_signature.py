@@ -53,6 +53,23 @@ def test_decision_signed_digitally_shows_a_valid_signature_and_its_history(clien
 
 
 @pytest.mark.django_db
+def test_documents_made_again_after_a_digital_signature_keep_the_signed_pdf(
+    client_of, leader, office_user, issued, test_ca, trusted_root, django_capture_on_commit_callbacks,  # noqa: F811
+):
+    sign_digitally(client_of(leader), issued, test_ca)
+    issued.refresh_from_db()
+    signed_pdf = issued.pdf.open("rb").read()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_of(office_user).post(reverse("awards:decision_documents", args=[issued.pk]))
+
+    issued.refresh_from_db()
+    assert issued.pdf.open("rb").read() == signed_pdf
+    assert issued.documents_state == issued.DocumentsState.DONE
+    assert "Hợp lệ" in client_of(office_user).get(issued.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
 def test_decision_signed_with_a_wrong_password_keeps_the_pdf_unsigned(client_of, leader, issued, test_ca):  # noqa: F811
     before = issued.pdf.open("rb").read()
 
