@@ -417,6 +417,9 @@ def award_certificate(request, pk, award_pk):
     award = get_object_or_404(decision.awards.select_related("nomination", "person"), pk=award_pk)
     if not request.user.has_perm("awards.view_award", award):
         raise PermissionDenied
+    if award.is_revoked:
+        messages.error(request, _("Khen thưởng của %(awardee)s đã bị thu hồi: không còn bản điện tử.") % {"awardee": award.awardee_name})
+        return redirect(decision)
     awards = decision.awards.filter(pk=award.pk)
     pdf = render_certificates(certificate_contexts(decision, awards=awards))
     return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=decision_filename(decision, f"-bang-dien-tu-{award_pk}"))

@@ -69,6 +69,20 @@ def test_revocation_reprints_the_certificates_for_blanks_without_the_revoked_awa
 
 
 @pytest.mark.django_db
+def test_revoked_award_has_no_digital_certificate_any_more(client_of, office_user, award, revoking):
+    award.revoke(decision=revoking, reason="Kê khai không trung thực", by=office_user)
+    client = client_of(office_user)
+    certificate = reverse("awards:award_certificate", args=[award.decision.pk, award.pk])
+
+    page = client.get(award.decision.get_absolute_url()).content.decode()
+    response = client.get(certificate, follow=True)
+
+    assert certificate not in page and "Đã thu hồi" in page
+    assert response.redirect_chain[-1][0] == award.decision.get_absolute_url()
+    assert "Khen thưởng của Nguyễn Thị Ngọc Hà đã bị thu hồi: không còn bản điện tử." in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_verification_page_of_a_revoked_award_says_so(client, office_user, award, revoking):
     award.revoke(decision=revoking, reason="Kê khai không trung thực", by=office_user)
 
