@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.models import Organization, Person, User
 from awards.models import Award, Awardee, Decision
+from awards.services import in_annex_order
 from campaigns.models import AwardForm, Campaign, Report
 from core.text import fold
 from nominations.models import Appraisal, Nomination
@@ -189,15 +190,16 @@ class Command(BaseCommand):
                 article_3="Quyết định này có hiệu lực kể từ ngày ký.", recipients="Như Điều 3;\nLưu: VT.",
                 signing_authority="GIÁM ĐỐC", signer_name="Trần Văn Đức", status=Decision.Status.SIGNED, signed_at=self.now,
             )
-            Awardee.objects.bulk_create(
+            awardees = Awardee.objects.bulk_create(
                 Awardee(decision=decision, nomination=nomination, person=nomination.nominee_person,
                         organization=nomination.nominee_organization)
                 for nomination in nominations
             )
+            # Numbered in the annex's order, as signing numbers them: the list's row N is register entry N.
             Award.objects.bulk_create(
-                Award(decision=decision, nomination=nomination, award_form=award_form, person=nomination.nominee_person,
-                      organization=nomination.nominee_organization, position=position,
+                Award(decision=decision, nomination=awardee.nomination, award_form=award_form, person=awardee.person,
+                      organization=awardee.organization, position=position,
                       register_number=f"{number}.{position:03d}/2026",
-                      search_text=fold(f"{nomination.nominee} {award_form} {decision.number_symbol}"))
-                for position, nomination in enumerate(nominations, start=1)
+                      search_text=fold(f"{awardee.nominee} {award_form} {decision.number_symbol}"))
+                for position, awardee in enumerate(in_annex_order(awardees), start=1)
             )
