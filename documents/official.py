@@ -166,7 +166,7 @@ def _annex(annex, attached_to, number, context):
                 for index, row in enumerate(annex["individuals"], start=1)]
         tables.append(_table("individuals", ["STT", "Họ và tên", "Chức vụ, chức danh", "Đơn vị"], rows))
     # With both lists, each is headed; with one, the summary names it.
-    headings = ["I. TẬP THỂ", "II. CÁ NHÂN"] if len(tables) == 2 else [""]
+    headings = ["I. TẬP THỂ", "II. CÁ NHÂN"] if len(tables) == 2 else [""] * len(tables)
     return {
         "title": upper_vi(annex.get("title") or "DANH SÁCH"),
         "summary": annex.get("summary", ""),

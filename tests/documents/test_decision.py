@@ -300,3 +300,11 @@ def test_typed_text_prints_as_typed_even_with_typst_markup_characters():
 
     assert "Về việc #tặng = Giấy khen" in page_text(pdf, 0)
     assert "Lê *Văn* #An $x$ Chuyên viên [tạm] _1_ Phòng \\ Hành chính <b>" in page_text(pdf, 1)
+
+
+def test_list_of_a_decision_with_nobody_on_it_is_still_a_page():
+    annex = decision_context()["annex"] | {"collectives": [], "individuals": []}
+
+    pdf = read(render_official("list", decision_context(annex=annex)))
+
+    assert page_text(pdf, 0).startswith("DANH SÁCH Tập thể, cá nhân được tặng Giấy khen của Giám đốc Sở Tư pháp (Kèm theo")
