@@ -5,7 +5,6 @@ emulation titles and commendations by level and form), each split into collectiv
 with the women among the individuals.
 """
 
-import json
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -134,7 +133,7 @@ def statistics_pdf(lines, *, year, reporting_body, scope_text):
         "lines": [{"cells": ["" if value is None else str(value) for value in _values(line)], "bold": line.is_section}
                   for line in lines],
     }
-    return typeset(TEMPLATES / "statistics.typ", {"form": json.dumps(form)}, timezone.now())
+    return typeset(TEMPLATES / "statistics.typ", "form", form, timezone.now())
 
 
 def statistics_workbook(lines, *, year, reporting_body, scope_text):

@@ -5,8 +5,6 @@ it prints (capitals, the date line, "./.", the words that must stay together), a
 with a 200-row annex in a fraction of a second, where WeasyPrint took about one (issue #18).
 """
 
-import json
-
 from django.utils import timezone
 
 from documents.naming import header_names, last_words
@@ -52,7 +50,7 @@ def render_official(kind, context, *, archival=False):
       created        the PDF's creation date (a datetime: the signing); its author is the issuing body
     """
     created = context.get("created") or timezone.now()
-    return typeset(TEMPLATE, {"document": json.dumps(document_input(kind, context))}, created, archival=archival)
+    return typeset(TEMPLATE, "document", document_input(kind, context), created, archival=archival)
 
 
 def document_input(kind, context):

@@ -58,16 +58,16 @@ def render_certificates(certificates):
     """
     certificates = list(certificates)
     created = certificates[0].get("created") or timezone.now()
-    return typeset(TEMPLATE, {"certificates": certificates_input(certificates)}, created)
+    return typeset(TEMPLATE, "certificates", certificates_input(certificates), created)
 
 
-def typeset(template, inputs, created, *, archival=False):
-    """Compile a Typst template with its inputs ({name: JSON text}) in a process of its own; return the PDF.
+def typeset(template, name, data, created, *, archival=False):
+    """Compile a Typst template in a process of its own, `data` given as JSON in sys.inputs.<name>; return the PDF.
 
     created is the PDF's creation time; archival=True makes it PDF/A-2b.
     """
-    command = [sys.executable, COMPILE, template, FONTS, str(int(created.timestamp())), ARCHIVAL if archival else ""]
-    done = subprocess.run(command, input=json.dumps(inputs).encode(), capture_output=True, cwd=template.parent,
+    command = [sys.executable, COMPILE, template, FONTS, name, str(int(created.timestamp())), ARCHIVAL if archival else ""]
+    done = subprocess.run(command, input=json.dumps(data).encode(), capture_output=True, cwd=template.parent,
                           timeout=TIMEOUT_SECONDS)
     if done.returncode:
         raise TypesettingError(done.stderr.decode(errors="replace").strip().splitlines()[-1])
@@ -75,16 +75,16 @@ def typeset(template, inputs, created, *, archival=False):
 
 
 def certificates_input(certificates):
-    """Return the JSON the template reads: the PDF's metadata, each page's texts and boxes, the images once."""
+    """Return what the template reads: the PDF's metadata, each page's texts and boxes, the images once."""
     first, images = certificates[0], {}
     pages = [_page(certificate, images) for certificate in certificates]
-    return json.dumps({
+    return {
         "title": _title(first),
         "author": [first["issuer"]] if first.get("issuer") else [],
         "description": first.get("subject") or None,
         "pages": pages,
         "images": images,
-    })
+    }
 
 
 def _title(certificate):
