@@ -38,7 +38,7 @@ def generate_decision_documents(self, *, decision_id, certificates_only=False):
         return
     _set_state(decision_id, Decision.DocumentsState.RUNNING, 5)
     try:
-        if not certificates_only and not stored_signature_checks(decision.pdf):
+        if not certificates_only and not _carries_signatures(decision):
             _render_decision(decision)
         _set_state(decision_id, Decision.DocumentsState.RUNNING, 30)
         if decision.is_signed:
@@ -55,6 +55,11 @@ def generate_decision_documents(self, *, decision_id, certificates_only=False):
         _set_state(decision_id, Decision.DocumentsState.FAILED, 0, _("Không tạo được văn bản: %(error)s") % {"error": error})
         return
     _set_state(decision_id, Decision.DocumentsState.DONE, 100)
+
+
+def _carries_signatures(decision):
+    # Only a signed decision is signed digitally: a draft's file is not read back (from the object store) at each edit.
+    return decision.is_signed and bool(stored_signature_checks(decision.pdf))
 
 
 def _render_decision(decision):
