@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from documents.naming import header_names, last_words
 from documents.texts import (
+    annex_reference,
     date_line,
-    decision_date_words,
     end_document,
-    item_end,
+    ended,
     number_symbol,
     upper_vi,
 )
@@ -68,10 +68,10 @@ def document_input(kind, context):
         "summary": context.get("summary", ""),
         "authority": upper_vi(context.get("authority", "")),
         "addressee": f"Kính gửi: {context['addressee']}." if context.get("addressee") else "",
-        "bases": _ended(context.get("legal_bases", [])),
+        "bases": ended(context.get("legal_bases", [])),
         "blocks": _BODIES[kind](context),
         "closing": None if is_list else _closing(kind, context),
-        "annex": _annex(annex, ANNEX_OF[kind], number, context) if annex else None,
+        "annex": _annex(annex, annex_reference(ANNEX_OF[kind], context)) if annex else None,
     }
 
 
@@ -90,10 +90,6 @@ def _header(context, number):
         "number": f"Số: {number}",
         "date_line": date_line(context["place"], context.get("date")),
     }
-
-
-def _ended(items):
-    return [item_end(item, index == len(items) - 1) for index, item in enumerate(items)]
 
 
 def _paragraph(text, lead=""):
@@ -143,7 +139,7 @@ def _closing(kind, context):
         kept = []
     return {
         "with": kept,
-        "recipients": _ended(context.get("recipients", [])),
+        "recipients": ended(context.get("recipients", [])),
         "signatures": [{"lines": [upper_vi(line) for line in s["lines"]], "name": s["name"]} for s in signatures],
     }
 
@@ -152,9 +148,8 @@ def _table(kind, columns, rows):
     return {"type": "table", "kind": kind, "columns": columns, "rows": [[last_words(cell) for cell in row] for row in rows]}
 
 
-def _annex(annex, attached_to, number, context):
+def _annex(annex, reference):
     """The list on a page of its own: "DANH SÁCH", the "(Kèm theo …)" line, collectives and individuals apart."""
-    issuer = f" của {annex['issuer']}" if annex.get("issuer") else ""
     tables = []
     if annex.get("collectives"):
         rows = [[index, row["name"], row["unit"]] for index, row in enumerate(annex["collectives"], start=1)]
@@ -168,6 +163,6 @@ def _annex(annex, attached_to, number, context):
     return {
         "title": upper_vi(annex.get("title") or "DANH SÁCH"),
         "summary": annex.get("summary", ""),
-        "reference": f"(Kèm theo {attached_to} số {number} {decision_date_words(context.get('date'))}{issuer})",
+        "reference": reference,
         "tables": list(zip(headings, tables, strict=True)),
     }

@@ -40,6 +40,18 @@ def item_end(text, is_last):
     return str(text).rstrip(" .;") + ("." if is_last else ";")
 
 
+def annex_reference(kind, context):
+    """Return the line under an annex's title: "(Kèm theo Quyết định số 12/QĐ-STP ngày 05 tháng 01 năm 2026 của …)"."""
+    number = number_symbol(context.get("number"), context.get("symbol", ""))
+    issuer = context["annex"].get("issuer")
+    return f"(Kèm theo {kind} số {number} {decision_date_words(context.get('date'))}{f' của {issuer}' if issuer else ''})"
+
+
+def ended(items):
+    """Return a list's lines each ended by item_end: ";" after each, "." after the last."""
+    return [item_end(item, index == len(items) - 1) for index, item in enumerate(items)]
+
+
 def end_document(text):
     """End the last paragraph of a document with "./." as Decree 30 asks."""
     return str(text).rstrip(" .;") + "./."

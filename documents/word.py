@@ -14,14 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Mm, Pt
 
 from documents.naming import header_names
-from documents.texts import (
-    date_line,
-    decision_date_words,
-    end_document,
-    item_end,
-    number_symbol,
-    upper_vi,
-)
+from documents.texts import annex_reference, date_line, end_document, ended, number_symbol, upper_vi
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
@@ -38,9 +31,8 @@ def official_docx(context, *, doc_type, paragraphs, addressee="", annex_kind="")
         _line(document, context["summary"], bold=True)
     if addressee:
         _line(document, f"Kính gửi: {addressee}.", space_before=Pt(6))
-    bases = context.get("legal_bases") or []
-    for position, basis in enumerate(bases, start=1):
-        _body(document, item_end(basis, position == len(bases)), italic=True)
+    for basis in ended(context.get("legal_bases") or []):
+        _body(document, basis, italic=True)
     for position, paragraph in enumerate(paragraphs, start=1):
         _body(document, end_document(paragraph) if position == len(paragraphs) else paragraph)
     _closing(document, context)
@@ -121,12 +113,12 @@ def _header(document, context):
 def _closing(document, context):
     table = document.add_table(rows=1, cols=2)
     recipients = _cell(table, 0, 0)
-    items = context.get("recipients") or []
+    items = ended(context.get("recipients") or [])
     if items:
         _line(recipients, "Nơi nhận:", bold=True, italic=True, size=Pt(12), align=WD_ALIGN_PARAGRAPH.LEFT,
               space_before=Pt(12))
-        for position, item in enumerate(items, start=1):
-            _line(recipients, f"- {item_end(item, position == len(items))}", size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
+        for item in items:
+            _line(recipients, f"- {item}", size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
     signature = _cell(table, 0, 1)
     for position, line in enumerate(context.get("signer_lines") or []):
         _line(signature, upper_vi(line), bold=True, space_before=Pt(12) if position == 0 else None)
@@ -138,9 +130,7 @@ def _annex(document, context, kind):
     _line(document, upper_vi(annex.get("title") or "Danh sách"), bold=True)
     if annex.get("summary"):
         _line(document, annex["summary"], bold=True)
-    issuer = f" của {annex['issuer']}" if annex.get("issuer") else ""
-    reference = number_symbol(context.get("number"), context.get("symbol", ""))
-    _line(document, f"(Kèm theo {kind} số {reference} {decision_date_words(context.get('date'))}{issuer})", italic=True)
+    _line(document, annex_reference(kind, context), italic=True)
     both = annex.get("collectives") and annex.get("individuals")
     if annex.get("collectives"):
         _list(document, "I. TẬP THỂ" if both else "", ["STT", "Tên tập thể", "Đơn vị"],

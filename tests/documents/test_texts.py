@@ -2,9 +2,11 @@ import datetime
 import unicodedata
 
 from documents.texts import (
+    annex_reference,
     date_line,
     decision_date_words,
     end_document,
+    ended,
     item_end,
     number_symbol,
     upper_vi,
@@ -61,3 +63,16 @@ def test_end_document_ends_the_last_article_with_dot_slash_dot():
 
 def test_number_symbol_pads_a_number_given_as_text():
     assert number_symbol("7", "KH-UBND") == "07/KH-UBND"
+
+
+def test_ended_ends_each_line_with_semicolon_and_the_last_with_full_stop():
+    assert ended(["Như Điều 3.", "Lưu: VT, VP;"]) == ["Như Điều 3;", "Lưu: VT, VP."]
+
+
+def test_annex_reference_names_the_document_its_date_and_issuer_if_any():
+    context = {"number": 5, "symbol": "QĐ-STP", "date": datetime.date(2026, 1, 5), "annex": {"issuer": "Giám đốc Sở Tư pháp"}}
+
+    assert annex_reference("Quyết định", context) == (
+        "(Kèm theo Quyết định số 05/QĐ-STP ngày 05 tháng 01 năm 2026 của Giám đốc Sở Tư pháp)"
+    )
+    assert annex_reference("Tờ trình", context | {"annex": {}}) == "(Kèm theo Tờ trình số 05/QĐ-STP ngày 05 tháng 01 năm 2026)"
